@@ -1,0 +1,3 @@
+from logbog_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,92 @@
+"""``logbog``: the command line beside the TUI.
+
+``logbog [--db PATH] [--lang da|en] COMMAND ...``; without a command it opens the TUI.
+Exit status: 0 done, 2 bad argument or input, 1 refused database or failed check.
+No traceback reaches the user: it goes to the log file in the data folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from logbog_tui import i18n
+from logbog_tui.errors import UserError
+from logbog_tui.i18n import t
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit status 2
+        self.exit(2, f"logbog: {message} ({t('cli.see_help')})\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from logbog_tui.cli import commands
+
+    parser = _Parser(prog="logbog", description=t("cli.description"))
+    parser.add_argument("--db", metavar="PATH", help=t("cli.opt.db"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=t("cli.opt.lang"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.register(sub)
+    return parser
+
+
+def _early_language(argv: list[str]) -> None:
+    lang = None
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+    try:
+        i18n.set_language(lang)
+    except ValueError:
+        i18n.set_language("da")
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    from logbog_tui.paths import default_db_path
+
+    value = args.db or os.environ.get("LOGBOG_DB")
+    return Path(value).expanduser() if value else default_db_path()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _early_language(argv)
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            from logbog_tui.tui.app import run_tui
+
+            return run_tui(db_path(args))
+        return args.handler(args)
+    except UserError as exc:
+        print(f"logbog: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception:  # noqa: BLE001 - the last line of defence: log it, say one line
+        return report_crash()
+
+
+def report_crash() -> int:
+    import logging
+    import traceback
+
+    try:
+        from logbog_tui.paths import log_path, private_file
+
+        path = log_path()
+        private_file(path)
+        logging.basicConfig(filename=path, level=logging.ERROR, format="%(asctime)s %(message)s")
+        logging.getLogger("logbog").error("unexpected error\n%s", traceback.format_exc())
+        where = str(path)
+    except Exception:  # noqa: BLE001 - even the log failed; still no traceback to the user
+        where = "?"
+    print(f"logbog: {t('error.unexpected', path=where)}", file=sys.stderr)
+    return 1

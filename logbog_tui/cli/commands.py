@@ -1,0 +1,211 @@
+"""The CLI's commands: argument definitions and handlers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from logbog_tui import clock
+from logbog_tui.errors import UserError
+from logbog_tui.i18n import fmt_date, fmt_hours, t
+from logbog_tui.service import Problem
+
+
+def register(sub) -> None:
+    p = sub.add_parser("check", help=t("cli.check.help"), description=t("cli.check.help"))
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("demo", help=t("cli.demo.help"), description=t("cli.demo.help"))
+    p.add_argument("--years", type=_years, default=3, metavar="N", help=t("cli.demo.years"))
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("host", help=t("cli.host.help"), description=t("cli.host.help"))
+    p.add_argument("--on", metavar="DATE", help=t("cli.opt.on"))
+    p.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    p.set_defaults(handler=cmd_host)
+
+    p = sub.add_parser("budget", help=t("cli.budget.help"), description=t("cli.budget.help"))
+    p.add_argument("--year", type=_year, metavar="YYYY", help=t("cli.budget.year"))
+    p.add_argument("--on", metavar="DATE", help=t("cli.opt.on"))
+    p.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    p.set_defaults(handler=cmd_budget)
+
+    p = sub.add_parser("log", help=t("cli.log.help"), description=t("cli.log.help"))
+    p.add_argument("hours", metavar="HOURS", help=t("cli.log.hours"))
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--area", metavar="AREA", help=t("cli.log.area"))
+    which.add_argument("--task", metavar="TASK", help=t("cli.log.task"))
+    p.add_argument("--date", metavar="DATE", help=t("cli.log.date"))
+    p.add_argument("--person", metavar="NAME", help=t("cli.log.person"))
+    p.add_argument("--support", action="store_true", help=t("cli.log.support"))
+    p.add_argument("--note", metavar="TEXT", help=t("cli.log.note"))
+    p.set_defaults(handler=cmd_log)
+
+
+def _years(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 40:
+        raise argparse.ArgumentTypeError(t("cli.demo.bad_years"))
+    return int(text)
+
+
+def _year(text: str) -> int:
+    if not text.isdigit() or not 2000 <= int(text) <= 2200:
+        raise argparse.ArgumentTypeError(t("cli.bad_year", text=text))
+    return int(text)
+
+
+def _date(text: str | None, today: date) -> date:
+    from logbog_tui.service.parse import parse_date
+
+    if text is None:
+        return today
+    try:
+        return parse_date(text, today)
+    except Problem as p:
+        raise UserError(t(p.key, **p.params)) from None
+
+
+def _open(args):
+    from logbog_tui.cli import db_path
+    from logbog_tui.db import open_db
+
+    return open_db(db_path(args))
+
+
+def _print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+# --- check, demo ----------------------------------------------------------------------------
+
+def cmd_check(args) -> int:
+    from logbog_tui.cli import db_path
+    from logbog_tui.db import check
+
+    conn = _open(args)
+    report = check(conn)
+    ok = report["integrity"] == ["ok"] and report["foreign_key_problems"] == 0
+    print(t("check.file", path=db_path(args)))
+    print(t("check.version", version=report["user_version"], app_id=hex(report["application_id"]),
+            journal=report["journal_mode"]))
+    print(t("check.tables", count=len(report["tables"])))
+    print(t("check.integrity", result="; ".join(report["integrity"][:5])))
+    print(t("check.foreign_keys", count=report["foreign_key_problems"]))
+    print(t("check.ok") if ok else t("check.failed"))
+    return 0 if ok else 1
+
+
+def cmd_demo(args) -> int:
+    from logbog_tui.demo import fill
+
+    conn = _open(args)
+    stats = fill(conn, years=args.years, today=clock.today())
+    print(t("demo.done", people=stats["people"], meetings=stats["meetings"], entries=stats["entries"],
+            tickets=stats["tickets"], tasks=stats["tasks"], years=args.years))
+    return 0
+
+
+# --- host, budget ---------------------------------------------------------------------------
+
+def cmd_host(args) -> int:
+    from logbog_tui.overview import explain, host_now
+
+    day = _date(args.on, clock.today())
+    answer = host_now(_open(args), day)
+    if answer is None:
+        raise UserError(t("host.no_regions", date=fmt_date(day)))
+    reason = explain(answer.reason)
+    if args.json:
+        _print_json({"region_code": answer.region.code, "region_name": answer.region.name,
+                     "meeting_date": answer.meeting_date.isoformat() if answer.meeting_date else None,
+                     "source": answer.source, "reason": reason})
+        return 0
+    key = "host.line_planned" if answer.source == "planned" else "host.line_rotation"
+    print(t(key, region=answer.region.name, reason=reason))
+    return 0
+
+
+def _num(hours: float) -> float:
+    return round(hours, 2)
+
+
+def cmd_budget(args) -> int:
+    from logbog_tui.overview import budget_overview
+    from logbog_tui.service.budget import as_of_for
+
+    today = clock.today()
+    on = _date(args.on, today) if args.on else None
+    year = args.year or (on.year if on else today.year)
+    as_of = on or as_of_for(year, today)
+    ov = budget_overview(_open(args), year, as_of)
+    pl = ov.leadership
+    if args.json:
+        _print_json({
+            "year": year, "as_of": as_of.isoformat(),
+            "project_leadership": {"budget": _num(pl.budget), "used": _num(pl.used),
+                                   "remaining": _num(pl.remaining), "expected_to_date": _num(pl.expected_to_date),
+                                   "forecast": _num(pl.forecast), "status": pl.status},
+            "members": [{"person": m.person, "person_id": m.person_id, "days_held": m.days,
+                         "budget": _num(m.budget), "used": _num(m.used), "support": _num(m.support),
+                         "substitutes": _num(m.substitutes), "remaining": _num(m.remaining), "status": m.status}
+                        for m in ov.members],
+        })
+        return 0
+    from logbog_tui.cli.budget_text import print_budget
+
+    print_budget(ov)
+    return 0
+
+
+# --- log ------------------------------------------------------------------------------------
+
+def cmd_log(args) -> int:
+    from logbog_tui import queries, timelog
+    from logbog_tui.overview import budget_overview
+    from logbog_tui.service.parse import parse_hours
+
+    today = clock.today()
+    try:
+        minutes = parse_hours(args.hours)
+    except Problem as p:
+        raise UserError(t(p.key, **p.params)) from None
+    day = _date(args.date, today)
+    conn = _open(args)
+    if args.person:
+        person = queries.resolve_person(conn, args.person)
+    else:
+        person = queries.project_leader(conn, today)
+        if person is None:
+            raise UserError(t("log.no_project_leader"))
+    area_id = task_id = None
+    if args.task:
+        task_id = queries.resolve_task(conn, args.task).id
+    elif args.area:
+        area_id = queries.resolve_area(conn, args.area).id
+    else:
+        area_id, task_id = timelog.last_used(conn, person.id)
+        if area_id is None:
+            raise UserError(t("log.no_area"))
+    saved = timelog.save(conn, timelog.Draft(person.id, day, minutes, area_id, task_id, None, args.support,
+                                             args.note), today)
+    print(t("log.saved", id=saved.id, hours=fmt_hours(minutes / 60), person=person.label,
+            date=fmt_date(day), area=saved.area_code, support=t("log.support_mark") if saved.is_support else ""))
+    ov = budget_overview(conn, day.year, max(day, today) if day.year == today.year else date(day.year, 12, 31))
+    if saved.area_scope == "projektledelse":
+        print(t("log.left_leadership", left=fmt_hours(ov.leadership.remaining),
+                budget=fmt_hours(ov.leadership.budget), status=t(f"status.{ov.leadership.status}")))
+    else:
+        member = ov.member(person.id)
+        if member is None:  # a substitute: show the member whose budget it counts toward
+            member = next((m for m in ov.members if person.label in m.by_substitute), None)
+        if saved.is_support:
+            print(t("log.support_not_counted"))
+        if member is not None:
+            print(t("log.left_member", person=member.person, left=fmt_hours(member.remaining),
+                    budget=fmt_hours(member.budget), status=t(f"status.{member.status}")))
+        else:
+            print(t("log.not_in_member_budget"))
+    return 0

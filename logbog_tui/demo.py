@@ -1,0 +1,264 @@
+"""``logbog demo``: a realistic, clearly fictitious organisation to try the program on.
+
+Every person is invented (e-mail addresses at example.org, a note saying so). Hosts follow the
+rotation rule of :mod:`logbog_tui.service.rotation`; hours fall on working days only.
+When the demo reaches back before the seed's seats (01.01.2017) it moves their start back to
+the demo's first year: a demo-only fiction, recorded in the setting ``demo_start``.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from datetime import date, timedelta
+
+from logbog_tui.db import transaction
+from logbog_tui.errors import UserError
+from logbog_tui.i18n import t
+from logbog_tui.service import rotation
+from logbog_tui.service.workdays import is_working_day
+
+FIRST = ["Anne", "Bo", "Camilla", "Dorte", "Erik", "Freja", "Gustav", "Hanne", "Ib", "Jette", "Karsten",
+         "Lise", "Mads", "Nanna", "Ole", "Pernille", "Rasmus", "Sofie", "Tove", "Ulrik", "Vibeke", "Aksel"]
+LAST = ["Fiktivsen", "Demogaard", "Prøvesen", "Opdigt", "Eksempelberg", "Testrup", "Mockholm", "Skinlund"]
+TITLES = ["Uddannelseskoordinator", "Specialkonsulent", "Fuldmægtig", "Overlæge", "Chefkonsulent"]
+AGENDA = ["Status på målbeskrivelser", "Nyt fra leverandøren", "Brugerfeedback", "Budgetopfølgning",
+          "Udviklingsønsker", "Arbejdsgange for uddannelseslæger", "Integration med andre systemer"]
+TICKETS = ["Kan ikke godkende kompetence", "Forkert hovedkursusleder", "Ny målbeskrivelse skal indlæses",
+           "Spørgsmål om logbogens eksport", "Ønske: påmindelser pr. mail", "Langsom indlæsning af logbog",
+           "Delkursusleder mangler adgang", "Feedback: uklar knap i godkendelse"]
+CATEGORIES = ["fejl", "spoergsmaal", "oenske", "feedback", "dataaendring"]
+
+
+class _Gen:
+    def __init__(self, conn: sqlite3.Connection, start: date, today: date) -> None:
+        self.conn, self.start, self.today = conn, start, today
+        self.rng = random.Random(2017)
+        self.names: set[str] = set()
+        self.entries: list[tuple] = []
+        self.stats = {"people": 0, "meetings": 0, "entries": 0, "tickets": 0, "tasks": 0}
+        self.areas = {code: aid for aid, code in conn.execute("SELECT id, code FROM task_area")}
+        self.orgs = {name: oid for oid, name in conn.execute("SELECT id, name FROM organisation")}
+
+    def person(self, org: str, title: str | None = None) -> int:
+        while True:
+            name = f"{self.rng.choice(FIRST)} {self.rng.choice(LAST)}"
+            if name not in self.names:
+                break
+        self.names.add(name)
+        email = name.lower().replace(" ", ".").replace("ø", "oe").replace("æ", "ae").replace("å", "aa")
+        cur = self.conn.execute(
+            "INSERT INTO person (name, organisation_id, title, email, notes) VALUES (?, ?, ?, ?, ?)",
+            (name, self.orgs.get(org), title or self.rng.choice(TITLES), f"{email}@example.org",
+             "Fiktiv demoperson"))
+        self.stats["people"] += 1
+        return cur.lastrowid
+
+    def member(self, person: int, seat: int, start: date, end: date | None, role: str = "member",
+               substitute_for: int | None = None) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO membership (person_id, seat_id, substitute_for_id, role, valid_from, valid_to,"
+            " appointment_ref) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (person, seat, substitute_for, role, start.isoformat(), end.isoformat() if end else None,
+             f"Styregruppemøde {start.year}"))
+        return cur.lastrowid
+
+    def working_days(self, start: date, end: date):
+        day = start
+        while day <= end:
+            if is_working_day(day):
+                yield day
+            day += timedelta(days=1)
+
+    def log(self, person: int, day: date, minutes: int, area: str, support: bool = False,
+            ticket: int | None = None, note: str | None = None) -> None:
+        self.entries.append((person, day.isoformat(), minutes, self.areas[area], ticket, int(support), note))
+
+
+def fill(conn: sqlite3.Connection, years: int, today: date) -> dict:
+    """Fill an empty-of-people database with ``years`` years of history ending ``today``."""
+    if conn.execute("SELECT count(*) FROM person").fetchone()[0]:
+        raise UserError(t("demo.not_empty"))
+    start = date(today.year - years + 1, 1, 1)
+    gen = _Gen(conn, start, today)
+    with transaction(conn):
+        conn.execute("UPDATE seat SET valid_from = ? WHERE valid_from > ? AND valid_from = '2017-01-01'",
+                     (start.isoformat(), start.isoformat()))
+        conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('demo_start', ?)", (start.isoformat(),))
+        conn.executemany("INSERT OR IGNORE INTO budget (year, scope, hours) SELECT ?, scope, hours FROM budget"
+                         " WHERE year = 2017", [(y,) for y in range(start.year, 2017)])
+        leader, members, subs, steering = _people(gen)
+        _meetings(gen)
+        _hours(gen, leader, members, subs, steering)
+        _tasks_and_tickets(gen, leader)
+        conn.executemany("INSERT INTO time_entry (person_id, date, minutes, area_id, ticket_id, is_support, note)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?)", gen.entries)
+    gen.stats["entries"] = len(gen.entries)
+    return gen.stats
+
+
+def _people(gen: _Gen):
+    conn, rng, today = gen.conn, gen.rng, gen.today
+    seats = conn.execute("SELECT id, body_code, kind, region_code, edu_region_code, label, valid_from, valid_to"
+                         " FROM seat ORDER BY body_code, position").fetchall()
+    leader = gen.person("Sekretariatet for Lægelig Videreuddannelse Øst", "Projektleder")
+    members: list[tuple[int, date, date]] = []   # (person, from, to) representative memberships
+    subs: list[tuple[int, date, date]] = []
+    steering: list[int] = []
+    shared_person = None
+    for seat_id, body, kind, region, edu, label, vf, vt in seats:
+        s_from = max(date.fromisoformat(vf), gen.start)
+        s_to = date.fromisoformat(vt) if vt else None
+        if s_from > today:
+            continue  # a seat that appears in the future (Østdanmark) stays vacant: nobody appointed yet
+        if kind == "project_leader":
+            gen.member(leader, seat_id, s_from, None, "chair_secretary" if body == "folgegruppe" else "member")
+            continue
+        org = label if kind == "organisation" else (
+            f"Sekretariatet for Lægelig Videreuddannelse {edu.capitalize().replace('Ost', 'Øst')}" if edu
+            else label)
+        day = s_from
+        while day <= (s_to or today):
+            term = timedelta(days=rng.randint(3 * 365, 7 * 365))
+            end = day + term
+            last = end >= (s_to or today)
+            end = s_to if last else end
+            if body == "folgegruppe" and edu == "syd" and shared_person:
+                person = shared_person  # one person for both Syddanmark seats (allowed by the seed)
+            else:
+                person = gen.person(org)
+            if body == "folgegruppe" and region == "syddanmark" and shared_person is None:
+                shared_person = person
+            mid = gen.member(person, seat_id, day, end)
+            if body == "styregruppe":
+                steering.append(person)
+            else:
+                members.append((person, day, end or today))
+                if rng.random() < 0.5:
+                    sub = gen.person(org)
+                    gen.member(sub, seat_id, day, end, substitute_for=mid)
+                    subs.append((sub, day, end or today))
+            if last:
+                break
+            day = end + timedelta(days=rng.choice([1, 1, 1, 45]))  # now and then a vacancy
+    return leader, members, subs, steering
+
+
+def _meeting_day(rng: random.Random, year: int, month: int) -> date:
+    day = date(year, month, rng.randint(3, 25))
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def _meetings(gen: _Gen) -> None:
+    conn, rng, today = gen.conn, gen.rng, gen.today
+    regions = [rotation.Region(r[0], r[1], date.fromisoformat(r[2]), date.fromisoformat(r[3]) if r[3] else None,
+                               r[4], tuple(p[0] for p in conn.execute(
+                                   "SELECT code FROM region WHERE successor_code = ?", (r[0],))))
+               for r in conn.execute("SELECT code, name, valid_from, valid_to, rotation_order FROM region")]
+    hostings: list[rotation.Hosting] = []
+    for year in range(gen.start.year, today.year + 2):
+        plan = [(_meeting_day(rng, year, 5), "ordinary"), (_meeting_day(rng, year, 10), "ordinary")]
+        if rng.random() < 0.2:
+            plan.append((_meeting_day(rng, year, 8), "extra"))
+        if year == today.year + 1:
+            plan = plan[:1]  # next year: only the spring meeting is planned yet
+        for day, kind in sorted(plan):
+            proposal = rotation.propose(regions, hostings, day)
+            host, reason, status = proposal.region.code, None, "held" if day < today else "planned"
+            if rng.random() < 0.1:
+                others = [r.code for r in rotation.pool(regions, day) if r.code != host]
+                host, reason = rng.choice(others), "Byttet: lokaler ikke ledige"
+            if status == "held" and rng.random() < 0.05:
+                status = "cancelled"
+            hostings.append(rotation.Hosting(day, host, status, proposal.region.code, reason))
+            mid = conn.execute(
+                "INSERT INTO meeting (body_code, date, start_time, duration_minutes, kind, status, host_region_code,"
+                " proposed_region_code, override_reason, place) VALUES ('folgegruppe', ?, '10:00', 300, ?, ?, ?, ?, ?, ?)",
+                (day.isoformat(), kind, status, host, proposal.region.code, reason,
+                 f"Regionshuset, {next(r.name for r in regions if r.code == host)}")).lastrowid
+            _agenda(gen, mid)
+        for month in (3, 11):
+            day = _meeting_day(rng, year, month)
+            if year > today.year:
+                continue
+            mid = conn.execute("INSERT INTO meeting (body_code, date, start_time, duration_minutes, status, place)"
+                               " VALUES ('styregruppe', ?, '13:00', 120, ?, 'Danske Regioner')",
+                               (day.isoformat(), "held" if day < today else "planned")).lastrowid
+            _agenda(gen, mid)
+
+
+def _agenda(gen: _Gen, meeting_id: int) -> None:
+    gen.stats["meetings"] += 1
+    for pos, title in enumerate(gen.rng.sample(AGENDA, 3), start=1):
+        gen.conn.execute("INSERT INTO agenda_item (meeting_id, position, title, decision, referred) VALUES (?,?,?,?,?)",
+                         (meeting_id, pos, title, "Taget til efterretning" if pos < 3 else None,
+                          int(gen.rng.random() < 0.05)))
+
+
+def _hours(gen: _Gen, leader: int, members, subs, steering) -> None:
+    rng = gen.rng
+    pl_areas = [f"PL{i}" for i in range(1, 10)]
+    pl_weights = [18, 8, 10, 20, 6, 18, 5, 6, 9]
+    fg_areas = [f"FG{i}" for i in range(1, 7)]
+    periods: dict[int, list[tuple[date, date]]] = {}
+    for person, start, end in members:  # one person may hold two seats: one budget, one work pattern
+        periods.setdefault(person, []).append((start, end))
+    for day in gen.working_days(gen.start, gen.today):
+        total = min(9.0, max(1.0, rng.gauss(5.4, 1.2)))
+        parts = rng.choice([2, 3, 4, 4])
+        for _ in range(parts):
+            minutes = max(15, round(total / parts * 4) * 15)
+            gen.log(leader, day, minutes, rng.choices(pl_areas, pl_weights)[0])
+        for person, spans in periods.items():
+            if not any(start <= day <= end for start, end in spans):
+                continue
+            if rng.random() < 0.16:
+                gen.log(person, day, rng.choice([60, 90, 120, 120, 150, 180]), rng.choice(fg_areas))
+            if rng.random() < 0.03:
+                gen.log(person, day, rng.choice([30, 45, 60]), "FG1", support=True, note="Support til brugere")
+        for person, start, end in subs:
+            if start <= day <= end and rng.random() < 0.01:
+                gen.log(person, day, rng.choice([60, 120]), rng.choice(fg_areas), note="Som suppleant")
+        if steering and rng.random() < 0.1:
+            gen.log(rng.choice(steering), day, rng.choice([60, 90]), "FG2", note="Forberedelse til styregruppemøde")
+
+
+def _tasks_and_tickets(gen: _Gen, leader: int) -> None:
+    conn, rng, today = gen.conn, gen.rng, gen.today
+    for year in range(gen.start.year, today.year + 1):
+        for n in range(1, 9):
+            area = rng.choice(list(gen.areas))
+            due = date(year, rng.randint(1, 12), rng.randint(1, 28))
+            status = "done" if due < today - timedelta(days=60) else rng.choice(["todo", "doing", "waiting", "done"])
+            conn.execute("INSERT INTO task (area_id, title, owner_id, due_date, status) VALUES (?, ?, ?, ?, ?)",
+                         (gen.areas[area], f"{area}: opgave {n} i {year}", leader, due.isoformat(), status))
+            gen.stats["tasks"] += 1
+        last_day = min(date(year, 12, 31), today)
+        for seq in range(1, 26):
+            opened = date(year, 1, 1) + timedelta(days=rng.randint(0, (last_day - date(year, 1, 1)).days))
+            age = (today - opened).days
+            status = rng.choice(["closed", "closed", "resolved"]) if age > 120 else \
+                rng.choice(["new", "open", "with_supplier", "with_supplier", "resolved", "closed"])
+            sent = opened + timedelta(days=rng.randint(0, 5)) if status in ("with_supplier", "resolved", "closed") else None
+            sent = min(sent, today) if sent else None
+            tid = conn.execute(
+                "INSERT INTO ticket (year, seq, title, category, priority, status, reporter_name, reporter_org,"
+                " assignee_id, opened_on, closed_on, supplier_ref, sent_to_supplier, promised_on)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (year, seq, rng.choice(TICKETS), rng.choice(CATEGORIES), rng.choice(["lav", "normal", "normal", "hoej"]),
+                 status, f"{rng.choice(FIRST)} {rng.choice(LAST)}", "Uddannelsesafdelingen (fiktiv)", leader,
+                 opened.isoformat(), min(opened + timedelta(days=rng.randint(5, 60)), today).isoformat()
+                 if status == "closed" else None,
+                 f"DT-{year}-{rng.randint(100, 999)}" if sent else None, sent.isoformat() if sent else None,
+                 (sent + timedelta(days=rng.randint(7, 30))).isoformat() if sent else None)).lastrowid
+            conn.execute("INSERT INTO ticket_event (ticket_id, at, author_id, kind, new_status) VALUES (?, ?, ?, 'created', 'new')",
+                         (tid, f"{opened.isoformat()} 09:00:00", leader))
+            if sent:
+                conn.execute("INSERT INTO ticket_event (ticket_id, at, author_id, kind, old_status, new_status, text)"
+                             " VALUES (?, ?, ?, 'forwarded', 'open', 'with_supplier', 'Sendt til Dansk Telemedicin')",
+                             (tid, f"{sent.isoformat()} 10:00:00", leader))
+            if status != "new" and is_working_day(opened):
+                gen.log(leader, opened, rng.choice([15, 30, 45]), "PL9", support=True, ticket=tid)
+            gen.stats["tickets"] += 1

@@ -1,0 +1,17 @@
+"""Errors that carry a message meant for the user (already translated)."""
+
+
+class UserError(Exception):
+    """Bad input or a refused action: one line for the user, exit status 2."""
+
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class RefusedDatabase(UserError):
+    """The database file cannot be used (not ours, newer, corrupt): exit status 1."""
+
+    exit_code = 1

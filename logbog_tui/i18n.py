@@ -1,0 +1,62 @@
+"""The one translation layer: every user-facing string goes through :func:`t`.
+
+Danish is the default; English is selected with ``--lang en`` or ``LOGBOG_LANG=en``.
+Messages live in :mod:`logbog_tui.messages` as ``key: (danish, english)``.
+tests/test_i18n.py fails when a key used in the code is missing or lacks a language.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from logbog_tui.messages import MESSAGES
+
+LANGUAGES = ("da", "en")
+_current = "da"
+
+
+def set_language(lang: str | None) -> str:
+    """Select the UI language (``da`` or ``en``); ``None`` reads ``LOGBOG_LANG``."""
+    global _current
+    lang = (lang or os.environ.get("LOGBOG_LANG") or "da").strip().lower()
+    if lang not in LANGUAGES:
+        raise ValueError(lang)
+    _current = lang
+    return lang
+
+
+def language() -> str:
+    return _current
+
+
+def t(key: str, **params: object) -> str:
+    """The message ``key`` in the current language, with ``params`` filled in."""
+    entry = MESSAGES.get(key)
+    if entry is None:  # never crash the user over a missing text; the test suite catches it
+        return key
+    text = entry[LANGUAGES.index(_current)]
+    return text.format(**params) if params else text
+
+
+def fmt_date(value: date | None) -> str:
+    """``25.11.2026`` in both languages (domain convention)."""
+    return value.strftime("%d.%m.%Y") if value else "–"
+
+
+def fmt_week(value: date) -> str:
+    return t("fmt.week", week=value.isocalendar().week)
+
+
+def fmt_hours(hours: float, unit: bool = True) -> str:
+    """``1,5 t`` in Danish, ``1.5 h`` in English; at most two decimals, no trailing zeros."""
+    text = f"{hours:.2f}".rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    if _current == "da":
+        text = text.replace(".", ",")
+    return t("fmt.hours", hours=text) if unit else text
+
+
+def fmt_minutes(minutes: int, unit: bool = True) -> str:
+    return fmt_hours(minutes / 60, unit)

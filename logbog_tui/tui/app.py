@@ -1,0 +1,90 @@
+"""The app shell: screens as modes, the host region in the header, `?` for keys, `q` to quit."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from logbog_tui import clock
+from logbog_tui.i18n import fmt_date, t
+from logbog_tui.overview import explain, host_now
+from logbog_tui.tui.modals import KeysScreen
+from logbog_tui.tui.screens import SCREENS
+
+
+class LogbogApp(App):
+    """logbog: the project leader's terminal program."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "logbog"
+    MODES = {name: cls for name, (cls, _key) in SCREENS.items()}
+    DEFAULT_MODE = "dashboard"
+    BINDINGS = [
+        *(Binding(key, f"switch_mode('{name}')", t(f"screen.{name}"), id=f"nav.{name}")
+          for name, (_cls, key) in SCREENS.items()),
+        Binding("question_mark", "keys", t("app.keys"), id="app.keys"),
+        Binding("q", "quit", t("app.quit"), id="app.quit"),
+        Binding("ctrl+p", "command_palette", t("app.palette"), show=False, priority=True, id="app.palette"),
+    ]
+
+    def __init__(self, conn: sqlite3.Connection, db_path: Path, today: date | None = None) -> None:
+        super().__init__()
+        self.conn = conn
+        self.db_path = db_path
+        self._today = today
+
+    @property
+    def today(self) -> date:
+        return self._today or clock.today()
+
+    def on_mount(self) -> None:
+        self.refresh_host()
+
+    def refresh_host(self) -> None:
+        """Show the current host region (domain rule) in the header."""
+        answer = host_now(self.conn, self.today)
+        if answer is None:
+            self.sub_title = t("app.no_host")
+        elif answer.source == "planned":
+            self.sub_title = t("app.host_planned", region=answer.region.name, date=fmt_date(answer.meeting_date))
+        else:
+            self.sub_title = t("app.host_rotation", region=answer.region.name, reason=explain(answer.reason))
+
+    def action_keys(self) -> None:
+        if not isinstance(self.screen, KeysScreen):
+            self.push_screen(KeysScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for name in SCREENS:
+            yield SystemCommand(t("palette.goto", screen=t(f"screen.{name}")), t("palette.goto_help"),
+                                lambda name=name: self.switch_mode(name))
+        yield SystemCommand(t("app.keys"), t("palette.keys_help"), self.action_keys)
+        yield SystemCommand(t("palette.theme"), t("palette.theme_help"), self.action_change_theme)
+        yield SystemCommand(t("app.quit"), t("palette.quit_help"), self.action_quit)
+
+    def _handle_exception(self, error: Exception) -> None:
+        logging.getLogger("logbog").error("unexpected error in the TUI", exc_info=error)
+        super()._handle_exception(error)
+
+
+def run_tui(db_path: Path) -> int:
+    """Open the database (creating it if needed) and run the app until the user quits."""
+    from logbog_tui.db import open_db
+    from logbog_tui.paths import log_path, private_file
+
+    conn = open_db(db_path)
+    path = log_path()
+    private_file(path)
+    logging.basicConfig(filename=path, level=logging.WARNING, format="%(asctime)s %(name)s %(message)s")
+    try:
+        LogbogApp(conn, db_path).run()
+    finally:
+        conn.close()
+    return 0

@@ -1,0 +1,3 @@
+from logbog_tui.tui.modals.keys import KeysScreen
+
+__all__ = ["KeysScreen"]

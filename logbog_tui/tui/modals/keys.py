@@ -1,0 +1,48 @@
+"""`?`: every key of the current screen (its own and the app's), in a dialog."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Static
+
+from logbog_tui.i18n import t
+
+KEY_NAMES = {"question_mark": "?", "slash": "/", "left_square_bracket": "[", "right_square_bracket": "]",
+             "enter": "Enter", "escape": "Esc", "ctrl+p": "Ctrl+P"}
+
+
+class KeysScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    KeysScreen { align: center middle; }
+    KeysScreen > Vertical { width: 64; height: auto; max-height: 80%; border: thick $accent;
+                            background: $surface; padding: 1 2; }
+    KeysScreen DataTable { height: auto; max-height: 30; }
+    """
+    BINDINGS = [Binding("escape,question_mark,q", "close", t("keys.close"), id="keys.close")]
+
+    def __init__(self, screen: Screen) -> None:
+        super().__init__()
+        self._for = screen
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(t("keys.title"), classes="title")
+            yield DataTable(id="keys", cursor_type="row", zebra_stripes=True)
+            yield Static(t("keys.footer"))
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(t("keys.key"), t("keys.action"))
+        seen = set()
+        for key, active in self._for.active_bindings.items():
+            binding = active.binding
+            if binding.id is None or not binding.description or key in seen:  # ours all have ids
+                continue
+            seen.add(key)
+            table.add_row(binding.key_display or KEY_NAMES.get(key, key), binding.description)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

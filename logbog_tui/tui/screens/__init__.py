@@ -1,0 +1,13 @@
+from logbog_tui.tui.screens.dashboard import DashboardScreen
+from logbog_tui.tui.screens.placeholder import MeetingsScreen, MembersScreen, TasksScreen, TicketsScreen
+
+# mode name -> (screen class, key)
+SCREENS = {
+    "dashboard": (DashboardScreen, "1"),
+    "members": (MembersScreen, "2"),
+    "meetings": (MeetingsScreen, "3"),
+    "tasks": (TasksScreen, "4"),
+    "tickets": (TicketsScreen, "5"),
+}
+
+__all__ = ["SCREENS", "DashboardScreen", "MembersScreen", "MeetingsScreen", "TasksScreen", "TicketsScreen"]

@@ -1,0 +1,53 @@
+"""Dashboard: the current host region and this year's budgets (the full dashboard is issue 8)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from logbog_tui.i18n import fmt_date, fmt_hours, t
+from logbog_tui.overview import budget_overview, explain, host_now
+
+
+STATUS_STYLE = {"warning": "dark_orange", "over": "bold red"}
+
+
+class DashboardScreen(Screen):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="host-panel")
+        yield Static(id="budget-panel")
+        yield DataTable(id="budget-table", cursor_type="row", zebra_stripes=True)
+        yield Static(t("dashboard.more"), classes="placeholder")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        app = self.app
+        today = app.today
+        answer = host_now(app.conn, today)
+        if answer is None:
+            host = t("app.no_host")
+        else:
+            when = t("dashboard.meeting", date=fmt_date(answer.meeting_date),
+                     days=(answer.meeting_date - today).days) if answer.meeting_date else t("dashboard.by_rotation")
+            host = t("dashboard.host", region=answer.region.name, when=when, reason=explain(answer.reason))
+        self.query_one("#host-panel", Static).update(host)
+        ov = budget_overview(app.conn, today.year, today)
+        pl = ov.leadership
+        self.query_one("#budget-panel", Static).update(t(
+            "dashboard.leadership", year=ov.year, used=fmt_hours(pl.used), budget=fmt_hours(pl.budget),
+            expected=fmt_hours(pl.expected_to_date), forecast=fmt_hours(pl.forecast),
+            status=t(f"status.{pl.status}")))
+        table = self.query_one("#budget-table", DataTable)
+        table.clear(columns=True)
+        table.add_columns(t("col.member"), t("col.used"), t("col.budget"), t("col.remaining"),
+                          t("col.support"), t("col.substitutes"), t("col.status"))
+        for m in ov.members:
+            status = Text(t(f"status.{m.status}"), style=STATUS_STYLE.get(m.status, ""))
+            table.add_row(m.person, fmt_hours(m.used), fmt_hours(m.budget), fmt_hours(m.remaining),
+                          fmt_hours(m.support), fmt_hours(m.substitutes), status)

@@ -1,0 +1,240 @@
+-- logbog-tui: the one description of the tables.
+-- The SQLModel classes in logbog_tui/models.py mirror this file; tests/test_schema.py compares them.
+-- Dates are ISO text (YYYY-MM-DD) checked with date(); times are ISO text in UTC.
+-- Hours are stored as whole minutes so that sums are exact.
+
+PRAGMA application_id = 1280264002;  -- 0x4C4F4742, "LOGB"
+PRAGMA user_version = 1;
+
+-- Key/value settings: rotation order overrides, budget thresholds, the project leader, ...
+CREATE TABLE setting (
+    key   TEXT NOT NULL PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 100),
+    value TEXT NOT NULL
+);
+
+-- Political regions: data with a validity period and successor links (the 2027 merger).
+CREATE TABLE region (
+    code           TEXT NOT NULL PRIMARY KEY CHECK (length(code) BETWEEN 1 AND 40),
+    iso_code       TEXT UNIQUE,
+    name           TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    valid_from     DATE NOT NULL CHECK (valid_from = date(valid_from)),
+    valid_to       DATE CHECK (valid_to IS NULL OR (valid_to = date(valid_to) AND valid_from <= valid_to)),
+    successor_code TEXT REFERENCES region (code),
+    rotation_order INTEGER NOT NULL CHECK (rotation_order >= 0),
+    CHECK (successor_code IS NULL OR successor_code <> code)
+);
+
+-- Organisations: authorities, interest organisations, the supplier, the secretariats.
+CREATE TABLE organisation (
+    id          INTEGER NOT NULL PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 200),
+    short_name  TEXT CHECK (short_name IS NULL OR length(short_name) <= 40),
+    kind        TEXT NOT NULL CHECK (kind IN ('authority', 'association', 'supplier', 'secretariat', 'region'))
+);
+
+-- Postgraduate education regions (Nord, Syd, Øst), each with a secretariat.
+CREATE TABLE edu_region (
+    code                     TEXT NOT NULL PRIMARY KEY CHECK (length(code) BETWEEN 1 AND 40),
+    name                     TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 200),
+    secretariat_id           INTEGER NOT NULL REFERENCES organisation (id)
+);
+
+-- Which political regions an education region covers, and when.
+CREATE TABLE edu_region_cover (
+    edu_region_code TEXT NOT NULL REFERENCES edu_region (code),
+    region_code     TEXT NOT NULL REFERENCES region (code),
+    PRIMARY KEY (edu_region_code, region_code)
+);
+
+-- The two bodies: styregruppe and følgegruppe.
+CREATE TABLE body (
+    code TEXT NOT NULL PRIMARY KEY CHECK (code IN ('styregruppe', 'folgegruppe')),
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200)
+);
+
+-- A seat: what one place in a body represents, and for which period it exists.
+--   kind region:         a political region's representative (følgegruppe)
+--   kind secretariat:    an education region's secretariat (head in styregruppe, rep. in følgegruppe)
+--   kind organisation:   Sundhedsstyrelsen or Danske Regioner (styregruppe)
+--   kind project_leader: the project leader (member of styregruppe; chair and secretary of følgegruppe)
+CREATE TABLE seat (
+    id              INTEGER NOT NULL PRIMARY KEY,
+    body_code       TEXT NOT NULL REFERENCES body (code),
+    kind            TEXT NOT NULL CHECK (kind IN ('region', 'secretariat', 'organisation', 'project_leader')),
+    region_code     TEXT REFERENCES region (code),
+    edu_region_code TEXT REFERENCES edu_region (code),
+    organisation_id INTEGER REFERENCES organisation (id),
+    label           TEXT NOT NULL CHECK (length(label) BETWEEN 1 AND 200),
+    position        INTEGER NOT NULL DEFAULT 0,
+    valid_from      DATE NOT NULL CHECK (valid_from = date(valid_from)),
+    valid_to        DATE CHECK (valid_to IS NULL OR (valid_to = date(valid_to) AND valid_from <= valid_to)),
+    CHECK ((kind = 'region') = (region_code IS NOT NULL)),
+    CHECK ((kind = 'secretariat') = (edu_region_code IS NOT NULL)),
+    CHECK ((kind = 'organisation') = (organisation_id IS NOT NULL))
+);
+CREATE INDEX seat_body ON seat (body_code, valid_from);
+
+-- People. No CPR numbers, ever; contact data only as the work needs it.
+CREATE TABLE person (
+    id              INTEGER NOT NULL PRIMARY KEY,
+    name            TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    organisation_id INTEGER REFERENCES organisation (id),
+    title           TEXT CHECK (title IS NULL OR length(title) <= 200),
+    email           TEXT CHECK (email IS NULL OR length(email) <= 254),
+    phone           TEXT CHECK (phone IS NULL OR length(phone) <= 40),
+    notes           TEXT CHECK (notes IS NULL OR length(notes) <= 10000),
+    erased_at       DATETIME,
+    created_at      DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE INDEX person_name ON person (name);
+
+-- A person holds a seat for a period, or is substitute (suppleant) for the holder of a membership.
+CREATE TABLE membership (
+    id                INTEGER NOT NULL PRIMARY KEY,
+    person_id         INTEGER NOT NULL REFERENCES person (id),
+    seat_id           INTEGER NOT NULL REFERENCES seat (id),
+    substitute_for_id INTEGER REFERENCES membership (id),
+    role              TEXT NOT NULL DEFAULT 'member'
+                      CHECK (role IN ('member', 'chair', 'secretary', 'chair_secretary')),
+    valid_from        DATE NOT NULL CHECK (valid_from = date(valid_from)),
+    valid_to          DATE CHECK (valid_to IS NULL OR (valid_to = date(valid_to) AND valid_from <= valid_to)),
+    appointment_ref   TEXT CHECK (appointment_ref IS NULL OR length(appointment_ref) <= 500),
+    CHECK (substitute_for_id IS NULL OR substitute_for_id <> id)
+);
+CREATE INDEX membership_person ON membership (person_id, valid_from);
+CREATE INDEX membership_seat ON membership (seat_id, valid_from);
+CREATE INDEX membership_substitute ON membership (substitute_for_id);
+
+-- Meetings of either body. Follow-up group meetings have a host region (the rotation);
+-- proposed_region_code is what the rotation proposed, override_reason why another host was chosen.
+CREATE TABLE meeting (
+    id                   INTEGER NOT NULL PRIMARY KEY,
+    body_code            TEXT NOT NULL REFERENCES body (code),
+    date                 DATE NOT NULL CHECK (date = date(date)),
+    start_time           TEXT CHECK (start_time IS NULL OR start_time GLOB '[0-2][0-9]:[0-5][0-9]'),
+    duration_minutes     INTEGER CHECK (duration_minutes IS NULL OR duration_minutes BETWEEN 1 AND 1440),
+    kind                 TEXT NOT NULL DEFAULT 'ordinary' CHECK (kind IN ('ordinary', 'extra')),
+    status               TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'held', 'cancelled')),
+    host_region_code     TEXT REFERENCES region (code),
+    proposed_region_code TEXT REFERENCES region (code),
+    override_reason      TEXT CHECK (override_reason IS NULL OR length(override_reason) <= 1000),
+    place                TEXT CHECK (place IS NULL OR length(place) <= 200),
+    minutes_text         TEXT,
+    created_at           DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CHECK (body_code = 'folgegruppe' OR host_region_code IS NULL)
+);
+CREATE INDEX meeting_body_date ON meeting (body_code, date);
+
+CREATE TABLE attendance (
+    meeting_id            INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+    person_id             INTEGER NOT NULL REFERENCES person (id),
+    status                TEXT NOT NULL CHECK (status IN ('present', 'absent', 'substitute')),
+    represented_by_id     INTEGER REFERENCES person (id),
+    PRIMARY KEY (meeting_id, person_id),
+    CHECK ((status = 'substitute') = (represented_by_id IS NOT NULL))
+);
+
+-- Agenda items with their decision; an item may be referred to the steering group and later
+-- settled by an item (decision) of a steering group meeting.
+CREATE TABLE agenda_item (
+    id              INTEGER NOT NULL PRIMARY KEY,
+    meeting_id      INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+    position        INTEGER NOT NULL DEFAULT 0,
+    title           TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    owner_id        INTEGER REFERENCES person (id),
+    notes           TEXT,
+    decision        TEXT,
+    referred        BOOLEAN NOT NULL DEFAULT 0 CHECK (referred IN (0, 1)),
+    settled_by_id   INTEGER REFERENCES agenda_item (id)
+);
+CREATE INDEX agenda_item_meeting ON agenda_item (meeting_id, position);
+
+-- Task areas: the seed's 6 follow-up group tasks (FG1-FG6) and 9 project leadership tasks (PL1-PL9).
+CREATE TABLE task_area (
+    id         INTEGER NOT NULL PRIMARY KEY,
+    code       TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 10),
+    scope      TEXT NOT NULL CHECK (scope IN ('folgegruppe', 'projektledelse')),
+    position   INTEGER NOT NULL,
+    name       TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 300),
+    short_name TEXT NOT NULL CHECK (length(short_name) BETWEEN 1 AND 60)
+);
+
+CREATE TABLE task (
+    id          INTEGER NOT NULL PRIMARY KEY,
+    area_id     INTEGER NOT NULL REFERENCES task_area (id),
+    title       TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    description TEXT,
+    owner_id    INTEGER REFERENCES person (id),
+    due_date    DATE CHECK (due_date IS NULL OR due_date = date(due_date)),
+    status      TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'doing', 'waiting', 'done')),
+    meeting_id  INTEGER REFERENCES meeting (id),
+    ticket_id   INTEGER REFERENCES ticket (id),
+    created_at  DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE INDEX task_area_status ON task (area_id, status);
+CREATE INDEX task_due ON task (due_date);
+
+-- Time entries. area_id is always set (from the task when one is given), so that budgets
+-- aggregate by area without a join through task.
+CREATE TABLE time_entry (
+    id          INTEGER NOT NULL PRIMARY KEY,
+    person_id   INTEGER NOT NULL REFERENCES person (id),
+    date        DATE NOT NULL CHECK (date = date(date)),
+    minutes     INTEGER NOT NULL CHECK (minutes > 0 AND minutes <= 1440),
+    area_id     INTEGER NOT NULL REFERENCES task_area (id),
+    task_id     INTEGER REFERENCES task (id),
+    ticket_id   INTEGER REFERENCES ticket (id),
+    is_support  BOOLEAN NOT NULL DEFAULT 0 CHECK (is_support IN (0, 1)),
+    note        TEXT CHECK (note IS NULL OR length(note) <= 2000),
+    created_at  DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE INDEX time_entry_date ON time_entry (date, area_id);
+CREATE INDEX time_entry_person ON time_entry (person_id, date);
+CREATE INDEX time_entry_task ON time_entry (task_id);
+CREATE INDEX time_entry_area ON time_entry (area_id, date);
+CREATE INDEX time_entry_ticket ON time_entry (ticket_id);
+
+-- Hour budgets per calendar year. scope projektledelse: the yearly hours for project leadership;
+-- scope folgegruppe_member: the full-year hours of one follow-up group member (pro-rated by seat days).
+CREATE TABLE budget (
+    year  INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2200),
+    scope TEXT NOT NULL CHECK (scope IN ('projektledelse', 'folgegruppe_member')),
+    hours REAL NOT NULL CHECK (hours >= 0 AND hours <= 100000),
+    PRIMARY KEY (year, scope)
+);
+
+-- Support tickets; number = year-seq (e.g. 2026-0042), unique and gap-free per year.
+CREATE TABLE ticket (
+    id               INTEGER NOT NULL PRIMARY KEY,
+    year             INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2200),
+    seq              INTEGER NOT NULL CHECK (seq >= 1),
+    title            TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    description      TEXT,
+    reporter_id      INTEGER REFERENCES person (id),
+    reporter_name    TEXT CHECK (reporter_name IS NULL OR length(reporter_name) <= 200),
+    reporter_org     TEXT CHECK (reporter_org IS NULL OR length(reporter_org) <= 200),
+    category         TEXT NOT NULL CHECK (category IN ('fejl', 'spoergsmaal', 'oenske', 'feedback', 'dataaendring')),
+    priority         TEXT NOT NULL DEFAULT 'normal' CHECK (priority IN ('lav', 'normal', 'hoej', 'kritisk')),
+    status           TEXT NOT NULL DEFAULT 'new'
+                     CHECK (status IN ('new', 'open', 'with_supplier', 'resolved', 'closed')),
+    assignee_id      INTEGER REFERENCES person (id),
+    opened_on        DATE NOT NULL CHECK (opened_on = date(opened_on)),
+    closed_on        DATE CHECK (closed_on IS NULL OR closed_on = date(closed_on)),
+    supplier_ref     TEXT CHECK (supplier_ref IS NULL OR length(supplier_ref) <= 100),
+    sent_to_supplier DATE CHECK (sent_to_supplier IS NULL OR sent_to_supplier = date(sent_to_supplier)),
+    promised_on      DATE CHECK (promised_on IS NULL OR promised_on = date(promised_on)),
+    UNIQUE (year, seq)
+);
+CREATE INDEX ticket_status ON ticket (status, opened_on);
+
+CREATE TABLE ticket_event (
+    id         INTEGER NOT NULL PRIMARY KEY,
+    ticket_id  INTEGER NOT NULL REFERENCES ticket (id) ON DELETE CASCADE,
+    at         DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    author_id  INTEGER REFERENCES person (id),
+    kind       TEXT NOT NULL CHECK (kind IN ('created', 'status', 'comment', 'forwarded')),
+    old_status TEXT,
+    new_status TEXT,
+    text       TEXT
+);
+CREATE INDEX ticket_event_ticket ON ticket_event (ticket_id, at);
