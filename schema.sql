@@ -17,8 +17,8 @@ CREATE TABLE region (
     code           TEXT NOT NULL PRIMARY KEY CHECK (length(code) BETWEEN 1 AND 40),
     iso_code       TEXT UNIQUE,
     name           TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
-    valid_from     DATE NOT NULL CHECK (valid_from = date(valid_from)),
-    valid_to       DATE CHECK (valid_to IS NULL OR (valid_to = date(valid_to) AND valid_from <= valid_to)),
+    valid_from     DATE NOT NULL CHECK (valid_from IS date(valid_from)),
+    valid_to       DATE CHECK (valid_to IS NULL OR (valid_to IS date(valid_to) AND valid_from <= valid_to)),
     successor_code TEXT REFERENCES region (code),
     rotation_order INTEGER NOT NULL CHECK (rotation_order >= 0),
     CHECK (successor_code IS NULL OR successor_code <> code)
@@ -66,8 +66,8 @@ CREATE TABLE seat (
     organisation_id INTEGER REFERENCES organisation (id),
     label           TEXT NOT NULL CHECK (length(label) BETWEEN 1 AND 200),
     position        INTEGER NOT NULL DEFAULT 0,
-    valid_from      DATE NOT NULL CHECK (valid_from = date(valid_from)),
-    valid_to        DATE CHECK (valid_to IS NULL OR (valid_to = date(valid_to) AND valid_from <= valid_to)),
+    valid_from      DATE NOT NULL CHECK (valid_from IS date(valid_from)),
+    valid_to        DATE CHECK (valid_to IS NULL OR (valid_to IS date(valid_to) AND valid_from <= valid_to)),
     CHECK ((kind = 'region') = (region_code IS NOT NULL)),
     CHECK ((kind = 'secretariat') = (edu_region_code IS NOT NULL)),
     CHECK ((kind = 'organisation') = (organisation_id IS NOT NULL))
@@ -96,8 +96,8 @@ CREATE TABLE membership (
     substitute_for_id INTEGER REFERENCES membership (id),
     role              TEXT NOT NULL DEFAULT 'member'
                       CHECK (role IN ('member', 'chair', 'secretary', 'chair_secretary')),
-    valid_from        DATE NOT NULL CHECK (valid_from = date(valid_from)),
-    valid_to          DATE CHECK (valid_to IS NULL OR (valid_to = date(valid_to) AND valid_from <= valid_to)),
+    valid_from        DATE NOT NULL CHECK (valid_from IS date(valid_from)),
+    valid_to          DATE CHECK (valid_to IS NULL OR (valid_to IS date(valid_to) AND valid_from <= valid_to)),
     appointment_ref   TEXT CHECK (appointment_ref IS NULL OR length(appointment_ref) <= 500),
     CHECK (substitute_for_id IS NULL OR substitute_for_id <> id)
 );
@@ -110,7 +110,7 @@ CREATE INDEX membership_substitute ON membership (substitute_for_id);
 CREATE TABLE meeting (
     id                   INTEGER NOT NULL PRIMARY KEY,
     body_code            TEXT NOT NULL REFERENCES body (code),
-    date                 DATE NOT NULL CHECK (date = date(date)),
+    date                 DATE NOT NULL CHECK (date IS date(date)),
     start_time           TEXT CHECK (start_time IS NULL OR start_time GLOB '[0-2][0-9]:[0-5][0-9]'),
     duration_minutes     INTEGER CHECK (duration_minutes IS NULL OR duration_minutes BETWEEN 1 AND 1440),
     kind                 TEXT NOT NULL DEFAULT 'ordinary' CHECK (kind IN ('ordinary', 'extra')),
@@ -165,7 +165,7 @@ CREATE TABLE task (
     title       TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
     description TEXT,
     owner_id    INTEGER REFERENCES person (id),
-    due_date    DATE CHECK (due_date IS NULL OR due_date = date(due_date)),
+    due_date    DATE CHECK (due_date IS NULL OR due_date IS date(due_date)),
     status      TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'doing', 'waiting', 'done')),
     meeting_id  INTEGER REFERENCES meeting (id),
     ticket_id   INTEGER REFERENCES ticket (id),
@@ -179,7 +179,7 @@ CREATE INDEX task_due ON task (due_date);
 CREATE TABLE time_entry (
     id          INTEGER NOT NULL PRIMARY KEY,
     person_id   INTEGER NOT NULL REFERENCES person (id),
-    date        DATE NOT NULL CHECK (date = date(date)),
+    date        DATE NOT NULL CHECK (date IS date(date)),
     minutes     INTEGER NOT NULL CHECK (minutes > 0 AND minutes <= 1440),
     area_id     INTEGER NOT NULL REFERENCES task_area (id),
     task_id     INTEGER REFERENCES task (id),
@@ -218,11 +218,11 @@ CREATE TABLE ticket (
     status           TEXT NOT NULL DEFAULT 'new'
                      CHECK (status IN ('new', 'open', 'with_supplier', 'resolved', 'closed')),
     assignee_id      INTEGER REFERENCES person (id),
-    opened_on        DATE NOT NULL CHECK (opened_on = date(opened_on)),
-    closed_on        DATE CHECK (closed_on IS NULL OR closed_on = date(closed_on)),
+    opened_on        DATE NOT NULL CHECK (opened_on IS date(opened_on)),
+    closed_on        DATE CHECK (closed_on IS NULL OR closed_on IS date(closed_on)),
     supplier_ref     TEXT CHECK (supplier_ref IS NULL OR length(supplier_ref) <= 100),
-    sent_to_supplier DATE CHECK (sent_to_supplier IS NULL OR sent_to_supplier = date(sent_to_supplier)),
-    promised_on      DATE CHECK (promised_on IS NULL OR promised_on = date(promised_on)),
+    sent_to_supplier DATE CHECK (sent_to_supplier IS NULL OR sent_to_supplier IS date(sent_to_supplier)),
+    promised_on      DATE CHECK (promised_on IS NULL OR promised_on IS date(promised_on)),
     UNIQUE (year, seq)
 );
 CREATE INDEX ticket_status ON ticket (status, opened_on);

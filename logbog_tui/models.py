@@ -1,0 +1,211 @@
+"""SQLModel classes mirroring ``schema.sql`` (tests/test_schema.py keeps them in step).
+
+``schema.sql`` is the one description of the tables: constraints and indexes live there.
+These classes give the TUI typed rows; the engine comes from :mod:`logbog_tui.orm`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Optional
+
+from sqlmodel import Field, SQLModel
+
+
+class Setting(SQLModel, table=True):
+    __tablename__ = "setting"
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class Region(SQLModel, table=True):
+    __tablename__ = "region"
+    code: str = Field(primary_key=True)
+    iso_code: Optional[str] = Field(default=None, unique=True)
+    name: str
+    valid_from: date
+    valid_to: Optional[date] = None
+    successor_code: Optional[str] = Field(default=None, foreign_key="region.code")
+    rotation_order: int
+
+
+class Organisation(SQLModel, table=True):
+    __tablename__ = "organisation"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    short_name: Optional[str] = None
+    kind: str
+
+
+class EduRegion(SQLModel, table=True):
+    __tablename__ = "edu_region"
+    code: str = Field(primary_key=True)
+    name: str = Field(unique=True)
+    secretariat_id: int = Field(foreign_key="organisation.id")
+
+
+class EduRegionCover(SQLModel, table=True):
+    __tablename__ = "edu_region_cover"
+    edu_region_code: str = Field(primary_key=True, foreign_key="edu_region.code")
+    region_code: str = Field(primary_key=True, foreign_key="region.code")
+
+
+class Body(SQLModel, table=True):
+    __tablename__ = "body"
+    code: str = Field(primary_key=True)
+    name: str
+
+
+class Seat(SQLModel, table=True):
+    __tablename__ = "seat"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    body_code: str = Field(foreign_key="body.code")
+    kind: str
+    region_code: Optional[str] = Field(default=None, foreign_key="region.code")
+    edu_region_code: Optional[str] = Field(default=None, foreign_key="edu_region.code")
+    organisation_id: Optional[int] = Field(default=None, foreign_key="organisation.id")
+    label: str
+    position: int = 0
+    valid_from: date
+    valid_to: Optional[date] = None
+
+
+class Person(SQLModel, table=True):
+    __tablename__ = "person"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str
+    organisation_id: Optional[int] = Field(default=None, foreign_key="organisation.id")
+    title: Optional[str] = None
+    email: Optional[str] = None
+    phone: Optional[str] = None
+    notes: Optional[str] = None
+    erased_at: Optional[datetime] = None
+    created_at: datetime = Field(default_factory=datetime.utcnow)
+
+
+class Membership(SQLModel, table=True):
+    __tablename__ = "membership"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id")
+    seat_id: int = Field(foreign_key="seat.id")
+    substitute_for_id: Optional[int] = Field(default=None, foreign_key="membership.id")
+    role: str = "member"
+    valid_from: date
+    valid_to: Optional[date] = None
+    appointment_ref: Optional[str] = None
+
+
+class Meeting(SQLModel, table=True):
+    __tablename__ = "meeting"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    body_code: str = Field(foreign_key="body.code")
+    date: date
+    start_time: Optional[str] = None
+    duration_minutes: Optional[int] = None
+    kind: str = "ordinary"
+    status: str = "planned"
+    host_region_code: Optional[str] = Field(default=None, foreign_key="region.code")
+    proposed_region_code: Optional[str] = Field(default=None, foreign_key="region.code")
+    override_reason: Optional[str] = None
+    place: Optional[str] = None
+    minutes_text: Optional[str] = None
+    created_at: datetime = Field(default_factory=datetime.utcnow)
+
+
+class Attendance(SQLModel, table=True):
+    __tablename__ = "attendance"
+    meeting_id: int = Field(primary_key=True, foreign_key="meeting.id")
+    person_id: int = Field(primary_key=True, foreign_key="person.id")
+    status: str
+    represented_by_id: Optional[int] = Field(default=None, foreign_key="person.id")
+
+
+class AgendaItem(SQLModel, table=True):
+    __tablename__ = "agenda_item"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id")
+    position: int = 0
+    title: str
+    owner_id: Optional[int] = Field(default=None, foreign_key="person.id")
+    notes: Optional[str] = None
+    decision: Optional[str] = None
+    referred: bool = False
+    settled_by_id: Optional[int] = Field(default=None, foreign_key="agenda_item.id")
+
+
+class TaskArea(SQLModel, table=True):
+    __tablename__ = "task_area"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    code: str = Field(unique=True)
+    scope: str
+    position: int
+    name: str
+    short_name: str
+
+
+class Task(SQLModel, table=True):
+    __tablename__ = "task"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    area_id: int = Field(foreign_key="task_area.id")
+    title: str
+    description: Optional[str] = None
+    owner_id: Optional[int] = Field(default=None, foreign_key="person.id")
+    due_date: Optional[date] = None
+    status: str = "todo"
+    meeting_id: Optional[int] = Field(default=None, foreign_key="meeting.id")
+    ticket_id: Optional[int] = Field(default=None, foreign_key="ticket.id")
+    created_at: datetime = Field(default_factory=datetime.utcnow)
+
+
+class TimeEntry(SQLModel, table=True):
+    __tablename__ = "time_entry"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id")
+    date: date
+    minutes: int
+    area_id: int = Field(foreign_key="task_area.id")
+    task_id: Optional[int] = Field(default=None, foreign_key="task.id")
+    ticket_id: Optional[int] = Field(default=None, foreign_key="ticket.id")
+    is_support: bool = False
+    note: Optional[str] = None
+    created_at: datetime = Field(default_factory=datetime.utcnow)
+
+
+class Budget(SQLModel, table=True):
+    __tablename__ = "budget"
+    year: int = Field(primary_key=True)
+    scope: str = Field(primary_key=True)
+    hours: float
+
+
+class Ticket(SQLModel, table=True):
+    __tablename__ = "ticket"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    year: int
+    seq: int
+    title: str
+    description: Optional[str] = None
+    reporter_id: Optional[int] = Field(default=None, foreign_key="person.id")
+    reporter_name: Optional[str] = None
+    reporter_org: Optional[str] = None
+    category: str
+    priority: str = "normal"
+    status: str = "new"
+    assignee_id: Optional[int] = Field(default=None, foreign_key="person.id")
+    opened_on: date
+    closed_on: Optional[date] = None
+    supplier_ref: Optional[str] = None
+    sent_to_supplier: Optional[date] = None
+    promised_on: Optional[date] = None
+
+
+class TicketEvent(SQLModel, table=True):
+    __tablename__ = "ticket_event"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="ticket.id")
+    at: datetime = Field(default_factory=datetime.utcnow)
+    author_id: Optional[int] = Field(default=None, foreign_key="person.id")
+    kind: str
+    old_status: Optional[str] = None
+    new_status: Optional[str] = None
+    text: Optional[str] = None

@@ -1,0 +1,69 @@
+"""Shared fixtures: a private data folder, a fresh database with a frozen date, the CLI in-process."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from logbog_tui import i18n
+from logbog_tui.db import connect, open_db
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch):
+    """Every test gets its own data folder, Danish, and the frozen date 25.11.2026."""
+    monkeypatch.setenv("LOGBOG_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("LOGBOG_TODAY", TODAY.isoformat())
+    monkeypatch.delenv("LOGBOG_DB", raising=False)
+    monkeypatch.delenv("LOGBOG_LANG", raising=False)
+    i18n.set_language("da")
+    yield
+    i18n.set_language("da")
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    path = tmp_path / "test.db"
+    open_db(path, today=TODAY).close()
+    return path
+
+
+@pytest.fixture
+def conn(db_path):
+    c = connect(db_path)
+    yield c
+    c.close()
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+
+@pytest.fixture
+def cli(capsys, db_path):
+    """Run ``logbog --db <test db> ARGS`` in-process; returns exit code and output."""
+    from logbog_tui.cli import main
+
+    def run(*args: str, db: Path | None = None) -> CliResult:
+        capsys.readouterr()
+        code = main(["--db", str(db or db_path), *args])
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+def run_subprocess(args: list[str], env_extra: dict | None = None, **kw):
+    """Run the real ``logbog`` entry point in a child process."""
+    import subprocess
+
+    env = {**os.environ, **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "logbog_tui", *args], capture_output=True, text=True,
+                          env=env, timeout=120, **kw)
