@@ -75,17 +75,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report_crash() -> int:
-    import logging
-    import traceback
-
+    """Log the current exception's traceback to the log file; tell the user one line."""
     try:
-        from logbog_tui.paths import log_path, private_file
+        from logbog_tui.logfile import logger
+        from logbog_tui.paths import log_path
 
-        path = log_path()
-        private_file(path)
-        logging.basicConfig(filename=path, level=logging.ERROR, format="%(asctime)s %(message)s")
-        logging.getLogger("logbog").error("unexpected error\n%s", traceback.format_exc())
-        where = str(path)
+        logger().exception("unexpected error")
+        where = str(log_path())
     except Exception:  # noqa: BLE001 - even the log failed; still no traceback to the user
         where = "?"
     print(f"logbog: {t('error.unexpected', path=where)}", file=sys.stderr)

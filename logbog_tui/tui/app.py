@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from collections.abc import Iterable
 from datetime import date
@@ -14,6 +13,7 @@ from textual.screen import Screen
 
 from logbog_tui import clock
 from logbog_tui.i18n import fmt_date, t
+from logbog_tui.logfile import logger
 from logbog_tui.overview import explain, host_now
 from logbog_tui.tui.modals import KeysScreen
 from logbog_tui.tui.screens import SCREENS
@@ -22,7 +22,7 @@ from logbog_tui.tui.screens import SCREENS
 class LogbogApp(App):
     """logbog: the project leader's terminal program."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "logbog"
     MODES = {name: cls for name, (cls, _key) in SCREENS.items()}
     DEFAULT_MODE = "dashboard"
@@ -70,21 +70,26 @@ class LogbogApp(App):
         yield SystemCommand(t("app.quit"), t("palette.quit_help"), self.action_quit)
 
     def _handle_exception(self, error: Exception) -> None:
-        logging.getLogger("logbog").error("unexpected error in the TUI", exc_info=error)
+        """Unhandled errors: the traceback goes to the log file, the user gets one line."""
+        logger().error("unexpected error in the TUI", exc_info=error)
         super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:  # replaces Textual's on-screen traceback
+        from logbog_tui.paths import log_path
+
+        self.bell()
+        self._exit_renderables.append(f"logbog: {t('error.unexpected', path=log_path())}")
+        self._close_messages_no_wait()
 
 
 def run_tui(db_path: Path) -> int:
     """Open the database (creating it if needed) and run the app until the user quits."""
     from logbog_tui.db import open_db
-    from logbog_tui.paths import log_path, private_file
 
     conn = open_db(db_path)
-    path = log_path()
-    private_file(path)
-    logging.basicConfig(filename=path, level=logging.WARNING, format="%(asctime)s %(name)s %(message)s")
+    app = LogbogApp(conn, db_path)
     try:
-        LogbogApp(conn, db_path).run()
+        app.run()
     finally:
         conn.close()
-    return 0
+    return app.return_code or 0

@@ -1,0 +1,79 @@
+"""Benchmarks: whole-process timings of the quick CLI paths on 1-year and 20-year demo databases.
+
+Run with ``make bench``. Prints a Markdown table (medians over repeated runs) for
+docs/performance.md. Numbers, not assertions: the test suite never times anything.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+TODAY = "2026-11-25"
+RUNS = 21
+
+
+def env() -> dict:
+    return {**os.environ, "LOGBOG_TODAY": TODAY, "LOGBOG_HOME": str(DATA / "home")}
+
+
+def logbog(*args: str) -> list[str]:
+    """The installed console script, as a user runs it (``python -m logbog_tui`` if absent)."""
+    script = Path(sys.executable).parent / "logbog"
+    return [str(script), *args] if script.exists() else [sys.executable, "-m", "logbog_tui", *args]
+
+
+BUILD_TIMES: dict[int, float] = {}
+
+
+def build(years: int) -> Path:
+    path = DATA / f"demo-{years}y.db"
+    for stale in DATA.glob(f"demo-{years}y.db*"):
+        stale.unlink()
+    DATA.mkdir(exist_ok=True)
+    start = time.perf_counter()
+    subprocess.run(logbog("--db", str(path), "demo", "--years", str(years)), env=env(), check=True,
+                   capture_output=True)
+    BUILD_TIMES[years] = time.perf_counter() - start
+    return path
+
+
+def median_ms(cmd: list[str]) -> float:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        subprocess.run(cmd, env=env(), check=True, capture_output=True)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    dbs = {years: build(years) for years in (1, 20)}
+    rows = [("`logbog host`", ("host",), 100), ("`logbog host --json`", ("host", "--json"), 100),
+            ("`logbog budget --json`", ("budget", "--json"), None)]
+    baseline = median_ms([sys.executable, "-c", "pass"])
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+          f"date {date.today().isoformat()}; medians of {RUNS} whole-process runs; "
+          f"bare `python -c pass`: {baseline:.0f} ms\n")
+    entries = {y: sqlite3.connect(p).execute("SELECT count(*) FROM time_entry").fetchone()[0] for y, p in dbs.items()}
+    print(f"Demo databases: 1 year {entries[1]} time entries (built in {BUILD_TIMES[1]:.1f} s), "
+          f"20 years {entries[20]} time entries (built in {BUILD_TIMES[20]:.1f} s)\n")
+    print("| command | 1 year | 20 years | target |")
+    print("|---|---|---|---|")
+    for label, args, target in rows:
+        one = median_ms(logbog("--db", str(dbs[1]), *args))
+        twenty = median_ms(logbog("--db", str(dbs[20]), *args))
+        print(f"| {label} | {one:.0f} ms | {twenty:.0f} ms | {f'≤ {target} ms' if target else '–'} |")
+
+
+if __name__ == "__main__":
+    main()

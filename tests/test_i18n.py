@@ -1,0 +1,88 @@
+"""One translation layer: every user-facing key exists in Danish and English, with the same fields."""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from logbog_tui import i18n
+from logbog_tui.i18n import fmt_hours, t
+from logbog_tui.messages import MESSAGES
+
+PACKAGE = Path(__file__).resolve().parent.parent / "logbog_tui"
+
+
+def used_keys() -> tuple[set[str], set[str]]:
+    """Keys passed to t() as literals, and prefixes of keys built with f-strings."""
+    literal, prefixes = set(), set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and node.args:
+                arg = node.args[0]
+                if isinstance(arg, ast.Constant):
+                    literal.add(arg.value)
+                elif isinstance(arg, ast.JoinedStr) and isinstance(arg.values[0], ast.Constant):
+                    prefixes.add(arg.values[0].value)
+    return literal, prefixes
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_key_used_in_the_code_is_translated():
+    literal, prefixes = used_keys()
+    assert literal, "the scan found no t() calls"
+    missing = sorted(k for k in literal if k not in MESSAGES)
+    assert not missing
+    for prefix in prefixes:
+        assert any(k.startswith(prefix) for k in MESSAGES), prefix
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_both_languages_present_with_the_same_fields(key):
+    da, en = MESSAGES[key]
+    assert da.strip() and en.strip()
+    assert fields(da) == fields(en)
+
+
+def test_dynamic_keys_exist():
+    """Keys built at run time: statuses, screens, rotation reasons (with and without passed-over)."""
+    for status in ("ok", "warning", "over"):
+        assert f"status.{status}" in MESSAGES
+    for screen in ("dashboard", "members", "meetings", "tasks", "tickets"):
+        assert f"screen.{screen}" in MESSAGES and f"placeholder.{screen}" in MESSAGES or screen == "dashboard"
+    for base in ("rotation.never_hosted", "rotation.last_hosted", "rotation.inherited"):
+        assert base in MESSAGES and base + "_passed_over" in MESSAGES
+    for what in ("person", "area", "task", "region"):
+        assert f"what.{what}" in MESSAGES
+
+
+def test_a_missing_key_is_caught_by_the_scan(tmp_path, monkeypatch):
+    """The scan itself can fail: a module calling t() with an unknown key is reported."""
+    bad = PACKAGE / "_i18n_probe.py"
+    bad.write_text('from logbog_tui.i18n import t\nprint(t("no.such.key"))\n', encoding="utf-8")
+    try:
+        literal, _ = used_keys()
+        assert "no.such.key" in literal and "no.such.key" not in MESSAGES
+    finally:
+        bad.unlink()
+
+
+def test_danish_is_the_default_and_english_selectable(monkeypatch):
+    monkeypatch.delenv("LOGBOG_LANG", raising=False)
+    assert i18n.set_language(None) == "da"
+    assert t("status.over") == "overskredet" and fmt_hours(1.5) == "1,5 t"
+    monkeypatch.setenv("LOGBOG_LANG", "en")
+    assert i18n.set_language(None) == "en"
+    assert t("status.over") == "over" and fmt_hours(1.5) == "1.5 h"
+    with pytest.raises(ValueError):
+        i18n.set_language("fr")
+
+
+def test_domain_names_stay_danish_in_english(cli, db_path):
+    result = cli("--lang", "en", "host")
+    assert "Region Nordjylland (by rotation): has never hosted" in result.out

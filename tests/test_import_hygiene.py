@@ -1,0 +1,34 @@
+"""The domain never imports the UI; the quick CLI path imports neither Textual nor the ORM."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+DOMAIN = ["logbog_tui.service.rotation", "logbog_tui.service.budget", "logbog_tui.service.parse",
+          "logbog_tui.service.workdays", "logbog_tui.db", "logbog_tui.queries", "logbog_tui.overview",
+          "logbog_tui.timelog", "logbog_tui.models", "logbog_tui.orm", "logbog_tui.seed", "logbog_tui.demo"]
+
+
+def loaded_after(code: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
+                         capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+def test_domain_modules_do_not_import_textual():
+    modules = loaded_after("\n".join(f"import {m}" for m in DOMAIN))
+    assert not {m for m in modules if m == "textual" or m.startswith("textual.")}
+
+
+def test_service_is_pure():
+    modules = loaded_after("import logbog_tui.service.rotation, logbog_tui.service.budget, logbog_tui.service.parse")
+    assert "sqlite3" not in modules and "logbog_tui.db" not in modules
+    assert "logbog_tui.i18n" not in modules
+
+
+def test_the_host_command_imports_neither_textual_nor_sqlalchemy(tmp_path):
+    code = (f"import sys; sys.argv = ['logbog', '--db', {str(tmp_path / 'h.db')!r}, 'host']\n"
+            "from logbog_tui.cli import main\nmain()")
+    modules = loaded_after(code)
+    assert "textual" not in modules and "sqlalchemy" not in modules and "sqlmodel" not in modules

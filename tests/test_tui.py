@@ -1,0 +1,92 @@
+"""The app shell, driven as a user would with Textual's Pilot."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from logbog_tui.db import connect
+from logbog_tui.demo import fill
+from logbog_tui.tui.app import LogbogApp
+from logbog_tui.tui.modals import KeysScreen
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def demo_db(db_path):
+    conn = connect(db_path)
+    fill(conn, years=2, today=TODAY)
+    conn.close()
+    return db_path
+
+
+def make_app(path) -> LogbogApp:
+    return LogbogApp(connect(path), path, today=TODAY)
+
+
+async def test_header_shows_the_current_host_region(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.sub_title.startswith("Vært: Region ")
+        host = str(app.screen.query_one("#host-panel", Static).render())
+        assert "Værtsregion: Region" in host and "Begrundelse:" in host
+
+
+async def test_header_on_an_empty_database_shows_the_rotation(db_path):
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.sub_title == "Vært: Region Nordjylland (efter turen: har aldrig været vært)"
+
+
+async def test_screens_are_reachable_by_single_keys(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key, mode, issue in [("2", "members", 4), ("3", "meetings", 5), ("4", "tasks", 6), ("5", "tickets", 7)]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.current_mode == mode
+            assert f"issue #{issue}" in str(app.screen.query_one(".placeholder", Static).render())
+        await pilot.press("1")
+        assert app.current_mode == "dashboard"
+
+
+async def test_question_mark_lists_every_key_of_the_screen(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysScreen)
+        table = app.screen.query_one(DataTable)
+        rows = [tuple(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
+        assert ("2", "Medlemmer") in rows and ("q", "Afslut") in rows and ("?", "Taster") in rows
+        assert all("Cursor" not in action for _, action in rows)  # no untranslated widget internals
+        await pilot.press("escape")
+        assert not isinstance(app.screen, KeysScreen)
+
+
+async def test_dashboard_shows_budgets_with_status(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#budget-table", DataTable)
+        assert table.row_count >= 7
+        statuses = {str(table.get_row_at(i)[-1]) for i in range(table.row_count)}
+        assert statuses <= {"ok", "advarsel", "overskredet"}
+        assert "Projektledelse 2026" in str(app.screen.query_one("#budget-panel", Static).render())
+
+
+async def test_q_quits(db_path):
+    app = make_app(db_path)
+    async with app.run_test() as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+def test_dashboard_snapshot(demo_db, snap_compare):
+    assert snap_compare(make_app(demo_db), terminal_size=(120, 40))
