@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -40,9 +41,15 @@ def schema_sql() -> str:
     raise FileNotFoundError("schema.sql")
 
 
+def fold(text: str | None) -> str | None:
+    """Case-fold for search: NFC + casefold, so Æ/Ø/Å match æ/ø/å (SQLite's lower() folds ASCII only)."""
+    return unicodedata.normalize("NFC", text).casefold() if isinstance(text, str) else text
+
+
 def configure(conn: sqlite3.Connection) -> None:
-    """Apply the pragmas every connection needs."""
+    """Apply the pragmas every connection needs, and register ``fold()`` for searching."""
     conn.isolation_level = None
+    conn.create_function("fold", 1, fold, deterministic=True)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")

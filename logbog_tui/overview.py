@@ -55,8 +55,12 @@ class BudgetOverview:
     steering: list[tuple[str, float]] = field(default_factory=list)
     unattributed: float = 0.0
 
-    def member(self, person_id: int) -> MemberLine | None:
+    def member(self, person_id: int | None) -> MemberLine | None:
         return next((m for m in self.members if m.person_id == person_id), None)
+
+    def member_for(self, conn: sqlite3.Connection, person_id: int, day: date) -> MemberLine | None:
+        """The member whose budget ``person_id``'s follow-up group hours on ``day`` count toward."""
+        return self.member(person_id) or self.member(queries.substitute_for(conn, person_id, day))
 
 
 def budget_overview(conn: sqlite3.Connection, year: int, as_of: date) -> BudgetOverview:

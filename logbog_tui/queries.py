@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from logbog_tui.db import fold  # one folding rule for Python and SQL
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 from logbog_tui.service.budget import HourRow, Thresholds
@@ -19,9 +19,6 @@ def _d(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def fold(text: str) -> str:
-    """Case-fold for matching names: NFC, casefold (folds Æ/Ø/Å too, unlike SQLite's lower())."""
-    return unicodedata.normalize("NFC", text).casefold()
 
 
 # --- rotation -------------------------------------------------------------------------------
@@ -185,3 +182,52 @@ def project_leader(conn: sqlite3.Connection, on: date) -> Named | None:
         " ORDER BY (coalesce(m.valid_to, ?) >= ?) DESC, m.valid_from DESC LIMIT 1",
         (on.isoformat(), _FAR, on.isoformat())).fetchone()
     return Named(row[0], row[1]) if row else None
+
+
+def resolve_target(conn: sqlite3.Connection, text: str) -> tuple[int | None, int | None]:
+    """(area id, task id) for what the user typed in the log dialog's area-or-task field.
+
+    ``#12`` (or ``#12 title``) is task 12; otherwise an area by code or name, else an open task by title.
+    """
+    raw = text.strip()
+    if raw.startswith("#"):
+        number = raw[1:].split(maxsplit=1)[0] if raw[1:].strip() else ""
+        if not number.isdigit() or conn.execute("SELECT 1 FROM task WHERE id = ?", (int(number),)).fetchone() is None:
+            raise UserError(t("resolve.none", what=t("what.task"), text=raw))
+        return None, int(number)
+    if raw[:4].upper().rstrip() in {c for (c,) in conn.execute("SELECT code FROM task_area")}:
+        raw = raw[:4].rstrip()  # "PL4 Leverandørkontakt" from the suggestions
+    try:
+        return resolve_area(conn, raw).id, None
+    except UserError as area_error:
+        try:
+            return None, resolve_task(conn, raw).id
+        except UserError:
+            raise area_error from None
+
+
+def target_suggestions(conn: sqlite3.Connection) -> list[str]:
+    """Completions for the area-or-task field: every area, then open tasks as ``#id title``."""
+    areas = [f"{code} {short}" for code, short in conn.execute("SELECT code, short_name FROM task_area ORDER BY position")]
+    tasks = [f"#{tid} {title}" for tid, title in conn.execute(
+        "SELECT id, title FROM task WHERE status <> 'done' ORDER BY due_date IS NULL, due_date LIMIT 500")]
+    return areas + tasks
+
+
+def target_label(conn: sqlite3.Connection, area_id: int | None, task_id: int | None) -> str:
+    if task_id is not None:
+        row = conn.execute("SELECT title FROM task WHERE id = ?", (task_id,)).fetchone()
+        return f"#{task_id} {row[0]}" if row else ""
+    if area_id is not None:
+        row = conn.execute("SELECT code, short_name FROM task_area WHERE id = ?", (area_id,)).fetchone()
+        return f"{row[0]} {row[1]}" if row else ""
+    return ""
+
+
+def substitute_for(conn: sqlite3.Connection, person_id: int, day: date) -> int | None:
+    """The member ``person_id`` was substitute for on ``day`` (same rule as the budget rows)."""
+    row = conn.execute(
+        "SELECT mm.person_id FROM membership s JOIN membership mm ON mm.id = s.substitute_for_id"
+        " WHERE s.person_id = ? AND s.valid_from <= ? AND coalesce(s.valid_to, ?) >= ?"
+        " ORDER BY s.valid_from DESC, s.id DESC LIMIT 1", (person_id, day.isoformat(), _FAR, day.isoformat())).fetchone()
+    return row[0] if row else None

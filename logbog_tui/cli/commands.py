@@ -198,9 +198,7 @@ def cmd_log(args) -> int:
         print(t("log.left_leadership", left=fmt_hours(ov.leadership.remaining),
                 budget=fmt_hours(ov.leadership.budget), status=t(f"status.{ov.leadership.status}")))
     else:
-        member = ov.member(person.id)
-        if member is None:  # a substitute: show the member whose budget it counts toward
-            member = next((m for m in ov.members if person.label in m.by_substitute), None)
+        member = ov.member_for(conn, person.id, day)
         if saved.is_support:
             print(t("log.support_not_counted"))
         if member is not None:

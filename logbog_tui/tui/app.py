@@ -15,11 +15,12 @@ from logbog_tui import clock
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.logfile import logger
 from logbog_tui.overview import explain, host_now
+from logbog_tui.tui.hours import HourLogging
 from logbog_tui.tui.modals import KeysScreen
 from logbog_tui.tui.screens import SCREENS
 
 
-class LogbogApp(App):
+class LogbogApp(HourLogging, App):
     """logbog: the project leader's terminal program."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
@@ -29,6 +30,8 @@ class LogbogApp(App):
     BINDINGS = [
         *(Binding(key, f"switch_mode('{name}')", t(f"screen.{name}"), id=f"nav.{name}")
           for name, (_cls, key) in SCREENS.items()),
+        Binding("l", "log_hours", t("app.log"), id="app.log"),
+        Binding("u", "undo", t("app.undo"), id="app.undo"),
         Binding("question_mark", "keys", t("app.keys"), id="app.keys"),
         Binding("q", "quit", t("app.quit"), id="app.quit"),
         Binding("ctrl+p", "command_palette", t("app.palette"), show=False, priority=True, id="app.palette"),
@@ -39,6 +42,7 @@ class LogbogApp(App):
         self.conn = conn
         self.db_path = db_path
         self._today = today
+        self.undo_stack = []
 
     @property
     def today(self) -> date:
@@ -62,6 +66,8 @@ class LogbogApp(App):
             self.push_screen(KeysScreen(self.screen))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand(t("app.log"), t("palette.log_help"), self.action_log_hours)
+        yield SystemCommand(t("app.undo"), t("palette.undo_help"), self.action_undo)
         for name in SCREENS:
             yield SystemCommand(t("palette.goto", screen=t(f"screen.{name}")), t("palette.goto_help"),
                                 lambda name=name: self.switch_mode(name))

@@ -1,3 +1,5 @@
+from logbog_tui.tui.modals.confirm import ConfirmDialog
 from logbog_tui.tui.modals.keys import KeysScreen
+from logbog_tui.tui.modals.log_hours import LogForm, LogHoursDialog
 
-__all__ = ["KeysScreen"]
+__all__ = ["ConfirmDialog", "KeysScreen", "LogForm", "LogHoursDialog"]

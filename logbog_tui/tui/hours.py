@@ -1,0 +1,151 @@
+"""Hour logging for the whole app: `l` from any screen, edit, delete, and `u` to undo the
+session's changes one by one. Every change tells the user its effect on the budget it counts
+toward, loudly when it crosses the warning or the over threshold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from logbog_tui import queries, timelog
+from logbog_tui.entries import EntryRow
+from logbog_tui.errors import UserError
+from logbog_tui.i18n import fmt_date, fmt_hours, fmt_minutes, t
+from logbog_tui.overview import budget_overview
+from logbog_tui.service.budget import OVER, WARNING, status
+from logbog_tui.timelog import Draft
+from logbog_tui.tui.modals import ConfirmDialog, LogForm, LogHoursDialog
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str              # "add", "edit" or "delete"
+    entry_id: int
+    old_row: dict | None   # the row before an edit or a delete
+
+
+class HourLogging:
+    """Mixed into the App: needs ``conn``, ``today``, ``notify``, ``push_screen``."""
+
+    undo_stack: list[Change]
+    current_person: queries.Named | None = None
+
+    def person_now(self) -> queries.Named | None:
+        if self.current_person is None:
+            self.current_person = queries.project_leader(self.conn, self.today)
+        return self.current_person
+
+    def _dialog(self, form: LogForm, on_save) -> LogHoursDialog:
+        people = [name for (name,) in self.conn.execute("SELECT name FROM person WHERE erased_at IS NULL ORDER BY name")]
+        return LogHoursDialog(form, people, queries.target_suggestions(self.conn), on_save, self.today)
+
+    def action_log_hours(self) -> None:
+        person = self.person_now()
+        area_id, task_id = timelog.last_used(self.conn, person.id) if person else (None, None)
+        form = LogForm(person.label if person else "", queries.target_label(self.conn, area_id, task_id), self.today)
+
+        def save(draft: Draft):
+            before = self._budget_state(draft)
+            saved = timelog.save(self.conn, draft, self.today)
+            self.undo_stack.append(Change("add", saved.id, None))
+            return draft, before
+
+        self.push_screen(self._dialog(form, save), self._after_save)
+
+    def edit_entry(self, row: EntryRow) -> None:
+        form = LogForm(row.person, queries.target_label(self.conn, row.area_id, row.task_id), row.day,
+                       fmt_minutes(row.minutes, unit=False), row.note or "", row.is_support, "log.edit_title")
+
+        def save(draft: Draft):
+            before = self._budget_state(draft)
+            old = timelog.update(self.conn, row.id, draft, self.today)
+            self.undo_stack.append(Change("edit", row.id, old))
+            return draft, before
+
+        self.push_screen(self._dialog(form, save), self._after_save)
+
+    def delete_entry(self, row: EntryRow) -> None:
+        question = t("entry.confirm_delete", hours=fmt_minutes(row.minutes), person=row.person,
+                     date=fmt_date(row.day), area=row.area)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                old = timelog.delete(self.conn, row.id)
+            except UserError as exc:
+                self.notify(exc.message, severity="error")
+                return
+            self.undo_stack.append(Change("delete", row.id, old))
+            self.notify(t("entry.deleted", hours=fmt_minutes(row.minutes), date=fmt_date(row.day)))
+            self.data_changed()
+
+        self.push_screen(ConfirmDialog(question), answered)
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify(t("undo.nothing"), severity="warning")
+            return
+        change = self.undo_stack.pop()
+        try:
+            if change.kind == "add":
+                timelog.delete(self.conn, change.entry_id)
+            else:
+                timelog.restore(self.conn, change.old_row)
+        except UserError as exc:
+            self.notify(exc.message, severity="error")
+            return
+        self.notify(t(f"undo.{change.kind}", left=len(self.undo_stack)))
+        self.data_changed()
+
+    # --- budget effect ---------------------------------------------------------------------
+
+    def _budget_state(self, draft: Draft) -> tuple[str, str, float, float] | None:
+        """(label, status, used, budget) of the budget ``draft`` counts toward, before saving it."""
+        return budget_line(self.conn, draft, self.today)
+
+    def _after_save(self, result) -> None:
+        if not result:
+            return
+        draft, before = result
+        after = budget_line(self.conn, draft, self.today)
+        target = queries.target_label(self.conn, draft.area_id, draft.task_id) if draft.task_id or draft.area_id else ""
+        message = t("log.toast", hours=fmt_minutes(draft.minutes), date=fmt_date(draft.day), target=target)
+        severity = "information"
+        if after is not None:
+            label, state, used, budget = after
+            message += "\n" + t("budget.effect", label=label, used=fmt_hours(used), budget=fmt_hours(budget),
+                                 status=t(f"status.{state}"))
+            if before is not None and before[1] != state and state in (WARNING, OVER):
+                severity = "error" if state == OVER else "warning"
+                message = t(f"budget.crossed_{state}", label=label) + "\n" + message
+        elif draft.is_support:
+            message += "\n" + t("log.support_not_counted")
+        self.notify(message, severity=severity, timeout=8 if severity != "information" else 4)
+        self.data_changed()
+
+    def data_changed(self) -> None:
+        refresh = getattr(self.screen, "refresh_data", None)
+        if refresh is not None:
+            refresh()
+
+
+def budget_line(conn, draft: Draft, today: date) -> tuple[str, str, float, float] | None:
+    """The budget an entry like ``draft`` counts toward, as (label, status, used, budget), or None."""
+    area_id = draft.area_id
+    if draft.task_id is not None:
+        area_id = conn.execute("SELECT area_id FROM task WHERE id = ?", (draft.task_id,)).fetchone()[0]
+    scope = conn.execute("SELECT scope FROM task_area WHERE id = ?", (area_id,)).fetchone()[0]
+    year = draft.day.year
+    as_of = max(draft.day, today) if year == today.year else date(year, 12, 31)
+    ov = budget_overview(conn, year, as_of)
+    thresholds = queries.thresholds(conn)
+    if scope == "projektledelse":
+        pl = ov.leadership
+        return t("budget.leadership"), status(pl.used, pl.budget, thresholds), pl.used, pl.budget
+    if draft.is_support:
+        return None
+    member = ov.member_for(conn, draft.person_id, draft.day)
+    if member is None:
+        return None
+    return member.person, status(member.used, member.budget, thresholds), member.used, member.budget

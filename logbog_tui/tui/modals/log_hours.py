@@ -1,0 +1,144 @@
+"""`l`: log hours from any screen. Hours focused; today, the current person and their last area
+pre-filled; `1,5` Enter saves. The same dialog edits an entry. A failed save keeps every field
+as typed and says what is wrong next to the field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from logbog_tui import queries
+from logbog_tui.errors import UserError
+from logbog_tui.i18n import fmt_date, fmt_minutes, t
+from logbog_tui.service import Problem
+from logbog_tui.service.parse import parse_date, parse_hours
+from logbog_tui.timelog import Draft
+
+
+@dataclass(frozen=True)
+class LogForm:
+    """What the dialog starts with."""
+
+    person: str
+    target: str
+    day: date
+    hours: str = ""
+    note: str = ""
+    is_support: bool = False
+    title_key: str = "log.title"
+
+
+FIELDS = ("hours", "date", "target", "person", "note")
+
+
+class LogHoursDialog(ModalScreen[object]):
+    """Returns whatever ``on_save`` returned, or ``None`` when cancelled."""
+
+    DEFAULT_CSS = """
+    LogHoursDialog { align: center middle; }
+    LogHoursDialog > Vertical { width: 80; height: auto; border: thick $accent; background: $surface;
+                                padding: 1 2; }
+    LogHoursDialog .title { text-style: bold; }
+    LogHoursDialog .row { height: 1; margin-top: 1; }
+    LogHoursDialog .row Label { width: 22; }
+    LogHoursDialog .row Input { width: 1fr; }
+    LogHoursDialog .error { color: $error; height: auto; margin: 0 0 0 22; display: none; }
+    LogHoursDialog Checkbox { margin: 1 0 0 20; border: none; padding: 0; }
+    LogHoursDialog .buttons { height: auto; margin-top: 1; }
+    LogHoursDialog .hint { color: $text-muted; margin-top: 1; }
+    """
+    AUTO_FOCUS = "#hours"
+    BINDINGS = [Binding("escape", "cancel", t("dialog.cancel"), id="dialog.cancel")]
+
+    def __init__(self, form: LogForm, people: list[str], targets: list[str],
+                 on_save: Callable[[Draft], object], today: date) -> None:
+        super().__init__()
+        self.form, self.people, self.targets = form, people, targets
+        self.on_save, self.today = on_save, today
+
+    def compose(self) -> ComposeResult:
+        f = self.form
+        with Vertical():
+            yield Static(t(f.title_key), classes="title")
+            for name, value, placeholder, suggester in (
+                    ("hours", f.hours, t("log.hours_placeholder"), None),
+                    ("date", fmt_date(f.day), t("log.date_placeholder"), None),
+                    ("target", f.target, t("log.target_placeholder"), SuggestFromList(self.targets, case_sensitive=False)),
+                    ("person", f.person, "", SuggestFromList(self.people, case_sensitive=False)),
+                    ("note", f.note, "", None)):
+                with Horizontal(classes="row"):
+                    yield Label(t(f"log.field.{name}"))
+                    yield Input(value, placeholder=placeholder, id=name, suggester=suggester, max_length=2000,
+                                compact=True)
+                yield Static("", id=f"{name}-error", classes="error")
+            yield Checkbox(t("log.field.support"), f.is_support, id="support")
+            with Horizontal(classes="buttons"):
+                yield Button(t("dialog.save"), variant="primary", id="save")
+                yield Button(t("dialog.cancel"), id="cancel")
+            yield Static(t("log.hint"), classes="hint")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def submit(self) -> None:
+        draft, errors = self._read()
+        for name in FIELDS:
+            self._show_error(name, errors.get(name, ""))
+        if errors:
+            self.query_one(f"#{next(n for n in FIELDS if n in errors)}", Input).focus()
+            return
+        try:
+            result = self.on_save(draft)
+        except UserError as exc:
+            self._show_error("hours", exc.message)
+            self.query_one("#hours", Input).focus()
+            return
+        self.dismiss(result)
+
+    def _show_error(self, name: str, message: str) -> None:
+        error = self.query_one(f"#{name}-error", Static)
+        error.update(message)
+        error.display = bool(message)
+
+    def _read(self) -> tuple[Draft | None, dict[str, str]]:
+        value = {name: self.query_one(f"#{name}", Input).value for name in FIELDS}
+        errors: dict[str, str] = {}
+        minutes = day = person = None
+        area_id = task_id = None
+        try:
+            minutes = parse_hours(value["hours"])
+        except Problem as p:
+            errors["hours"] = t(p.key, **p.params)
+        try:
+            day = parse_date(value["date"], self.today)
+        except Problem as p:
+            errors["date"] = t(p.key, **p.params)
+        conn = self.app.conn
+        try:
+            area_id, task_id = queries.resolve_target(conn, value["target"])
+        except UserError as exc:
+            errors["target"] = exc.message
+        try:
+            person = queries.resolve_person(conn, value["person"])
+        except UserError as exc:
+            errors["person"] = exc.message
+        if errors:
+            return None, errors
+        return Draft(person.id, day, minutes, area_id, task_id, None, self.query_one("#support", Checkbox).value,
+                     value["note"] or None), {}
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def describe_saved(minutes: int, day: date, target: str) -> str:
+    return t("log.toast", hours=fmt_minutes(minutes), date=fmt_date(day), target=target)
