@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.overview import budget_overview, explain, host_now
-
-
-STATUS_STYLE = {"warning": "dark_orange", "over": "bold red"}
+from logbog_tui.tui.widgets.bars import status_text
 
 
 class DashboardScreen(Screen):
@@ -48,6 +45,6 @@ class DashboardScreen(Screen):
         table.add_columns(t("col.member"), t("col.used"), t("col.budget"), t("col.remaining"),
                           t("col.support"), t("col.substitutes"), t("col.status"))
         for m in ov.members:
-            status = Text(t(f"status.{m.status}"), style=STATUS_STYLE.get(m.status, ""))
+            status = status_text(t(f"status.{m.status}"), m.status)
             table.add_row(m.person, fmt_hours(m.used), fmt_hours(m.budget), fmt_hours(m.remaining),
                           fmt_hours(m.support), fmt_hours(m.substitutes), status)

@@ -28,9 +28,5 @@ class MeetingsScreen(_Placeholder):
     NAME, ISSUE = "meetings", 5
 
 
-class TasksScreen(_Placeholder):
-    NAME, ISSUE = "tasks", 6
-
-
 class TicketsScreen(_Placeholder):
     NAME, ISSUE = "tickets", 7

@@ -1,0 +1,175 @@
+"""Tasks screen: task areas and tasks, time entries by period, and the budgets of a year."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
+
+from logbog_tui import budget_edit, queries, tasks
+from logbog_tui.i18n import t
+from logbog_tui.tasks import TaskDraft
+from logbog_tui.tui.modals import ConfirmDialog
+from logbog_tui.tui.modals.budget_form import BudgetDialog
+from logbog_tui.tui.modals.task_form import TaskDialog
+from logbog_tui.tui.widgets import BudgetPanel, EntryPanel, TaskPanel
+
+# action -> the tabs where it applies
+ACTIONS = {
+    "new_task": {"tab-tasks"}, "open": {"tab-tasks", "tab-entries"}, "edit": {"tab-tasks", "tab-entries", "tab-budgets"},
+    "delete": {"tab-entries"}, "period(-1)": {"tab-tasks", "tab-entries", "tab-budgets"},
+    "period(1)": {"tab-tasks", "tab-entries", "tab-budgets"}, "filter": {"tab-tasks", "tab-entries"},
+    "sort": {"tab-tasks"}, "period_kind": {"tab-entries"}, "group": {"tab-entries"},
+}
+
+
+class TasksScreen(Screen):
+    BINDINGS = [
+        Binding("n", "new_task", t("tasks.key.new"), id="tasks.new"),
+        Binding("enter", "open", t("tasks.key.open"), id="tasks.open", show=False),
+        Binding("e", "edit", t("tasks.key.edit"), id="tasks.edit"),
+        Binding("d", "delete", t("tasks.key.delete"), id="tasks.delete"),
+        Binding("left_square_bracket", "period(-1)", t("tasks.key.previous"), id="tasks.previous", key_display="["),
+        Binding("right_square_bracket", "period(1)", t("tasks.key.next"), id="tasks.next", key_display="]"),
+        Binding("slash", "filter", t("tasks.key.filter"), id="tasks.filter", key_display="/"),
+        Binding("o", "sort", t("tasks.key.sort"), id="tasks.sort"),
+        Binding("p", "period_kind", t("tasks.key.period_kind"), id="tasks.period_kind"),
+        Binding("g", "group", t("tasks.key.group"), id="tasks.group"),
+        Binding("t", "next_tab", t("tasks.key.tab"), id="tasks.tab"),
+        Binding("escape", "close_filter", t("tasks.key.close_filter"), id="tasks.close_filter", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="tabs"):
+            with TabPane(t("tasks.tab.tasks"), id="tab-tasks"):
+                yield TaskPanel(id="task-panel")
+            with TabPane(t("tasks.tab.entries"), id="tab-entries"):
+                yield EntryPanel(id="entry-panel")
+            with TabPane(t("tasks.tab.budgets"), id="tab-budgets"):
+                yield BudgetPanel(id="budgets-view")
+        yield Footer()
+
+    @property
+    def tab(self) -> str:
+        return self.query_one(TabbedContent).active
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        name = action if not parameters else f"{action}({parameters[0]})"
+        return self.tab in ACTIONS[name] if name in ACTIONS else True
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self.refresh_bindings()
+        self.refresh_data()
+        self.query_one({"tab-tasks": "#tasks", "tab-entries": "#entries", "tab-budgets": "#members"}[self.tab]).focus()
+
+    def refresh_data(self) -> None:
+        panel = {"tab-tasks": TaskPanel, "tab-entries": EntryPanel, "tab-budgets": BudgetPanel}[self.tab]
+        self.query_one(panel).refresh_data()
+
+    def action_next_tab(self) -> None:
+        order = ["tab-tasks", "tab-entries", "tab-budgets"]
+        self.query_one(TabbedContent).active = order[(order.index(self.tab) + 1) % len(order)]
+
+    # --- shared keys ------------------------------------------------------------------------
+
+    def action_period(self, steps: int) -> None:
+        panel = {"tab-tasks": TaskPanel, "tab-entries": EntryPanel, "tab-budgets": BudgetPanel}[self.tab]
+        self.query_one(panel).shift(steps)
+
+    def action_filter(self) -> None:
+        (self.query_one(TaskPanel) if self.tab == "tab-tasks" else self.query_one(EntryPanel)).open_filter()
+
+    def action_close_filter(self) -> None:
+        if self.tab == "tab-tasks":
+            self.query_one(TaskPanel).close_filter()
+        elif self.tab == "tab-entries":
+            self.query_one(EntryPanel).close_filter()
+
+    def action_sort(self) -> None:
+        self.query_one(TaskPanel).toggle_sort()
+
+    def action_period_kind(self) -> None:
+        self.query_one(EntryPanel).next_kind()
+
+    def action_group(self) -> None:
+        self.query_one(EntryPanel).next_group()
+
+    @on(DataTable.RowSelected, "#tasks, #entries")
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        if self.tab == "tab-tasks":
+            row = self.query_one(TaskPanel).current()
+            if row is not None:
+                self._task_dialog(row)
+        elif self.tab == "tab-entries":
+            row = self.query_one(EntryPanel).current()
+            if row is not None:
+                self.app.edit_entry(row)
+        else:
+            self._budget_dialog()
+
+    def action_delete(self) -> None:
+        row = self.query_one(EntryPanel).current()
+        if row is not None:
+            self.app.delete_entry(row)
+
+    def action_new_task(self) -> None:
+        self._task_dialog(None)
+
+    # --- dialogs ----------------------------------------------------------------------------
+
+    def _task_dialog(self, row) -> None:
+        conn = self.app.conn
+        panel = self.query_one(TaskPanel)
+        area_id = row.area_id if row else panel.area_id
+        label = queries.target_label(conn, area_id, None) if area_id else ""
+        people = [n for (n,) in conn.execute("SELECT name FROM person WHERE erased_at IS NULL ORDER BY name")]
+        areas = [f"{a.code} {a.short_name}" for a in tasks.areas(conn)]
+
+        def save(draft: TaskDraft):
+            if row is None:
+                return tasks.create(conn, draft)
+            tasks.update(conn, row.id, draft)
+            return row.id
+
+        def done(result) -> None:
+            if result is not None:
+                self.app.notify(t("task.saved", title=""))
+                panel.refresh_data()
+
+        self.app.push_screen(TaskDialog(row, label, people, areas, save, self.app.today), done)
+
+    def _budget_dialog(self) -> None:
+        conn, today = self.app.conn, self.app.today
+        panel = self.query_one(BudgetPanel)
+        year = panel.year or today.year
+        pl, member = budget_edit.current(conn, year)
+
+        def apply(values) -> None:
+            budget_edit.set_budgets(conn, year, *values)
+            self.app.notify(t("budget.saved", year=year))
+            panel.refresh_data()
+
+        def edited(values) -> None:
+            if values is None or values == (pl, member):
+                return
+            if not budget_edit.has_entries(conn, year):
+                apply(values)
+                return
+            question = t("budget.confirm", year=year) + "\n\n" + "\n".join(
+                budget_edit.effect(conn, year, today, *values))
+            self.app.push_screen(ConfirmDialog(question), lambda yes: apply(values) if yes else None)
+
+        self.app.push_screen(BudgetDialog(year, pl, member), edited)

@@ -1,0 +1,76 @@
+"""Budgets of a year: project leadership with a bar and a per-month chart, one row per
+follow-up group member, the steering group's hours. Amber from 80 %, red from 100 %."""
+
+from __future__ import annotations
+
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable, Sparkline, Static
+
+from logbog_tui.entries import monthly_by_person, monthly_leadership
+from logbog_tui.i18n import fmt_date, fmt_hours, t
+from logbog_tui.overview import BudgetOverview, budget_overview
+from logbog_tui.service.budget import as_of_for
+from logbog_tui.tui.widgets.bars import bar, spark
+
+
+class BudgetPanel(Vertical):
+    DEFAULT_CSS = """
+    BudgetPanel { height: 1fr; }
+    BudgetPanel #pl-text { margin: 1 1 0 1; height: auto; }
+    BudgetPanel #pl-spark { height: 1; width: 60; margin: 0 1; }
+    BudgetPanel #pl-months { margin: 0 1 1 1; color: $text-muted; }
+    BudgetPanel DataTable { height: auto; max-height: 16; }
+    BudgetPanel #steering { margin: 1 1; height: auto; }
+    """
+
+    def __init__(self, **kw) -> None:
+        super().__init__(**kw)
+        self.year: int | None = None
+        self.overview: BudgetOverview | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="pl-text")
+        yield Sparkline([], id="pl-spark")
+        yield Static(t("budget.months_axis"), id="pl-months")
+        yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
+        yield Static(id="steering")
+
+    def shift(self, steps: int) -> None:
+        self.year = (self.year or self.app.today.year) + steps
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        app = self.app
+        year = self.year = self.year or app.today.year
+        as_of = as_of_for(year, app.today)
+        ov = self.overview = budget_overview(app.conn, year, as_of)
+        pl = ov.leadership
+        self.query_one("#pl-text", Static).update(Text.assemble(
+            (t("budget.panel_title", year=year, as_of=fmt_date(as_of), elapsed=ov.working_days_elapsed,
+               total=ov.working_days_year), "bold"), "\n", t("budget.leadership"), "  ",
+            bar(pl.used, pl.budget, pl.status, 40), "\n",
+            t("budget.pace_line", used=fmt_hours(pl.used), budget=fmt_hours(pl.budget),
+              remaining=fmt_hours(pl.remaining), expected=fmt_hours(round(pl.expected_to_date)),
+              forecast=fmt_hours(round(pl.forecast)), status=t(f"status.{pl.status}"))))
+        self.query_one("#pl-spark", Sparkline).data = monthly_leadership(app.conn, year)
+        table = self.query_one("#members", DataTable)
+        table.clear(columns=True)
+        table.add_columns(t("col.member"), t("col.bar"), t("col.used"), t("col.budget"), t("col.remaining"),
+                          t("col.expected"), t("col.forecast"), t("col.support"), t("col.substitutes"),
+                          t("col.months"))
+        months = monthly_by_person(app.conn, year)
+        share = ov.working_days_elapsed / ov.working_days_year if ov.working_days_year else 0
+        for m in ov.members:
+            forecast = m.used / share if share else m.used
+            table.add_row(m.person, bar(m.used, m.budget, m.status, 10), fmt_hours(m.used), fmt_hours(round(m.budget)),
+                          fmt_hours(m.remaining), fmt_hours(round(m.budget * share)), fmt_hours(round(forecast)),
+                          fmt_hours(m.support), fmt_hours(m.substitutes), spark(months.get(m.person_id, [0.0] * 12)),
+                          key=str(m.person_id))
+        steering = "\n".join(f"  {name}: {fmt_hours(hours)}" for name, hours in ov.steering)
+        self.query_one("#steering", Static).update(
+            t("budget.steering") + ("\n" + steering if steering else "\n  –"))
+
+

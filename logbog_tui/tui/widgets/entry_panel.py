@@ -1,0 +1,123 @@
+"""Time entries of a week, month or year: the entries themselves, or totals by person or area.
+Queries only the period shown (and at most one page of rows)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable, Input, Static
+
+from logbog_tui.entries import PAGE, EntryFilter, EntryRow, list_entries, totals
+from logbog_tui.i18n import fmt_date, fmt_minutes, fmt_week, t
+from logbog_tui.service import periods
+
+GROUPS = ("entries", "person", "area")
+
+
+class EntryPanel(Vertical):
+    DEFAULT_CSS = """
+    EntryPanel { height: 1fr; }
+    EntryPanel #entry-head { margin: 0 1; height: auto; }
+    EntryPanel #entry-filter { display: none; }
+    EntryPanel #entry-filter.shown { display: block; }
+    EntryPanel DataTable { height: 1fr; }
+    """
+
+    def __init__(self, **kw) -> None:
+        super().__init__(**kw)
+        self.kind = "week"
+        self.anchor = None
+        self.group = "entries"
+        self.rows: dict[str, EntryRow] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="entry-head")
+        yield Input(placeholder=t("filter.placeholder"), id="entry-filter", compact=True)
+        yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+
+    def period_label(self) -> str:
+        start, end = periods.bounds(self.kind, self.anchor)
+        if self.kind == "week":
+            name = f"{fmt_week(start).capitalize()} {start.isocalendar().year}"
+        elif self.kind == "month":
+            name = f"{t(f'month.{start.month}')} {start.year}"
+        else:
+            name = str(start.year)
+        return f"{name} ({fmt_date(start)}–{fmt_date(end)})"
+
+    def shift(self, steps: int) -> None:
+        self.anchor = periods.shift(self.kind, self.anchor or self.app.today, steps)
+        self.refresh_data()
+
+    def next_kind(self) -> None:
+        self.kind = periods.next_kind(self.kind)
+        self.refresh_data()
+
+    def next_group(self) -> None:
+        self.group = GROUPS[(GROUPS.index(self.group) + 1) % len(GROUPS)]
+        self.refresh_data()
+
+    def open_filter(self) -> None:
+        box = self.query_one("#entry-filter", Input)
+        box.add_class("shown")
+        box.focus()
+
+    @on(Input.Changed, "#entry-filter")
+    def _filter_changed(self) -> None:
+        self.refresh_data()
+
+    @on(Input.Submitted, "#entry-filter")
+    def _filter_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def close_filter(self) -> bool:
+        """Esc in the filter: clear and hide it. Returns whether there was a filter to close."""
+        box = self.query_one("#entry-filter", Input)
+        if not box.has_class("shown"):
+            return False
+        box.value = ""
+        box.remove_class("shown")
+        self.query_one(DataTable).focus()
+        self.refresh_data()
+        return True
+
+    def current(self) -> EntryRow | None:
+        table = self.query_one(DataTable)
+        if self.group != "entries" or table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.rows.get(key)
+
+    def refresh_data(self) -> None:
+        app = self.app
+        self.anchor = self.anchor or app.today
+        start, end = periods.bounds(self.kind, self.anchor)
+        text = self.query_one("#entry-filter", Input).value
+        f = EntryFilter(start, end, text=text)
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        table.clear(columns=True)
+        rows, count, total = list_entries(app.conn, f)
+        head = t("entries.head", period=self.period_label(), count=count, total=fmt_minutes(total),
+                 kind=t(f"period.{self.kind}"), group=t(f"group.{self.group}"))
+        if text:
+            head += "  " + t("entries.filtered", text=text)
+        if self.group == "entries":
+            self.rows = {str(r.id): r for r in rows}
+            table.add_columns(t("col.date"), t("col.person"), t("col.area"), t("col.task"), t("col.hours"),
+                              t("col.support"), t("col.note"))
+            for r in rows:
+                table.add_row(f"{t(f'weekday.{r.day.weekday()}')} {fmt_date(r.day)}", r.person, r.area,
+                              (r.task or "")[:40], fmt_minutes(r.minutes), "✓" if r.is_support else "",
+                              (r.note or "")[:40], key=str(r.id))
+            if count > PAGE:
+                head += "\n" + t("entries.capped", shown=PAGE, count=count)
+        else:
+            self.rows = {}
+            table.add_columns(t(f"col.{self.group}"), t("col.hours"), t("col.of_which_support"))
+            for label, minutes, support in totals(app.conn, f, self.group):
+                table.add_row(label, fmt_minutes(minutes), fmt_minutes(support))
+        self.query_one("#entry-head", Static).update(head)
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))

@@ -1,0 +1,129 @@
+"""Task areas with this year's hours, and the tasks of the chosen area: filter with `/`,
+sort by due date or status, overdue tasks in red."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Input, Static
+
+from logbog_tui import tasks
+from logbog_tui.entries import area_minutes
+from logbog_tui.i18n import fmt_date, fmt_minutes, t
+from logbog_tui.tasks import TaskRow
+
+
+class TaskPanel(Horizontal):
+    DEFAULT_CSS = """
+    TaskPanel { height: 1fr; }
+    TaskPanel #areas { width: 44; height: 1fr; }
+    TaskPanel #task-side { width: 1fr; }
+    TaskPanel #task-head { margin: 0 1; height: auto; }
+    TaskPanel #task-filter { display: none; }
+    TaskPanel #task-filter.shown { display: block; }
+    TaskPanel #tasks { height: 1fr; }
+    """
+
+    def __init__(self, **kw) -> None:
+        super().__init__(**kw)
+        self.year: int | None = None
+        self.sort = "due"
+        self.area_id: int | None = None
+        self.rows: dict[str, TaskRow] = {}
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(id="areas", cursor_type="row", zebra_stripes=True)
+        with Vertical(id="task-side"):
+            yield Static(id="task-head")
+            yield Input(placeholder=t("filter.placeholder"), id="task-filter", compact=True)
+            yield DataTable(id="tasks", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#areas", DataTable).add_columns(t("col.area"), t("col.hours"))
+        self.query_one("#tasks", DataTable).add_columns(t("col.task"), t("col.owner"), t("col.due"),
+                                                         t("col.status"), t("col.hours"))
+
+    def shift(self, steps: int) -> None:
+        self.year = (self.year or self.app.today.year) + steps
+        self.refresh_data()
+
+    def toggle_sort(self) -> None:
+        self.sort = tasks.SORTS[(tasks.SORTS.index(self.sort) + 1) % len(tasks.SORTS)]
+        self.refresh_tasks()
+
+    def open_filter(self) -> None:
+        box = self.query_one("#task-filter", Input)
+        box.add_class("shown")
+        box.focus()
+
+    def close_filter(self) -> bool:
+        box = self.query_one("#task-filter", Input)
+        if not box.has_class("shown"):
+            return False
+        box.value = ""
+        box.remove_class("shown")
+        self.query_one("#tasks", DataTable).focus()
+        self.refresh_tasks()
+        return True
+
+    @on(Input.Changed, "#task-filter")
+    def _filter_changed(self) -> None:
+        self.refresh_tasks()
+
+    @on(Input.Submitted, "#task-filter")
+    def _filter_done(self) -> None:
+        self.query_one("#tasks", DataTable).focus()
+
+    @on(DataTable.RowHighlighted, "#areas")
+    def _area_moved(self, event: DataTable.RowHighlighted) -> None:
+        key = event.row_key.value if event.row_key else None
+        area_id = int(key) if key and key.isdigit() else None
+        if area_id != self.area_id:
+            self.area_id = area_id
+            self.refresh_tasks()
+
+    def current(self) -> TaskRow | None:
+        table = self.query_one("#tasks", DataTable)
+        if table.row_count == 0:
+            return None
+        return self.rows.get(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def refresh_data(self) -> None:
+        app = self.app
+        year = self.year = self.year or app.today.year
+        minutes = area_minutes(app.conn, date(year, 1, 1), date(year, 12, 31))
+        table = self.query_one("#areas", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        table.add_row(Text(t("tasks.all_areas"), style="bold"), fmt_minutes(sum(minutes.values())), key="all")
+        for a in tasks.areas(app.conn):
+            table.add_row(f"{a.code} {a.short_name}", fmt_minutes(minutes.get(a.id, 0)), key=str(a.id))
+        table.move_cursor(row=min(keep, table.row_count - 1))
+        self.refresh_tasks()
+
+    def refresh_tasks(self) -> None:
+        app = self.app
+        text = self.query_one("#task-filter", Input).value
+        rows = tasks.list_tasks(app.conn, self.area_id, text, self.sort)
+        self.rows = {str(r.id): r for r in rows}
+        table = self.query_one("#tasks", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        overdue = 0
+        for r in rows:
+            late = r.overdue(app.today)
+            overdue += late
+            style = "bold red" if late else ("dim" if r.status == "done" else "")
+            table.add_row(Text(r.title[:44], style=style), r.owner or "",
+                          Text(fmt_date(r.due) if r.due else "", style=style),
+                          t(f"task.status.{r.status}"), fmt_minutes(r.minutes) if r.minutes else "", key=str(r.id))
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+        head = t("tasks.head", year=self.year, count=len(rows), overdue=overdue, sort=t(f"sort.{self.sort}"))
+        if text:
+            head += "  " + t("entries.filtered", text=text)
+        self.query_one("#task-head", Static).update(head)
