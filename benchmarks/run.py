@@ -73,6 +73,21 @@ def main() -> None:
         one = median_ms(logbog("--db", str(dbs[1]), *args))
         twenty = median_ms(logbog("--db", str(dbs[20]), *args))
         print(f"| {label} | {one:.0f} ms | {twenty:.0f} ms | {f'≤ {target} ms' if target else '–'} |")
+    tui(dbs)
+
+
+def tui(dbs: dict[int, Path]) -> None:
+    tables = {}
+    for years, path in dbs.items():
+        out = subprocess.run([sys.executable, str(HERE / "tui.py"), str(path), "5"], env=env(), check=True,
+                             capture_output=True, text=True).stdout
+        tables[years] = [line.split("\t") for line in out.strip().splitlines()]
+    print("\nTUI, headless with Textual's Pilot, medians of 5 runs. Pilot waits until the app is idle after")
+    print("each key, which costs the baseline below even for a key that does nothing; 'net' subtracts it.\n")
+    print("| step | 1 year raw | 1 year net | 20 years raw | 20 years net |")
+    print("|---|---|---|---|---|")
+    for (name, raw1, net1), (_n, raw20, net20) in zip(tables[1], tables[20]):
+        print(f"| {name} | {raw1} ms | {net1 + ' ms' if net1 else '–'} | {raw20} ms | {net20 + ' ms' if net20 else '–'} |")
 
 
 if __name__ == "__main__":
