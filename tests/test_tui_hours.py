@@ -214,3 +214,19 @@ async def test_new_task_and_filter(db_path, org):
         await pilot.press(*"xyz")
         await pilot.pause()
         assert app.screen.query_one("#tasks", DataTable).row_count == 0
+
+
+async def test_question_mark_shows_the_tasks_keys(db_path, org):
+    from logbog_tui.tui.modals import KeysScreen
+
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        seen = set()
+        for tab_keys in ((), ("t",)):
+            await pilot.press("4", *tab_keys, "question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, KeysScreen)
+            table = app.screen.query_one(DataTable)
+            seen |= {str(table.get_row_at(i)[0]) for i in range(table.row_count)}
+            await pilot.press("escape")
+        assert {"l", "n", "Enter", "e", "d", "u", "[", "]", "/"} <= seen

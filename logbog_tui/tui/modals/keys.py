@@ -37,8 +37,13 @@ class KeysScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns(t("keys.key"), t("keys.action"))
         seen = set()
+        own = {b.key: b for b in self._for.BINDINGS if isinstance(b, Binding)}
         for key, active in self._for.active_bindings.items():
             binding = active.binding
+            if binding.id is None and key in own:  # a widget's own key (DataTable's Enter) hides ours
+                binding = own[key]
+                if self._for.check_action(binding.action.split("(")[0], ()) is False:
+                    continue
             if binding.id is None or not binding.description or key in seen:  # ours all have ids
                 continue
             seen.add(key)
