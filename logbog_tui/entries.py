@@ -67,8 +67,9 @@ def list_entries(conn: sqlite3.Connection, f: EntryFilter, limit: int = PAGE) ->
 
 
 def totals(conn: sqlite3.Connection, f: EntryFilter, by: str) -> list[tuple[str, int, int]]:
-    """(label, minutes, of which support) per person or per area for the entries matching ``f``."""
-    label = {"person": "p.name", "area": "a.code || ' ' || a.short_name"}[by]
+    """(label, minutes, of which support) per person, area or task (hours without a task: their area)."""
+    label = {"person": "p.name", "area": "a.code || ' ' || a.short_name",
+             "task": "coalesce('#' || tk.id || ' ' || tk.title, a.code || ' ' || a.short_name)"}[by]
     where, params = _where(f)
     return [tuple(r) for r in conn.execute(
         f"SELECT {label}, sum(te.minutes), sum(CASE WHEN te.is_support THEN te.minutes ELSE 0 END)"

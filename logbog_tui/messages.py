@@ -304,6 +304,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "group.entries": ("registreringer", "entries"),
     "group.person": ("pr. person", "by person"),
     "group.area": ("pr. område", "by area"),
+    "group.task": ("pr. opgave", "by task"),
     "col.date": ("Dato", "Date"),
     "col.person": ("Person", "Person"),
     "col.area": ("Område", "Area"),

@@ -230,3 +230,24 @@ async def test_question_mark_shows_the_tasks_keys(db_path, org):
             seen |= {str(table.get_row_at(i)[0]) for i in range(table.row_count)}
             await pilot.press("escape")
         assert {"l", "n", "Enter", "e", "d", "u", "[", "]", "/"} <= seen
+
+
+async def test_entries_grouped_with_totals(db_path, org):
+    conn = connect(db_path)
+    with transaction(conn):
+        conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id, is_support) VALUES (?, '2026-11-24',"
+                     " 30, ?, 1)", (org["jens"], org["pl4"]))
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4", "t", "g")
+        await pilot.pause()
+        table = app.screen.query_one("#entries", DataTable)
+        by_person = {str(table.get_row_at(i)[0]): [str(c) for c in table.get_row_at(i)[1:]]
+                     for i in range(table.row_count)}
+        assert by_person == {"Lone Leder": ["1 t", "0 t"], "Jens Jensen": ["0,5 t", "0,5 t"]}
+        await pilot.press("g")
+        await pilot.pause()
+        assert [str(c) for c in table.get_row_at(0)] == ["PL4 Leverandørkontakt", "1,5 t", "0,5 t"]
+        await pilot.press("g", "g", "left_square_bracket")
+        await pilot.pause()
+        assert table.row_count == 0  # the week before has nothing

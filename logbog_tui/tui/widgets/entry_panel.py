@@ -12,7 +12,7 @@ from logbog_tui.entries import PAGE, EntryFilter, EntryRow, list_entries, totals
 from logbog_tui.i18n import fmt_date, fmt_minutes, fmt_week, t
 from logbog_tui.service import periods
 
-GROUPS = ("entries", "person", "area")
+GROUPS = ("entries", "person", "area", "task")
 
 
 class EntryPanel(Vertical):
