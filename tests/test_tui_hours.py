@@ -251,3 +251,15 @@ async def test_entries_grouped_with_totals(db_path, org):
         await pilot.press("g", "g", "left_square_bracket")
         await pilot.pause()
         assert table.row_count == 0  # the week before has nothing
+
+
+async def test_escape_clears_and_hides_the_filter(db_path, org):
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4", "t", "slash", *"zzz")
+        await pilot.pause()
+        table = app.screen.query_one("#entries", DataTable)
+        assert table.row_count == 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert table.row_count == 1 and app.focused is table

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Input, Static
 from logbog_tui.entries import PAGE, EntryFilter, EntryRow, list_entries, totals
 from logbog_tui.i18n import fmt_date, fmt_minutes, fmt_week, t
 from logbog_tui.service import periods
+from logbog_tui.tui.widgets.filter_box import FilterBox
 
 GROUPS = ("entries", "person", "area", "task")
 
@@ -19,8 +20,6 @@ class EntryPanel(Vertical):
     DEFAULT_CSS = """
     EntryPanel { height: 1fr; }
     EntryPanel #entry-head { margin: 0 1; height: auto; }
-    EntryPanel #entry-filter { display: none; }
-    EntryPanel #entry-filter.shown { display: block; }
     EntryPanel DataTable { height: 1fr; }
     """
 
@@ -33,7 +32,7 @@ class EntryPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="entry-head")
-        yield Input(placeholder=t("filter.placeholder"), id="entry-filter", compact=True)
+        yield FilterBox(id="entry-filter")
         yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
 
     def period_label(self) -> str:
@@ -59,9 +58,15 @@ class EntryPanel(Vertical):
         self.refresh_data()
 
     def open_filter(self) -> None:
-        box = self.query_one("#entry-filter", Input)
-        box.add_class("shown")
-        box.focus()
+        self.query_one(FilterBox).open()
+
+    def close_filter(self) -> bool:
+        """Esc in the filter: clear and hide it. Returns whether there was a filter to close."""
+        if not self.query_one(FilterBox).close():
+            return False
+        self.query_one(DataTable).focus()
+        self.refresh_data()
+        return True
 
     @on(Input.Changed, "#entry-filter")
     def _filter_changed(self) -> None:
@@ -70,17 +75,6 @@ class EntryPanel(Vertical):
     @on(Input.Submitted, "#entry-filter")
     def _filter_done(self) -> None:
         self.query_one(DataTable).focus()
-
-    def close_filter(self) -> bool:
-        """Esc in the filter: clear and hide it. Returns whether there was a filter to close."""
-        box = self.query_one("#entry-filter", Input)
-        if not box.has_class("shown"):
-            return False
-        box.value = ""
-        box.remove_class("shown")
-        self.query_one(DataTable).focus()
-        self.refresh_data()
-        return True
 
     def current(self) -> EntryRow | None:
         table = self.query_one(DataTable)

@@ -15,6 +15,7 @@ from logbog_tui import tasks
 from logbog_tui.entries import area_minutes
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.tasks import TaskRow
+from logbog_tui.tui.widgets.filter_box import FilterBox
 
 
 class TaskPanel(Horizontal):
@@ -23,8 +24,6 @@ class TaskPanel(Horizontal):
     TaskPanel #areas { width: 44; height: 1fr; }
     TaskPanel #task-side { width: 1fr; }
     TaskPanel #task-head { margin: 0 1; height: auto; }
-    TaskPanel #task-filter { display: none; }
-    TaskPanel #task-filter.shown { display: block; }
     TaskPanel #tasks { height: 1fr; }
     """
 
@@ -39,7 +38,7 @@ class TaskPanel(Horizontal):
         yield DataTable(id="areas", cursor_type="row", zebra_stripes=True)
         with Vertical(id="task-side"):
             yield Static(id="task-head")
-            yield Input(placeholder=t("filter.placeholder"), id="task-filter", compact=True)
+            yield FilterBox(id="task-filter")
             yield DataTable(id="tasks", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
@@ -56,16 +55,12 @@ class TaskPanel(Horizontal):
         self.refresh_tasks()
 
     def open_filter(self) -> None:
-        box = self.query_one("#task-filter", Input)
-        box.add_class("shown")
-        box.focus()
+        self.query_one(FilterBox).open()
 
     def close_filter(self) -> bool:
-        box = self.query_one("#task-filter", Input)
-        if not box.has_class("shown"):
+        """Esc in the filter: clear and hide it. Returns whether there was a filter to close."""
+        if not self.query_one(FilterBox).close():
             return False
-        box.value = ""
-        box.remove_class("shown")
         self.query_one("#tasks", DataTable).focus()
         self.refresh_tasks()
         return True
