@@ -77,3 +77,20 @@ def test_date_parser_gives_a_date_or_a_message(text):
         assert p.key.startswith("parse.date.")
     else:
         assert isinstance(result, date)
+
+
+@pytest.mark.parametrize("text, hours", [("1350", 1350), ("1.350", 1350), ("74", 74), ("74,5", 74.5), ("0", 0),
+                                         ("1:30", 1.5), ("100000", 100000)])
+def test_budget_hours(text, hours):
+    from logbog_tui.service.parse import parse_budget_hours
+
+    assert parse_budget_hours(text) == hours
+
+
+@pytest.mark.parametrize("text", ["abc", "-5", "100001", "", "nan", "1e9"])
+def test_bad_budget_hours(text):
+    from logbog_tui.service.parse import parse_budget_hours
+
+    with pytest.raises(Problem) as info:
+        parse_budget_hours(text)
+    assert info.value.key in ("budget.invalid", "parse.hours.empty")

@@ -12,7 +12,7 @@ from logbog_tui.db import connect, transaction
 from logbog_tui.overview import budget_overview
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import ConfirmDialog, LogHoursDialog
-from logbog_tui.tui.modals.budget_form import BudgetDialog
+from logbog_tui.tui.modals.form import FormDialog
 from logbog_tui.tui.widgets import BudgetPanel
 
 TODAY = date(2026, 11, 25)
@@ -176,7 +176,7 @@ async def test_budget_of_a_year_with_entries_changes_only_after_confirmation(db_
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("4", "t", "t", "e")
         await pilot.pause()
-        assert isinstance(app.screen, BudgetDialog)
+        assert isinstance(app.screen, FormDialog)
         app.screen.query_one("#pl", Input).value = "1.200"
         await pilot.press("enter")
         await pilot.pause()
@@ -204,7 +204,7 @@ async def test_new_task_and_filter(db_path, org):
         dialog.query_one("#title", Input).value = "Indlæs ny målbeskrivelse for almen medicin"
         dialog.query_one("#area", Input).value = "PL1"
         dialog.query_one("#due", Input).value = "+7"
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert rows(db_path, "SELECT title, due_date, status FROM task") == [
             ("Indlæs ny målbeskrivelse for almen medicin", "2026-12-02", "todo")]

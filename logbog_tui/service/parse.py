@@ -96,3 +96,20 @@ def parse_date(text: str, today: date) -> date:
     except (ValueError, OverflowError):
         raise Problem("parse.date.no_such_day", {"text": raw}) from None
     raise Problem("parse.date.invalid", {"text": raw})
+
+
+def parse_budget_hours(text: str) -> float:
+    """A budget in hours: ``1350``, ``1.350`` (Danish thousands separator), ``74,5``, or the forms
+    of :func:`parse_hours`; 0 to 100,000."""
+    raw = _clean(text).replace(" ", "")
+    if raw.count(".") == 1 and len(raw.split(".")[1]) == 3 and "," not in raw:
+        raw = raw.replace(".", "")
+    if re.fullmatch(r"\d{1,6}(?:[.,]\d{1,2})?", raw):
+        value = float(raw.replace(",", "."))
+        if value <= 100_000:
+            return value
+        raise Problem("budget.invalid", {"text": raw})
+    try:
+        return parse_hours(text) / 60
+    except Problem:
+        raise Problem("budget.invalid", {"text": raw[:_MAX_INPUT]}) from None

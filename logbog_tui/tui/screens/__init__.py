@@ -1,5 +1,6 @@
 from logbog_tui.tui.screens.dashboard import DashboardScreen
-from logbog_tui.tui.screens.placeholder import MeetingsScreen, MembersScreen, TicketsScreen
+from logbog_tui.tui.screens.members import MembersScreen
+from logbog_tui.tui.screens.placeholder import MeetingsScreen, TicketsScreen
 from logbog_tui.tui.screens.tasks import TasksScreen
 
 # mode name -> (screen class, key)

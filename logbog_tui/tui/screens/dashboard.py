@@ -17,6 +17,7 @@ class DashboardScreen(Screen):
         yield Static(id="host-panel")
         yield Static(id="budget-panel")
         yield DataTable(id="budget-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="warnings-panel")
         yield Static(t("dashboard.more"), classes="placeholder")
         yield Footer()
 
@@ -40,6 +41,7 @@ class DashboardScreen(Screen):
             "dashboard.leadership", year=ov.year, used=fmt_hours(pl.used), budget=fmt_hours(pl.budget),
             expected=fmt_hours(pl.expected_to_date), forecast=fmt_hours(pl.forecast),
             status=t(f"status.{pl.status}")))
+        self.query_one("#warnings-panel", Static).update(warnings_text(app.conn, today))
         table = self.query_one("#budget-table", DataTable)
         table.clear(columns=True)
         table.add_columns(t("col.member"), t("col.used"), t("col.budget"), t("col.remaining"),
@@ -48,3 +50,21 @@ class DashboardScreen(Screen):
             status = status_text(t(f"status.{m.status}"), m.status)
             table.add_row(m.person, fmt_hours(m.used), fmt_hours(m.budget), fmt_hours(m.remaining),
                           fmt_hours(m.support), fmt_hours(m.substitutes), status)
+
+
+def warnings_text(conn, today) -> str:
+    """The composition warnings: vacancies, memberships ending soon, seats changing soon."""
+    from datetime import date
+
+    from logbog_tui.memberships import current_warnings
+
+    lines = []
+    for w in current_warnings(conn, today):
+        params = {k: fmt_date(v) if isinstance(v, date) else v for k, v in w.params.items()}
+        if "body" in params:
+            params["body"] = t(f"body.{params['body']}")
+        lines.append("• " + t(w.key, **params))
+    if not lines:
+        return t("dashboard.no_warnings")
+    shown = lines[:8] + ([t("dashboard.more_warnings", count=len(lines) - 8)] if len(lines) > 8 else [])
+    return t("dashboard.warnings") + "\n" + "\n".join(shown)

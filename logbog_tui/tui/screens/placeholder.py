@@ -20,10 +20,6 @@ class _Placeholder(Screen):
         yield Footer()
 
 
-class MembersScreen(_Placeholder):
-    NAME, ISSUE = "members", 4
-
-
 class MeetingsScreen(_Placeholder):
     NAME, ISSUE = "meetings", 5
 

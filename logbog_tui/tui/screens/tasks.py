@@ -8,12 +8,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
 
-from logbog_tui import budget_edit, queries, tasks
+from logbog_tui import budget_edit
 from logbog_tui.i18n import t
-from logbog_tui.tasks import TaskDraft
 from logbog_tui.tui.modals import ConfirmDialog
-from logbog_tui.tui.modals.budget_form import BudgetDialog
-from logbog_tui.tui.modals.task_form import TaskDialog
+from logbog_tui.tui.task_forms import budget_dialog, task_dialog
 from logbog_tui.tui.widgets import BudgetPanel, EntryPanel, TaskPanel
 
 # action -> the tabs where it applies
@@ -26,6 +24,7 @@ ACTIONS = {
 
 
 class TasksScreen(Screen):
+    AUTO_FOCUS = "#tasks"
     BINDINGS = [
         Binding("n", "new_task", t("tasks.key.new"), id="tasks.new"),
         Binding("enter", "open", t("tasks.key.open"), id="tasks.open", show=False),
@@ -131,25 +130,14 @@ class TasksScreen(Screen):
     # --- dialogs ----------------------------------------------------------------------------
 
     def _task_dialog(self, row) -> None:
-        conn = self.app.conn
         panel = self.query_one(TaskPanel)
-        area_id = row.area_id if row else panel.area_id
-        label = queries.target_label(conn, area_id, None) if area_id else ""
-        people = [n for (n,) in conn.execute("SELECT name FROM person WHERE erased_at IS NULL ORDER BY name")]
-        areas = [f"{a.code} {a.short_name}" for a in tasks.areas(conn)]
-
-        def save(draft: TaskDraft):
-            if row is None:
-                return tasks.create(conn, draft)
-            tasks.update(conn, row.id, draft)
-            return row.id
 
         def done(result) -> None:
             if result is not None:
                 self.app.notify(t("task.saved", title=""))
                 panel.refresh_data()
 
-        self.app.push_screen(TaskDialog(row, label, people, areas, save, self.app.today), done)
+        self.app.push_screen(task_dialog(self.app.conn, row, panel.area_id, self.app.today), done)
 
     def _budget_dialog(self) -> None:
         conn, today = self.app.conn, self.app.today
@@ -172,4 +160,4 @@ class TasksScreen(Screen):
                 budget_edit.effect(conn, year, today, *values))
             self.app.push_screen(ConfirmDialog(question), lambda yes: apply(values) if yes else None)
 
-        self.app.push_screen(BudgetDialog(year, pl, member), edited)
+        self.app.push_screen(budget_dialog(year, pl, member), edited)

@@ -1,4 +1,4 @@
-"""Message catalogue: ``key: (Danish, English)``. Domain names stay Danish in both languages."""
+"""Messages of the frame, the CLI, the service answers, hours, tasks and budgets."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # formats
@@ -197,8 +197,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "prognose {forecast}; {status}",
                              "Project leadership {year}: used {used} of {budget}; expected to date {expected}, "
                              "forecast {forecast}; {status}"),
-    "dashboard.more": ("Resten af overblikket (sager, opgaver, ledige pladser, regionsændringer) kommer med issue #8.",
-                       "The rest of the dashboard (tickets, tasks, vacancies, region changes) comes with issue #8."),
+    "dashboard.more": ("Resten af overblikket (næste møde, sager, opgaver over frist, henvisninger) kommer med "
+                       "issue #8.", "The rest of the dashboard (next meeting, tickets, overdue tasks, referrals) "
+                       "comes with issue #8."),
     "col.member": ("Medlem", "Member"),
     "col.used": ("Brugt", "Used"),
     "col.budget": ("Budget", "Budget"),
@@ -288,8 +289,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sort.status": ("status", "status"),
     "task.new_title": ("Ny opgave", "New task"),
     "task.edit_title": ("Opgave #{id}", "Task #{id}"),
-    "task.hint": ("Enter i et felt eller Ctrl+S gemmer · Esc annullerer",
-                  "Enter in a field or Ctrl+S saves · Esc cancels"),
     "task.no_such_link": ("»{text}« findes ikke", "'{text}' does not exist"),
     "task.saved": ("Opgaven er gemt{title}", "The task is saved{title}"),
     "filter.placeholder": ("Filtrér mens du skriver (Esc lukker)", "Filter as you type (Esc closes)"),

@@ -1,0 +1,124 @@
+"""The Members screen's dialogs, built on FormDialog: person, appointment, substitute, end."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from logbog_tui import memberships, people, queries
+from logbog_tui.i18n import fmt_date, t
+from logbog_tui.people import PersonRow
+from logbog_tui.service import Problem
+from logbog_tui.service.composition import valid_on
+from logbog_tui.service.parse import parse_date
+from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
+
+PERSON_FIELDS = ("name", "title", "email", "phone", "notes")
+
+
+def _organisations(conn) -> tuple[tuple[str, int], ...]:
+    return tuple((name, oid) for oid, name in conn.execute("SELECT id, name FROM organisation ORDER BY name"))
+
+
+def person_dialog(conn, row: PersonRow | None) -> FormDialog:
+    def save(values: dict):
+        draft, errors = people.validate(values, values["organisation"])
+        if errors:
+            raise FieldErrors(errors)
+        if row is None:
+            return people.create(conn, draft)
+        people.update(conn, row.id, draft)
+        return row.id
+
+    r = row
+    fields = [Field("name", t("person.field.name"), r.name if r else ""),
+              Field("organisation", t("person.field.organisation"), r.organisation_id if r else None,
+                    options=_organisations(conn)),
+              Field("title", t("person.field.title"), (r.title or "") if r else ""),
+              Field("email", t("person.field.email"), (r.email or "") if r else ""),
+              Field("phone", t("person.field.phone"), (r.phone or "") if r else "", placeholder="+45 12 34 56 78"),
+              Field("notes", t("person.field.notes"), (r.notes or "") if r else "", multiline=True)]
+    return FormDialog(t("person.edit_title", name=r.name) if r else t("person.new_title"), fields, save,
+                      t("person.hint"))
+
+
+def _dates(values: dict, today: date, errors: dict) -> tuple[date | None, date | None]:
+    start = end = None
+    try:
+        start = parse_date(values["start"], today)
+    except Problem as p:
+        errors["start"] = t(p.key, **p.params)
+    if (values.get("end") or "").strip():
+        try:
+            end = parse_date(values["end"], today)
+        except Problem as p:
+            errors["end"] = t(p.key, **p.params)
+    return start, end
+
+
+def appoint_dialog(conn, person: PersonRow, today: date) -> FormDialog:
+    seat_options = tuple(
+        (f"{t(f'body.{s.body}')}: {s.label}"
+         + (f" ({t('membership.from_to', start=fmt_date(s.valid_from), end=fmt_date(s.valid_to) if s.valid_to else '…')})"
+            if s.valid_to or s.valid_from > today else ""), s.id)
+        for s in sorted(memberships.seats(conn), key=lambda s: (s.body, s.position, s.valid_from))
+        if s.valid_to is None or s.valid_to >= today)
+
+    def save(values: dict):
+        errors: dict[str, str] = {}
+        if values["seat"] is None:
+            errors["seat"] = t("membership.choose_seat")
+        start, end = _dates(values, today, errors)
+        if errors:
+            raise FieldErrors(errors)
+        return memberships.appoint(conn, person.id, values["seat"], start, end, values["role"] or "member",
+                                   values["reference"])
+
+    fields = [Field("seat", t("membership.field.seat"), None, options=seat_options),
+              Field("start", t("membership.field.start"), fmt_date(today)),
+              Field("end", t("membership.field.end"), "", placeholder=t("membership.open_ended")),
+              Field("role", t("membership.field.role"), "member",
+                    options=tuple((t(f"role.{r}"), r) for r in memberships.ROLES)),
+              Field("reference", t("membership.field.reference"), "", placeholder=t("membership.reference_hint"))]
+    return FormDialog(t("membership.appoint_title", name=person.name), fields, save)
+
+
+def substitute_dialog(conn, person: PersonRow, today: date) -> FormDialog:
+    seats = {s.id: s for s in memberships.seats(conn)}
+    holders = [m for m in memberships.memberships(conn) if m.substitute_for is None
+               and (m.valid_to is None or m.valid_to >= today) and seats[m.seat_id].kind != "project_leader"
+               and m.person_id != person.id]
+    options = tuple((f"{m.person} – {t(f'body.{seats[m.seat_id].body}')}: {seats[m.seat_id].label}", m.id)
+                    for m in sorted(holders, key=lambda m: (seats[m.seat_id].body, queries.fold(m.person))))
+
+    def save(values: dict):
+        errors: dict[str, str] = {}
+        if values["member"] is None:
+            errors["member"] = t("membership.choose_member")
+        start, end = _dates(values, today, errors)
+        if errors:
+            raise FieldErrors(errors)
+        return memberships.appoint_substitute(conn, person.id, values["member"], start, end, values["reference"])
+
+    fields = [Field("member", t("membership.field.member"), None, options=options),
+              Field("start", t("membership.field.start"), fmt_date(today)),
+              Field("end", t("membership.field.end"), "", placeholder=t("membership.open_ended")),
+              Field("reference", t("membership.field.reference"), "", placeholder=t("membership.reference_hint"))]
+    return FormDialog(t("membership.substitute_title", name=person.name), fields, save)
+
+
+def end_dialog(conn, membership_id: int, label: str, today: date) -> FormDialog:
+    def save(values: dict):
+        errors: dict[str, str] = {}
+        try:
+            end = parse_date(values["end"], today)
+        except Problem as p:
+            errors["end"] = t(p.key, **p.params)
+            raise FieldErrors(errors) from None
+        return end, memberships.end_membership(conn, membership_id, end)
+
+    return FormDialog(t("membership.end_title", label=label),
+                      [Field("end", t("membership.field.last_day"), fmt_date(today))], save)
+
+
+def is_current(m, today: date) -> bool:
+    return valid_on(m.valid_from, m.valid_to, today)

@@ -1,0 +1,122 @@
+"""A small form dialog: labelled fields, the message for a bad field right next to it, and
+nothing typed lost when saving fails. ``on_save`` gets the values and raises
+:class:`FieldErrors` (per field) or :class:`UserError` (for the whole form)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from logbog_tui.errors import UserError
+from logbog_tui.i18n import t
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    value: object = ""
+    options: tuple[tuple[str, object], ...] | None = None   # a Select
+    suggestions: tuple[str, ...] = ()
+    multiline: bool = False
+    placeholder: str = ""
+
+
+class FieldErrors(Exception):
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+class FormDialog(ModalScreen[object]):
+    DEFAULT_CSS = """
+    FormDialog { align: center middle; }
+    FormDialog > Vertical { width: 86; height: auto; max-height: 95%; border: thick $accent; background: $surface;
+                            padding: 1 2; }
+    FormDialog .title { text-style: bold; }
+    FormDialog .row { height: auto; margin-top: 1; }
+    FormDialog .row Label { width: 24; }
+    FormDialog .row Input, FormDialog .row Select { width: 1fr; }
+    FormDialog TextArea { height: 5; width: 1fr; }
+    FormDialog .error { color: $error; height: auto; margin-left: 24; display: none; }
+    FormDialog .buttons { height: auto; margin-top: 1; }
+    FormDialog .hint { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", t("dialog.cancel"), id="dialog.cancel"),
+                Binding("ctrl+s", "save", t("dialog.save"), id="dialog.save")]
+
+    def __init__(self, title: str, fields: list[Field], on_save: Callable[[dict], object],
+                 hint: str | None = None) -> None:
+        super().__init__()
+        self.title_text, self.fields, self.on_save, self.hint = title, fields, on_save, hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, classes="title")
+            for f in self.fields:
+                with Horizontal(classes="row"):
+                    yield Label(f.label)
+                    if f.options is not None:
+                        yield Select(list(f.options), value=f.value if f.value is not None else Select.NULL,
+                                     id=f.name, allow_blank=True, prompt="–")
+                    elif f.multiline:
+                        yield TextArea(str(f.value or ""), id=f.name)
+                    else:
+                        yield Input(str(f.value or ""), id=f.name, compact=True, placeholder=f.placeholder,
+                                    suggester=SuggestFromList(f.suggestions, case_sensitive=False)
+                                    if f.suggestions else None)
+                yield Static("", id=f"{f.name}-error", classes="error")
+            yield Static("", id="form-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(t("dialog.save"), variant="primary", id="save")
+                yield Button(t("dialog.cancel"), id="cancel")
+            yield Static(self.hint or t("form.hint"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#{self.fields[0].name}").focus()
+
+    def values(self) -> dict:
+        out = {}
+        for f in self.fields:
+            widget = self.query_one(f"#{f.name}")
+            if isinstance(widget, Select):
+                out[f.name] = None if widget.value is Select.NULL else widget.value
+            elif isinstance(widget, TextArea):
+                out[f.name] = widget.text
+            else:
+                out[f.name] = widget.value
+        return out
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        try:
+            result = self.on_save(self.values())
+        except FieldErrors as exc:
+            self._show(exc.errors)
+            first = next((f.name for f in self.fields if f.name in exc.errors), None)
+            if first:
+                self.query_one(f"#{first}").focus()
+            return
+        except UserError as exc:
+            self._show({"form": exc.message})
+            return
+        self.dismiss(result)
+
+    def _show(self, errors: dict[str, str]) -> None:
+        for name in [f.name for f in self.fields] + ["form"]:
+            box = self.query_one(f"#{name}-error", Static)
+            box.update(errors.get(name, ""))
+            box.display = name in errors
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

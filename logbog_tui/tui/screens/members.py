@@ -1,0 +1,235 @@
+"""Members screen: people with their current seats, their memberships, appointments,
+substitutes, the composition of both bodies, personal-data export and erasure."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from logbog_tui import memberships, people
+from logbog_tui.i18n import fmt_date, t
+from logbog_tui.people import PersonRow
+from logbog_tui.tui.member_forms import appoint_dialog, end_dialog, is_current, person_dialog, substitute_dialog
+from logbog_tui.tui.modals import ConfirmDialog
+from logbog_tui.tui.screens.composition import CompositionScreen
+from logbog_tui.tui.widgets.filter_box import FilterBox
+
+
+class MembersScreen(Screen):
+    DEFAULT_CSS = """
+    MembersScreen #people { height: 2fr; }
+    MembersScreen #member-head, MembersScreen #ms-head { margin: 0 1; height: auto; }
+    MembersScreen #memberships { height: 1fr; }
+    """
+    AUTO_FOCUS = "#people"
+    BINDINGS = [
+        Binding("n", "new", t("members.key.new"), id="members.new"),
+        Binding("e", "edit", t("members.key.edit"), id="members.edit"),
+        Binding("enter", "open", t("members.key.open"), id="members.open", show=False),
+        Binding("a", "appoint", t("members.key.appoint"), id="members.appoint"),
+        Binding("s", "substitute", t("members.key.substitute"), id="members.substitute"),
+        Binding("x", "end", t("members.key.end"), id="members.end"),
+        Binding("slash", "filter", t("members.key.filter"), id="members.filter", key_display="/"),
+        Binding("c", "composition", t("members.key.composition"), id="members.composition"),
+        Binding("f", "former", t("members.key.former"), id="members.former"),
+        Binding("E", "export", t("members.key.export"), id="members.export"),
+        Binding("D", "erase", t("members.key.erase"), id="members.erase"),
+        Binding("escape", "close_filter", t("tasks.key.close_filter"), id="members.close_filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.include_former = False
+        self.rows: dict[str, PersonRow] = {}
+        self.ms_rows: dict[str, object] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="member-head")
+        yield FilterBox(id="member-filter")
+        yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
+        yield Static(id="ms-head")
+        yield DataTable(id="memberships", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#people", DataTable).add_columns(t("col.name"), t("col.organisation"), t("col.seats"))
+        self.query_one("#memberships", DataTable).add_columns(
+            t("col.body"), t("col.seat"), t("col.role"), t("col.from"), t("col.to"), t("col.substitute_for"),
+            t("col.reference"))
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    # --- lists ------------------------------------------------------------------------------
+
+    def refresh_data(self) -> None:
+        app = self.app
+        text = self.query_one(FilterBox).value
+        rows = people.list_people(app.conn, app.today, text, self.include_former)
+        self.rows = {str(r.id): r for r in rows}
+        table = self.query_one("#people", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for r in rows:
+            table.add_row(r.name if r.current else f"{r.name} ({t('members.former')})", r.organisation or "",
+                          r.seats, key=str(r.id))
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+        head = t("members.head", count=len(rows), former=t("members.former_shown" if self.include_former
+                                                            else "members.former_hidden"))
+        if text:
+            head += "  " + t("entries.filtered", text=text)
+        self.query_one("#member-head", Static).update(head)
+        self.refresh_memberships()
+
+    def current(self) -> PersonRow | None:
+        table = self.query_one("#people", DataTable)
+        if table.row_count == 0:
+            return None
+        return self.rows.get(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    @on(DataTable.RowHighlighted, "#people")
+    def _person_moved(self) -> None:
+        self.refresh_memberships()
+
+    def refresh_memberships(self) -> None:
+        person = self.current()
+        table = self.query_one("#memberships", DataTable)
+        table.clear()
+        self.ms_rows = {}
+        if person is None:
+            self.query_one("#ms-head", Static).update("")
+            return
+        seats = {s.id: s for s in memberships.seats(self.app.conn)}
+        all_ms = memberships.memberships(self.app.conn)
+        by_id = {m.id: m for m in all_ms}
+        for m in sorted((m for m in all_ms if m.person_id == person.id), key=lambda m: m.valid_from, reverse=True):
+            seat = seats[m.seat_id]
+            self.ms_rows[str(m.id)] = m
+            sub_for = by_id[m.substitute_for].person if m.substitute_for else ""
+            table.add_row(t(f"body.{seat.body}"), seat.label, t(f"role.{m.role}"), fmt_date(m.valid_from),
+                          fmt_date(m.valid_to) if m.valid_to else "", sub_for,
+                          self.app.conn.execute("SELECT coalesce(appointment_ref, '') FROM membership WHERE id = ?",
+                                                (m.id,)).fetchone()[0], key=str(m.id))
+        self.query_one("#ms-head", Static).update(t("members.memberships_of", name=person.name))
+
+    def selected_membership(self):
+        table = self.query_one("#memberships", DataTable)
+        if table.row_count == 0:
+            return None
+        if self.focused is not table:  # from the people list: the first current membership
+            return next((m for m in self.ms_rows.values() if is_current(m, self.app.today)), None)
+        return self.ms_rows.get(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def _after(self, message_key: str, **params):
+        def done(result) -> None:
+            if result is not None:
+                self.app.notify(t(message_key, **params))
+                self.refresh_data()
+        return done
+
+    def action_new(self) -> None:
+        self.app.push_screen(person_dialog(self.app.conn, None), self._after("members.saved"))
+
+    def action_edit(self) -> None:
+        if (person := self.current()) is not None:
+            self.app.push_screen(person_dialog(self.app.conn, person), self._after("members.saved"))
+
+    @on(DataTable.RowSelected, "#people")
+    def action_open(self) -> None:
+        if self.focused is self.query_one("#people", DataTable):
+            self.query_one("#memberships", DataTable).focus()
+
+    def action_appoint(self) -> None:
+        if (person := self.current()) is not None:
+            self.app.push_screen(appoint_dialog(self.app.conn, person, self.app.today),
+                                 self._after("members.appointed", name=person.name))
+
+    def action_substitute(self) -> None:
+        if (person := self.current()) is not None:
+            self.app.push_screen(substitute_dialog(self.app.conn, person, self.app.today),
+                                 self._after("members.substitute_appointed", name=person.name))
+
+    def action_end(self) -> None:
+        m = self.selected_membership()
+        if m is None:
+            self.app.notify(t("members.no_membership"), severity="warning")
+            return
+        seat = next(s for s in memberships.seats(self.app.conn) if s.id == m.seat_id)
+
+        def done(result) -> None:
+            if result is not None:
+                end, subs = result
+                self.app.notify(t("members.ended", date=fmt_date(end), subs=subs))
+                self.refresh_data()
+
+        self.app.push_screen(end_dialog(self.app.conn, m.id, f"{m.person}: {seat.label}", self.app.today), done)
+
+    def action_filter(self) -> None:
+        self.query_one(FilterBox).open()
+
+    @on(Input.Changed, "#member-filter")
+    def _filter_changed(self) -> None:
+        self.refresh_data()
+
+    @on(Input.Submitted, "#member-filter")
+    def _filter_done(self) -> None:
+        self.query_one("#people", DataTable).focus()
+
+    def action_close_filter(self) -> None:
+        if self.query_one(FilterBox).close():
+            self.query_one("#people", DataTable).focus()
+            self.refresh_data()
+
+    def action_former(self) -> None:
+        self.include_former = not self.include_former
+        self.refresh_data()
+
+    def action_composition(self) -> None:
+        self.app.push_screen(CompositionScreen(self.app.today))
+
+    def action_export(self) -> None:
+        person = self.current()
+        if person is None:
+            return
+        from logbog_tui.paths import data_dir
+
+        folder = data_dir() / "exports"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        path = folder / f"person-{person.id}.json"
+        tmp = path.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(people.export(self.app.conn, person.id), fh, ensure_ascii=False, indent=2, default=str)
+        os.replace(tmp, path)
+        self.app.notify(t("members.exported", path=path), timeout=10)
+
+    def action_erase(self) -> None:
+        person = self.current()
+        if person is None:
+            return
+        conn = self.app.conn
+        history = people.has_history(conn, person.id)
+        question = t("members.confirm_erase" if history else "members.confirm_delete", name=person.name)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            if history:
+                placeholder = people.erase(conn, person.id)
+                self.app.notify(t("members.erased", placeholder=placeholder))
+            else:
+                people.delete(conn, person.id)
+                self.app.notify(t("members.deleted", name=person.name))
+            self.refresh_data()
+
+        self.app.push_screen(ConfirmDialog(question), answered)

@@ -1,0 +1,91 @@
+"""The Tasks screen's dialogs, built on FormDialog: a task, and a year's budgets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from logbog_tui import queries, tasks
+from logbog_tui.errors import UserError
+from logbog_tui.i18n import fmt_date, fmt_hours, t
+from logbog_tui.service import Problem
+from logbog_tui.service.parse import parse_budget_hours, parse_date
+from logbog_tui.tasks import STATUSES, TaskDraft, TaskRow
+from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
+
+
+def _area_id(conn, text: str) -> int:
+    raw = text.strip()
+    codes = {c for (c,) in conn.execute("SELECT code FROM task_area")}
+    if raw[:4].rstrip().upper() in codes:
+        raw = raw[:4].rstrip()  # "PL4 Leverandørkontakt" from the suggestions
+    return queries.resolve_area(conn, raw).id
+
+
+def task_dialog(conn, row: TaskRow | None, area_id: int | None, today: date) -> FormDialog:
+    def save(values: dict):
+        errors: dict[str, str] = {}
+        area = owner = due = None
+        links: dict[str, int | None] = {"meeting": None, "ticket": None}
+        try:
+            area = _area_id(conn, values["area"])
+        except UserError as exc:
+            errors["area"] = exc.message
+        if values["owner"].strip():
+            try:
+                owner = queries.resolve_person(conn, values["owner"]).id
+            except UserError as exc:
+                errors["owner"] = exc.message
+        if values["due"].strip():
+            try:
+                due = parse_date(values["due"], today)
+            except Problem as p:
+                errors["due"] = t(p.key, **p.params)
+        for name in links:
+            text = values[name].strip().lstrip("#")
+            if text:
+                if not text.isdigit() or conn.execute(f"SELECT 1 FROM {name} WHERE id = ?", (int(text),)).fetchone() is None:
+                    errors[name] = t("task.no_such_link", text=values[name].strip())
+                else:
+                    links[name] = int(text)
+        if not values["title"].strip():
+            errors["title"] = t("task.required", field=t("task.field.title"))
+        if errors:
+            raise FieldErrors(errors)
+        draft = TaskDraft(area, values["title"], values["description"], owner, due, values["status"] or "todo",
+                          links["meeting"], links["ticket"])
+        if row is None:
+            return tasks.create(conn, draft)
+        tasks.update(conn, row.id, draft)
+        return row.id
+
+    people = tuple(n for (n,) in conn.execute("SELECT name FROM person WHERE erased_at IS NULL ORDER BY name"))
+    areas = tuple(f"{a.code} {a.short_name}" for a in tasks.areas(conn))
+    r = row
+    fields = [Field("title", t("task.field.title"), r.title if r else ""),
+              Field("area", t("task.field.area"), queries.target_label(conn, r.area_id if r else area_id, None)
+                    if (r or area_id) else "", suggestions=areas, placeholder="PL4"),
+              Field("owner", t("task.field.owner"), (r.owner or "") if r else "", suggestions=people),
+              Field("due", t("task.field.due"), fmt_date(r.due) if r and r.due else "", placeholder="+7, 24.12"),
+              Field("status", t("task.field.status"), r.status if r else "todo",
+                    options=tuple((t(f"task.status.{s}"), s) for s in STATUSES)),
+              Field("meeting", t("task.field.meeting"), str(r.meeting_id or "") if r else ""),
+              Field("ticket", t("task.field.ticket"), str(r.ticket_id or "") if r else ""),
+              Field("description", t("task.field.description"), (r.description or "") if r else "", multiline=True)]
+    return FormDialog(t("task.edit_title", id=r.id) if r else t("task.new_title"), fields, save)
+
+
+def budget_dialog(year: int, leadership: float, member: float) -> FormDialog:
+    def save(values: dict):
+        errors, parsed = {}, {}
+        for name in ("pl", "member"):
+            try:
+                parsed[name] = parse_budget_hours(values[name])
+            except Problem as p:
+                errors[name] = t(p.key, **p.params)
+        if errors:
+            raise FieldErrors(errors)
+        return parsed["pl"], parsed["member"]
+
+    return FormDialog(t("budget.edit_title", year=year),
+                      [Field("pl", t("budget.field.leadership"), fmt_hours(leadership, unit=False)),
+                       Field("member", t("budget.field.member"), fmt_hours(member, unit=False))], save)

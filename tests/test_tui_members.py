@@ -1,0 +1,174 @@
+"""The Members screen driven with Pilot: add, appoint, substitute, filter, erase, composition."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from textual.widgets import DataTable, Input, Select
+
+from logbog_tui.db import connect, transaction
+from logbog_tui.demo import fill
+from logbog_tui.tui.app import LogbogApp
+from logbog_tui.tui.modals import ConfirmDialog
+from logbog_tui.tui.modals.form import FormDialog
+from logbog_tui.tui.screens.composition import CompositionScreen
+
+TODAY = date(2026, 11, 25)
+
+
+def app_for(path) -> LogbogApp:
+    return LogbogApp(connect(path), path, today=TODAY)
+
+
+def q(path, sql, *params):
+    return [tuple(r) for r in connect(path).execute(sql, params).fetchall()]
+
+
+def seat(path, body, **where):
+    key, value = next(iter(where.items()))
+    return q(path, f"SELECT id FROM seat WHERE body_code = ? AND {key} = ?", body, value)[0][0]
+
+
+async def fill_form(pilot, values: dict) -> None:
+    dialog = pilot.app.screen
+    assert isinstance(dialog, FormDialog)
+    for name, value in values.items():
+        widget = dialog.query_one(f"#{name}")
+        if isinstance(widget, Select):
+            widget.value = value
+        else:
+            widget.value = value
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_add_appoint_substitute_filter_and_erase(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "n")
+        await pilot.pause()
+        await fill_form(pilot, {"name": "Mette Møller", "email": "mette@", "phone": "12 34 56 78"})
+        assert isinstance(app.screen, FormDialog)  # the bad e-mail keeps the dialog, and the text
+        assert app.screen.query_one("#name", Input).value == "Mette Møller"
+        await fill_form(pilot, {"email": "mette@rm.dk"})
+        assert q(db_path, "SELECT name, email, phone FROM person") == [("Mette Møller", "mette@rm.dk", "12 34 56 78")]
+
+        await pilot.press("a")
+        await pilot.pause()
+        await fill_form(pilot, {"seat": seat(db_path, "folgegruppe", region_code="midtjylland"), "start": "01.01.2026",
+                                "reference": "Styregruppemøde 12.12.2025"})
+        assert q(db_path, "SELECT valid_from, valid_to, appointment_ref FROM membership") == [
+            ("2026-01-01", None, "Styregruppemøde 12.12.2025")]
+
+        await pilot.press("n")
+        await fill_form(pilot, {"name": "Søren Suppleant"})
+        table = app.screen.query_one("#people", DataTable)
+        table.move_cursor(row=[str(table.get_row_at(i)[0]) for i in range(table.row_count)].index("Søren Suppleant"))
+        await pilot.press("s")
+        await pilot.pause()
+        member_id = q(db_path, "SELECT id FROM membership")[0][0]
+        await fill_form(pilot, {"member": member_id})
+        assert q(db_path, "SELECT p.name, m.substitute_for_id FROM membership m JOIN person p ON p.id = m.person_id"
+                          " WHERE m.substitute_for_id IS NOT NULL") == [("Søren Suppleant", member_id)]
+
+        await pilot.press("slash", *"møl")
+        await pilot.pause()
+        assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == ["Mette Møller"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert table.row_count == 2
+
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+    # Mette has a substitute, so she could only be erased; hours and memberships are kept.
+    names = {r[0] for r in q(db_path, "SELECT name FROM person")}
+    assert "Mette Møller" not in names and any(n.startswith("Slettet person #") for n in names)
+    assert q(db_path, "SELECT count(*) FROM membership") == [(2,)]
+
+
+async def test_overlapping_appointment_is_refused_in_the_dialog(db_path):
+    conn = connect(db_path)
+    with transaction(conn):
+        a = conn.execute("INSERT INTO person (name) VALUES ('Anne')").lastrowid
+        conn.execute("INSERT INTO person (name) VALUES ('Bent')")
+        conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2025-01-01')",
+                     (a, seat(db_path, "folgegruppe", region_code="nordjylland")))
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "down", "a")
+        await pilot.pause()
+        await fill_form(pilot, {"seat": seat(db_path, "folgegruppe", region_code="nordjylland")})
+        assert isinstance(app.screen, FormDialog)
+        assert "allerede besat af Anne" in str(app.screen.query_one("#form-error").render())
+    assert q(db_path, "SELECT count(*) FROM membership") == [(1,)]
+
+
+async def test_end_membership_and_export(db_path, tmp_path):
+    conn = connect(db_path)
+    with transaction(conn):
+        a = conn.execute("INSERT INTO person (name, email) VALUES ('Anne', 'anne@example.org')").lastrowid
+        conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2025-01-01')",
+                     (a, seat(db_path, "folgegruppe", region_code="nordjylland")))
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "x")
+        await pilot.pause()
+        await fill_form(pilot, {"end": "31.12.2026"})
+        assert q(db_path, "SELECT valid_to FROM membership") == [("2026-12-31",)]
+        await pilot.press("E")
+        await pilot.pause()
+    exported = json.loads((tmp_path / "home" / "exports" / f"person-{a}.json").read_text())
+    assert exported["person"]["email"] == "anne@example.org" and len(exported["memberships"]) == 1
+
+
+@pytest.fixture
+def demo_db(db_path):
+    conn = connect(db_path)
+    fill(conn, years=3, today=TODAY)
+    return db_path
+
+
+async def test_composition_on_31_12_2026_and_01_01_2027(demo_db):
+    app = app_for(demo_db)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("2", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, CompositionScreen)
+
+        async def seats_on(day: str):
+            box = app.screen.query_one("#date", Input)
+            box.value = day
+            box.focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            table = app.screen.query_one(DataTable)
+            return {(str(r[0]), str(r[1])): str(r[2]) for r in (table.get_row_at(i) for i in range(table.row_count))}
+
+        before = await seats_on("31.12.2026")
+        after = await seats_on("01.01.2027")
+        assert ("Følgegruppen", "Region Hovedstaden") in before and ("Følgegruppen", "Region Sjælland") in before
+        assert ("Følgegruppen", "Region Hovedstaden") not in after
+        assert after[("Følgegruppen", "Region Østdanmark")] == "LEDIG"
+        assert sum(1 for body, _ in after if body == "Følgegruppen") == 4 + 3 + 1  # + the project leader's seat
+
+
+def test_members_list_snapshot(demo_db, snap_compare):
+    assert snap_compare(app_for(demo_db), press=["2"], terminal_size=(120, 36))
+
+
+def test_composition_snapshot_2027(demo_db, snap_compare):
+    async def to_2027(pilot):
+        await pilot.press("2", "c")
+        await pilot.pause()
+        box = pilot.app.screen.query_one("#date", Input)
+        box.value = "01.01.2027"
+        box.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(app_for(demo_db), run_before=to_2027, terminal_size=(130, 36))
