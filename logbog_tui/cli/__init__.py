@@ -57,7 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _early_language(argv)
     try:
-        args = build_parser().parse_args(argv)
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exc:  # --help, or a bad argument (already reported in one line)
+            return exc.code if isinstance(exc.code, int) else 2
         if args.command is None:
             from logbog_tui.tui.app import run_tui
 

@@ -20,9 +20,5 @@ class _Placeholder(Screen):
         yield Footer()
 
 
-class MeetingsScreen(_Placeholder):
-    NAME, ISSUE = "meetings", 5
-
-
 class TicketsScreen(_Placeholder):
     NAME, ISSUE = "tickets", 7

@@ -1,0 +1,89 @@
+"""iCalendar export of meetings (the ``icalendar`` library).
+
+Each meeting has a stable UID (``logbog-meeting-<id>@<database id>``), so importing a newer
+export updates the events instead of duplicating them. Cancelled meetings are left out unless
+asked for; then they come with STATUS:CANCELLED so that a calendar removes or marks them.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from datetime import datetime, time, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from logbog_tui.i18n import t
+from logbog_tui.meetings import list_meetings
+
+TZ = ZoneInfo("Europe/Copenhagen")
+
+
+def database_uid(conn: sqlite3.Connection) -> str:
+    """A random id made once per database, so UIDs of two databases never collide."""
+    row = conn.execute("SELECT value FROM setting WHERE key = 'calendar_uid'").fetchone()
+    if row:
+        return row[0]
+    import secrets
+
+    from logbog_tui.db import transaction
+
+    value = secrets.token_hex(8)
+    with transaction(conn):
+        conn.execute("INSERT OR IGNORE INTO setting (key, value) VALUES ('calendar_uid', ?)", (value,))
+    return conn.execute("SELECT value FROM setting WHERE key = 'calendar_uid'").fetchone()[0]
+
+
+def build(conn: sqlite3.Connection, year: int | None = None, include_cancelled: bool = False) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", "-//logbog-tui//logbog.net//DA")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", "logbog.net")
+    uid = database_uid(conn)
+    now = datetime.now(timezone.utc)
+    for m in list_meetings(conn, year):
+        if m.status == "cancelled" and not include_cancelled:
+            continue
+        event = Event()
+        event.add("uid", f"logbog-meeting-{m.id}@{uid}")
+        event.add("dtstamp", now)
+        body = t(f"body.{m.body}")
+        summary = t("ics.summary", body=body) + (f" ({m.host_name})" if m.host_name else "")
+        if m.kind == "extra":
+            summary += " – " + t("meeting.kind.extra")
+        event.add("summary", summary)
+        if m.time:
+            start = datetime.combine(m.day, time.fromisoformat(m.time), TZ)
+            event.add("dtstart", start)
+            event.add("dtend", start + timedelta(minutes=m.duration or 120))
+        else:
+            event.add("dtstart", m.day)
+            event.add("dtend", m.day + timedelta(days=1))
+        if m.place:
+            event.add("location", m.place)
+        event.add("status", {"cancelled": "CANCELLED", "held": "CONFIRMED", "planned": "CONFIRMED"}[m.status])
+        if m.is_override:
+            event.add("description", t("ics.override", reason=m.override_reason or ""))
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def write(data: bytes, path: Path, force: bool = False) -> None:
+    """Write to a temporary file beside ``path`` and rename it into place (0600)."""
+    if path.exists() and not force:
+        from logbog_tui.errors import UserError
+
+        raise UserError(t("export.exists", path=path))
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

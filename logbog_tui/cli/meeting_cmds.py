@@ -1,0 +1,112 @@
+"""``logbog meeting add|list`` and ``logbog calendar``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from logbog_tui import clock
+from logbog_tui.errors import UserError
+from logbog_tui.i18n import fmt_date, fmt_week, t
+from logbog_tui.service import Problem
+
+BODY_NAMES = {"følgegruppe": "folgegruppe", "folgegruppe": "folgegruppe", "fg": "folgegruppe",
+              "styregruppe": "styregruppe", "sg": "styregruppe"}
+
+
+def register(sub) -> None:
+    from logbog_tui.cli.commands import _year
+
+    p = sub.add_parser("meeting", help=t("cli.meeting.help"), description=t("cli.meeting.help"))
+    msub = p.add_subparsers(dest="meeting_command", metavar="add|list", required=True, parser_class=p.__class__)
+    a = msub.add_parser("add", help=t("cli.meeting.add"), description=t("cli.meeting.add"))
+    a.add_argument("--body", required=True, type=_body, metavar="følgegruppe|styregruppe")
+    a.add_argument("--date", required=True, metavar="DATE")
+    a.add_argument("--time", metavar="HH:MM")
+    a.add_argument("--duration", metavar="HOURS")
+    a.add_argument("--host", metavar="REGION", help=t("cli.meeting.host"))
+    a.add_argument("--reason", metavar="TEXT", help=t("cli.meeting.reason"))
+    a.add_argument("--kind", choices=("ordinary", "extra"), default="ordinary")
+    a.add_argument("--status", choices=("planned", "held", "cancelled"), default="planned")
+    a.add_argument("--place", metavar="TEXT")
+    a.set_defaults(handler=cmd_add)
+    ls = msub.add_parser("list", help=t("cli.meeting.list"), description=t("cli.meeting.list"))
+    ls.add_argument("--year", type=_year, metavar="YYYY")
+    ls.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    ls.set_defaults(handler=cmd_list)
+
+    c = sub.add_parser("calendar", help=t("cli.calendar.help"), description=t("cli.calendar.help"))
+    c.add_argument("-o", "--output", metavar="FILE.ics")
+    c.add_argument("--year", type=_year, metavar="YYYY")
+    c.add_argument("--include-cancelled", action="store_true", help=t("cli.calendar.cancelled"))
+    c.add_argument("--force", action="store_true", help=t("cli.opt.force"))
+    c.set_defaults(handler=cmd_calendar)
+
+
+def _body(text: str) -> str:
+    key = text.strip().casefold()
+    if key not in BODY_NAMES:
+        raise argparse.ArgumentTypeError(t("meeting.bad_body"))
+    return BODY_NAMES[key]
+
+
+def cmd_add(args) -> int:
+    from logbog_tui.cli.commands import _date, _open
+    from logbog_tui.meetings import MeetingDraft, plan
+    from logbog_tui.service.parse import parse_hours
+
+    today = clock.today()
+    day = _date(args.date, today)
+    duration = None
+    if args.duration:
+        try:
+            duration = parse_hours(args.duration)
+        except Problem as p:
+            raise UserError(t(p.key, **p.params)) from None
+    conn = _open(args)
+    mid, warnings = plan(conn, MeetingDraft(args.body, day, args.time, duration, args.host, args.reason, args.kind,
+                                            args.status, args.place))
+    row = conn.execute("SELECT m.host_region_code, r.name, m.proposed_region_code FROM meeting m"
+                       " LEFT JOIN region r ON r.code = m.host_region_code WHERE m.id = ?", (mid,)).fetchone()
+    host = row[1] or "–"
+    note = t("meeting.override_mark") if row[0] and row[0] != row[2] else ""
+    print(t("meeting.added", id=mid, body=t(f"body.{args.body}"), date=fmt_date(day), week=fmt_week(day),
+            host=host) + note)
+    for w in warnings:
+        print(t("meeting.warning_line", text=w), file=sys.stderr)
+    return 0
+
+
+def cmd_list(args) -> int:
+    import json
+
+    from logbog_tui.cli.commands import _open
+    from logbog_tui.meetings import list_meetings
+
+    rows = list_meetings(_open(args), args.year)
+    if args.json:
+        json.dump([{"id": m.id, "body": m.body, "date": m.day.isoformat(), "time": m.time,
+                    "host_region_code": m.host_code, "host_region_name": m.host_name, "kind": m.kind,
+                    "status": m.status, "override": m.is_override} for m in rows],
+                  sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for m in rows:
+        print(f"{m.id:>5}  {t(f'weekday.{m.day.weekday()}')} {fmt_date(m.day)}  {fmt_week(m.day):<7}  "
+              f"{t(f'body.{m.body}'):<13} {(m.host_name or ''):<20} {t(f'meeting.kind.{m.kind}'):<9} "
+              f"{t(f'meeting.status.{m.status}')}{t('meeting.override_mark') if m.is_override else ''}")
+    return 0
+
+
+def cmd_calendar(args) -> int:
+    from logbog_tui.calendar_export import build, write
+    from logbog_tui.cli.commands import _open
+
+    data = build(_open(args), args.year, args.include_cancelled)
+    if args.output:
+        write(data, Path(args.output).expanduser(), force=args.force)
+        print(t("calendar.written", path=args.output))
+    else:
+        sys.stdout.buffer.write(data)
+    return 0

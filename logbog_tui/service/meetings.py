@@ -1,0 +1,65 @@
+"""Rules for planning meetings: the warnings a date deserves, and the two ordinary follow-up
+group meetings of a year proposed with dateutil's rrule."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dateutil.rrule import MONTHLY, TU, rrule
+
+from logbog_tui.service.workdays import holiday_name, is_working_day
+
+ORDINARY_PER_YEAR = 2
+SPRING_MONTH, AUTUMN_MONTH = 5, 10
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A meeting as the warnings see it."""
+
+    id: int | None
+    body: str
+    day: date
+    kind: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Warning:
+    key: str
+    params: dict = field(default_factory=dict)
+
+
+def warnings(body: str, day: date, kind: str, others: Sequence[Planned], vacant_seats: Sequence[str],
+             ignore_id: int | None = None) -> list[Warning]:
+    """Weekend, Danish public holiday (named in Danish), a third ordinary meeting in the year,
+    vacant seats in the body on that date, two meetings of the body on one day."""
+    out = []
+    if day.weekday() >= 5:
+        out.append(Warning("meeting.warn.weekend", {"weekday": day.weekday()}))
+    if (name := holiday_name(day)) is not None:
+        out.append(Warning("meeting.warn.holiday", {"name": name}))
+    live = [m for m in others if m.id != ignore_id and m.body == body and m.status != "cancelled"]
+    if kind == "ordinary" and sum(1 for m in live if m.kind == "ordinary" and m.day.year == day.year) >= ORDINARY_PER_YEAR:
+        out.append(Warning("meeting.warn.third_ordinary", {"year": day.year}))
+    if vacant_seats:
+        out.append(Warning("meeting.warn.vacant", {"seats": ", ".join(vacant_seats)}))
+    if any(m.day == day for m in live):
+        out.append(Warning("meeting.warn.same_day", {}))
+    return out
+
+
+def next_working_day(day: date) -> date:
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def ordinary_dates(year: int) -> list[date]:
+    """Spring and autumn: the second Tuesday of May and of October, moved to the next working day
+    if that is a holiday."""
+    rule = rrule(MONTHLY, dtstart=date(year, 1, 1), until=date(year, 12, 31), bymonth=(SPRING_MONTH, AUTUMN_MONTH),
+                 byweekday=TU, bysetpos=2)
+    return [next_working_day(d.date()) for d in rule]

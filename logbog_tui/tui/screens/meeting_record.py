@@ -1,0 +1,276 @@
+"""A meeting's record: agenda items and decisions, referrals to the steering group, minutes,
+attendance per member, tasks from actions, and logging the meeting's hours."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from logbog_tui import meeting_records, meetings, queries
+from logbog_tui.errors import UserError
+from logbog_tui.i18n import fmt_date, fmt_hours, fmt_minutes, fmt_week, t
+from logbog_tui.overview import budget_overview
+from logbog_tui.service import Problem
+from logbog_tui.service.parse import parse_hours
+from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
+
+FG_AREAS_DEFAULT = "FG2"
+
+
+class MeetingRecordScreen(Screen):
+    DEFAULT_CSS = """
+    MeetingRecordScreen #record-head { margin: 0 1; height: auto; }
+    MeetingRecordScreen .section { margin: 1 1 0 1; text-style: bold; }
+    MeetingRecordScreen #items { height: 1fr; }
+    MeetingRecordScreen #attendance { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("escape", "back", t("record.key.back"), id="record.back"),
+        Binding("n", "new_item", t("record.key.new_item"), id="record.new_item"),
+        Binding("e", "edit_item", t("record.key.edit_item"), id="record.edit_item"),
+        Binding("r", "refer", t("record.key.refer"), id="record.refer"),
+        Binding("k", "settle", t("record.key.settle"), id="record.settle"),
+        Binding("o", "task", t("record.key.task"), id="record.task"),
+        Binding("m", "minutes", t("record.key.minutes"), id="record.minutes"),
+        Binding("plus", "attend('present')", t("record.key.present"), id="record.present", key_display="+"),
+        Binding("minus", "attend('absent')", t("record.key.absent"), id="record.absent", key_display="-"),
+        Binding("s", "attend('substitute')", t("record.key.substitute"), id="record.substitute"),
+        Binding("H", "held", t("record.key.held"), id="record.held"),
+        Binding("t", "log_meeting", t("record.key.log"), id="record.log"),
+    ]
+
+    def __init__(self, meeting_id: int, focus: str = "#items") -> None:
+        super().__init__()
+        self.meeting_id, self.focus_id = meeting_id, focus
+        self.item_rows: dict[str, meeting_records.Item] = {}
+        self.attendee_rows: dict[str, meeting_records.Attendee] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="record-head")
+        yield Static(t("record.items"), classes="section")
+        yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
+        yield Static(t("record.attendance"), classes="section")
+        yield DataTable(id="attendance", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#items", DataTable).add_columns("#", t("col.item"), t("col.owner"), t("col.decision"),
+                                                        t("col.referral"))
+        self.query_one("#attendance", DataTable).add_columns(t("col.member"), t("col.seat"), t("col.attendance"),
+                                                             t("col.substitutes"))
+        self.refresh_data()
+        self.query_one(self.focus_id).focus()
+
+    def refresh_data(self) -> None:
+        conn = self.app.conn
+        m = self.meeting = meetings.get(conn, self.meeting_id)
+        head = t("record.head", body=t(f"body.{m.body}"), date=fmt_date(m.day), week=fmt_week(m.day),
+                 weekday=t(f"weekday.long.{m.day.weekday()}"), status=t(f"meeting.status.{m.status}"),
+                 host=m.host_name or "–", kind=t(f"meeting.kind.{m.kind}"))
+        if m.is_override:
+            head += "\n" + t("meetings.override", reason=m.override_reason or "")
+        text = meeting_records.minutes(conn, m.id)
+        head += "\n" + t("record.minutes_line", text=(text[:200] + "…") if len(text) > 200 else (text or "–"))
+        self.query_one("#record-head", Static).update(head)
+        items = self.query_one("#items", DataTable)
+        keep = items.cursor_row
+        items.clear()
+        self.item_rows = {}
+        for it in meeting_records.items(conn, m.id):
+            self.item_rows[str(it.id)] = it
+            referral = ""
+            if it.referred:
+                referral = t("record.settled", id=it.settled_by) if it.settled_by else t("record.referred")
+            items.add_row(str(it.id), it.title, it.owner or "", (it.decision or "")[:50],
+                          Text(referral, style="dark_orange" if it.referred and not it.settled_by else ""),
+                          key=str(it.id))
+        if items.row_count:
+            items.move_cursor(row=min(keep, items.row_count - 1))
+        table = self.query_one("#attendance", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        self.attendee_rows = {}
+        for a in meeting_records.attendees(conn, m.id):
+            self.attendee_rows[str(a.person_id)] = a
+            status = t(f"record.status.{a.status}") if a.status else "–"
+            if a.status == "substitute":
+                status += f" ({dict(a.substitutes).get(a.represented_by, '?')})"
+            table.add_row(a.name, a.seat, status, ", ".join(n for _, n in a.substitutes), key=str(a.person_id))
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+
+    def _current(self, table_id: str, rows: dict):
+        table = self.query_one(table_id, DataTable)
+        if table.row_count == 0:
+            return None
+        return rows.get(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _refresh_after(self, message_key: str, **params):
+        def done(result) -> None:
+            if result is not None:
+                self.app.notify(t(message_key, **params))
+                self.refresh_data()
+        return done
+
+    # --- agenda -----------------------------------------------------------------------------
+
+    def _item_dialog(self, item: meeting_records.Item | None) -> None:
+        conn = self.app.conn
+
+        def save(values: dict):
+            owner = None
+            if values["owner"].strip():
+                try:
+                    owner = queries.resolve_person(conn, values["owner"]).id
+                except UserError as exc:
+                    raise FieldErrors({"owner": exc.message}) from None
+            return meeting_records.save_item(conn, self.meeting_id, values["title"], owner, values["notes"],
+                                             values["decision"], item.referred if item else False,
+                                             item.id if item else None)
+
+        people = tuple(n for (n,) in conn.execute("SELECT name FROM person WHERE erased_at IS NULL ORDER BY name"))
+        fields = [Field("title", t("task.field.title"), item.title if item else ""),
+                  Field("owner", t("task.field.owner"), (item.owner or "") if item else "", suggestions=people),
+                  Field("decision", t("col.decision"), (item.decision or "") if item else ""),
+                  Field("notes", t("person.field.notes"), (item.notes or "") if item else "", multiline=True)]
+        self.app.push_screen(FormDialog(t("record.item_title"), fields, save), self._refresh_after("record.saved"))
+
+    def action_new_item(self) -> None:
+        self._item_dialog(None)
+
+    def action_edit_item(self) -> None:
+        if (item := self._current("#items", self.item_rows)) is not None:
+            self._item_dialog(item)
+
+    def action_refer(self) -> None:
+        item = self._current("#items", self.item_rows)
+        if item is None:
+            return
+        if self.meeting.body != "folgegruppe":
+            self.app.notify(t("record.refer_only_fg"), severity="warning")
+            return
+        meeting_records.save_item(self.app.conn, self.meeting_id, item.title, None, item.notes, item.decision,
+                                  not item.referred, item.id)
+        self.app.notify(t("record.referred_now" if not item.referred else "record.unreferred"))
+        self.refresh_data()
+
+    def action_settle(self) -> None:
+        item = self._current("#items", self.item_rows)
+        if item is None or not item.referred:
+            self.app.notify(t("record.not_referred"), severity="warning")
+            return
+
+        def save(values: dict):
+            text = values["item"].strip().lstrip("#")
+            if not text.isdigit():
+                raise FieldErrors({"item": t("task.no_such_link", text=values["item"])})
+            meeting_records.settle(self.app.conn, item.id, int(text))
+            return item.id
+
+        self.app.push_screen(FormDialog(t("record.settle_title", title=item.title),
+                                        [Field("item", t("record.field.settling_item"), "",
+                                               placeholder=t("record.settle_placeholder"))], save),
+                             self._refresh_after("record.settled_now"))
+
+    def action_task(self) -> None:
+        item = self._current("#items", self.item_rows)
+        if item is None:
+            return
+        conn = self.app.conn
+
+        def save(values: dict):
+            try:
+                area = queries.resolve_area(conn, values["area"][:4].strip() or values["area"]).id
+            except UserError as exc:
+                raise FieldErrors({"area": exc.message}) from None
+            return meeting_records.task_from_item(conn, item.id, area)
+
+        areas = tuple(f"{c} {s}" for c, s in conn.execute("SELECT code, short_name FROM task_area ORDER BY position"))
+        self.app.push_screen(FormDialog(t("record.task_title", title=item.title),
+                                        [Field("area", t("task.field.area"), "", suggestions=areas,
+                                               placeholder="FG2")], save),
+                             self._refresh_after("record.task_created"))
+
+    def action_minutes(self) -> None:
+        conn = self.app.conn
+
+        def save(values: dict):
+            meeting_records.set_minutes(conn, self.meeting_id, values["minutes"])
+            return True
+
+        self.app.push_screen(FormDialog(t("record.minutes_title"),
+                                        [Field("minutes", t("record.key.minutes"),
+                                               meeting_records.minutes(conn, self.meeting_id), multiline=True)],
+                                        save), self._refresh_after("record.saved"))
+
+    # --- attendance and hours ---------------------------------------------------------------
+
+    def action_attend(self, status: str) -> None:
+        a = self._current("#attendance", self.attendee_rows)
+        if a is None:
+            return
+        rep = None
+        if status == "substitute":
+            if not a.substitutes:
+                self.app.notify(t("record.no_substitute", name=a.name), severity="warning")
+                return
+            ids = [pid for pid, _ in a.substitutes]
+            rep = ids[(ids.index(a.represented_by) + 1) % len(ids)] if a.represented_by in ids else ids[0]
+        meeting_records.set_attendance(self.app.conn, self.meeting_id, a.person_id, status, rep)
+        self.refresh_data()
+        table = self.query_one("#attendance", DataTable)
+        if table.cursor_row < table.row_count - 1 and status != "substitute":
+            table.move_cursor(row=table.cursor_row + 1)
+
+    def action_held(self) -> None:
+        meetings.set_status(self.app.conn, self.meeting_id, "held")
+        self.refresh_data()
+
+    def action_log_meeting(self) -> None:
+        conn, m = self.app.conn, self.meeting
+        hours = (m.duration or 0)
+
+        def save(values: dict):
+            parsed, errors = {}, {}
+            for name in ("meeting", "prep", "travel"):
+                text = values[name].strip() or "0"
+                try:
+                    parsed[name] = 0 if text in ("0", "0,0") else parse_hours(text)
+                except Problem as p:
+                    errors[name] = t(p.key, **p.params)
+            try:
+                area = queries.resolve_area(conn, values["area"].strip()[:4].strip()).id
+            except UserError as exc:
+                errors["area"] = exc.message
+            if errors:
+                raise FieldErrors(errors)
+            return meeting_records.log_hours(conn, self.meeting_id, parsed["meeting"], parsed["prep"],
+                                             parsed["travel"], area)
+
+        def done(result) -> None:
+            if not result:
+                return
+            names = queries.person_names(conn, [p for p, _, _ in result])
+            ov = budget_overview(conn, m.day.year, max(m.day, self.app.today))
+            lines = []
+            for person, minutes, code in result:
+                line = f"{names[person]}: {fmt_minutes(minutes)} ({code})"
+                member = ov.member(person)
+                if code.startswith("FG") and member is not None:
+                    line += " – " + t("budget.effect", label="", used=fmt_hours(member.used),
+                                      budget=fmt_hours(member.budget), status=t(f"status.{member.status}")).lstrip(": ")
+                lines.append(line)
+            self.app.notify(t("record.logged", count=len(result)) + "\n" + "\n".join(lines), timeout=12)
+            self.refresh_data()
+
+        fields = [Field("meeting", t("record.field.meeting_hours"), fmt_minutes(hours, unit=False) if hours else ""),
+                  Field("prep", t("record.field.prep"), "0"), Field("travel", t("record.field.travel"), "0"),
+                  Field("area", t("record.field.fg_area"), FG_AREAS_DEFAULT)]
+        self.app.push_screen(FormDialog(t("record.log_title"), fields, save, t("record.log_hint")), done)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

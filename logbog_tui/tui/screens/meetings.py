@@ -1,0 +1,234 @@
+"""Meetings screen: both bodies' meetings of a year, planning with the host rotation,
+changing host, cancelling, moving, the year plan, open referrals, and calendar export."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from logbog_tui import meeting_records, meetings, queries
+from logbog_tui.i18n import fmt_date, fmt_week, t
+from logbog_tui.meetings import MeetingDraft, MeetingRow
+from logbog_tui.overview import explain
+from logbog_tui.service import Problem
+from logbog_tui.service.parse import parse_date
+from logbog_tui.tui.modals import ConfirmDialog
+from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
+from logbog_tui.tui.modals.meeting_form import MeetingDialog
+from logbog_tui.tui.widgets.filter_box import FilterBox
+
+
+class MeetingsScreen(Screen):
+    DEFAULT_CSS = """
+    MeetingsScreen #meeting-head, MeetingsScreen #referrals { margin: 0 1; height: auto; }
+    MeetingsScreen #meeting-list { height: 1fr; }
+    """
+    AUTO_FOCUS = "#meeting-list"
+    BINDINGS = [
+        Binding("n", "new", t("meetings.key.new"), id="meetings.new"),
+        Binding("p", "plan_year", t("meetings.key.plan_year"), id="meetings.plan_year"),
+        Binding("enter", "open", t("meetings.key.open"), id="meetings.open", show=False),
+        Binding("h", "host", t("meetings.key.host"), id="meetings.host"),
+        Binding("x", "cancel_meeting", t("meetings.key.cancel"), id="meetings.cancel"),
+        Binding("d", "move", t("meetings.key.move"), id="meetings.move"),
+        Binding("a", "attendance", t("meetings.key.attendance"), id="meetings.attendance"),
+        Binding("i", "export", t("meetings.key.export"), id="meetings.export"),
+        Binding("left_square_bracket", "year(-1)", t("meetings.key.previous_year"), id="meetings.previous",
+                key_display="["),
+        Binding("right_square_bracket", "year(1)", t("meetings.key.next_year"), id="meetings.next", key_display="]"),
+        Binding("slash", "filter", t("tasks.key.filter"), id="meetings.filter", key_display="/"),
+        Binding("escape", "close_filter", t("tasks.key.close_filter"), id="meetings.close_filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.year: int | None = None
+        self.rows: dict[str, MeetingRow] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="meeting-head")
+        yield FilterBox(id="meeting-filter")
+        yield DataTable(id="meeting-list", cursor_type="row", zebra_stripes=True)
+        yield Static(id="referrals")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns(
+            t("col.date"), t("col.week"), t("col.body"), t("col.host"), t("col.kind"), t("col.status"),
+            t("col.override"))
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        app = self.app
+        year = self.year = self.year or app.today.year
+        text = self.query_one(FilterBox).value
+        rows = meetings.list_meetings(app.conn, year, text)
+        self.rows = {str(m.id): m for m in rows}
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for m in rows:
+            style = "dim strike" if m.status == "cancelled" else ""
+            table.add_row(Text(f"{t(f'weekday.{m.day.weekday()}')} {fmt_date(m.day)}" + (f" {m.time}" if m.time else ""),
+                               style=style), fmt_week(m.day), t(f"body.{m.body}"), m.host_name or "",
+                          t(f"meeting.kind.{m.kind}"), t(f"meeting.status.{m.status}"),
+                          Text(t("meetings.override", reason=m.override_reason or ""), style="dark_orange")
+                          if m.is_override else "", key=str(m.id))
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+        nxt = meetings.next_turn(app.conn, year)
+        head = t("meetings.head", year=year, count=len(rows),
+                 next=f"{nxt.region.name} ({explain(nxt.reason)})" if nxt else "–")
+        if text:
+            head += "  " + t("entries.filtered", text=text)
+        self.query_one("#meeting-head", Static).update(head)
+        open_refs = meeting_records.referrals(app.conn)
+        self.query_one("#referrals", Static).update(
+            t("meetings.referrals", count=len(open_refs)) + "".join(
+                f"\n  • {fmt_date(r.day)}: {r.title} (#{r.item_id})" for r in open_refs[:5]))
+        app.refresh_host()
+
+    def current(self) -> MeetingRow | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        return self.rows.get(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _done(self, key: str):
+        def done(result) -> None:
+            if result is None:
+                return
+            warnings = result[1] if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], list) else []
+            self.app.notify("\n".join([t(key)] + ["⚠ " + w for w in warnings]),
+                            severity="warning" if warnings else "information", timeout=8 if warnings else 4)
+            self.refresh_data()
+        return done
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def action_year(self, step: int) -> None:
+        self.year = (self.year or self.app.today.year) + step
+        self.refresh_data()
+
+    def action_new(self) -> None:
+        self.app.push_screen(MeetingDialog(self.app.today), self._done("meetings.planned"))
+
+    def action_plan_year(self) -> None:
+        year = self.year or self.app.today.year
+        plan = meetings.plan_year(self.app.conn, year)
+        if not plan:
+            self.app.notify(t("meetings.year_already_planned", year=year))
+            return
+        lines = [t("meetings.plan_line", date=fmt_date(d), weekday=t(f"weekday.long.{d.weekday()}"), week=fmt_week(d),
+                   region=p.region.name, reason=explain(p.reason)) for d, p in plan]
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            warnings = []
+            for day, prop in plan:
+                _mid, w = meetings.plan(self.app.conn, MeetingDraft("folgegruppe", day, "10:00", 240, prop.region.code))
+                warnings += [f"{fmt_date(day)}: {x}" for x in w]
+            self._done("meetings.year_planned")((None, warnings))
+
+        self.app.push_screen(ConfirmDialog(t("meetings.plan_question", year=year) + "\n\n" + "\n".join(lines)
+                                           + "\n\n" + t("meetings.plan_hint")), answered)
+
+    def action_open(self) -> None:
+        if (m := self.current()) is not None:
+            from logbog_tui.tui.screens.meeting_record import MeetingRecordScreen
+
+            self.app.push_screen(MeetingRecordScreen(m.id), lambda _: self.refresh_data())
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        self.action_open()
+
+    def action_attendance(self) -> None:
+        if (m := self.current()) is not None:
+            from logbog_tui.tui.screens.meeting_record import MeetingRecordScreen
+
+            self.app.push_screen(MeetingRecordScreen(m.id, focus="#attendance"), lambda _: self.refresh_data())
+
+    def action_host(self) -> None:
+        m = self.current()
+        if m is None or m.body != "folgegruppe":
+            self.app.notify(t("meeting.no_rotation_for_steering"), severity="warning")
+            return
+        conn = self.app.conn
+        prop = meetings.proposal(conn, m.day, m.id)
+
+        def save(values: dict):
+            meetings.change_host(conn, m.id, values["host"], values["reason"])
+            return m.id
+
+        regions = tuple(r.name for r in queries.regions(conn) if r.in_force(m.day))
+        fields = [Field("host", t("meeting.field.host"), m.host_name or "", suggestions=regions),
+                  Field("reason", t("meeting.field.reason"), m.override_reason or "",
+                        placeholder=t("meeting.reason_placeholder"))]
+        title = t("meetings.host_title", date=fmt_date(m.day),
+                  proposal=f"{prop.region.name}: {explain(prop.reason)}" if prop else "–")
+        self.app.push_screen(FormDialog(title, fields, save), self._done("meetings.host_changed"))
+
+    def action_cancel_meeting(self) -> None:
+        m = self.current()
+        if m is None or m.status == "cancelled":
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                meetings.set_status(self.app.conn, m.id, "cancelled")
+                self._done("meetings.cancelled")(m.id)
+
+        self.app.push_screen(ConfirmDialog(t("meetings.cancel_question", date=fmt_date(m.day),
+                                             body=t(f"body.{m.body}"))), answered)
+
+    def action_move(self) -> None:
+        if (m := self.current()) is None:
+            return
+        conn, today = self.app.conn, self.app.today
+
+        def save(values: dict):
+            try:
+                day = parse_date(values["date"], today)
+            except Problem as p:
+                raise FieldErrors({"date": t(p.key, **p.params)}) from None
+            return m.id, meetings.move(conn, m.id, day)
+
+        self.app.push_screen(FormDialog(t("meetings.move_title", date=fmt_date(m.day)),
+                                        [Field("date", t("meeting.field.date"), fmt_date(m.day))], save),
+                             self._done("meetings.moved"))
+
+    def action_export(self) -> None:
+        from logbog_tui.calendar_export import build, write
+        from logbog_tui.paths import data_dir
+
+        year = self.year or self.app.today.year
+        folder = data_dir() / "exports"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        path = folder / f"logbog-moeder-{year}.ics"
+        write(build(self.app.conn, year, include_cancelled=True), path, force=True)
+        self.app.notify(t("meetings.exported", path=path), timeout=10)
+
+    def action_filter(self) -> None:
+        self.query_one(FilterBox).open()
+
+    @on(Input.Changed, "#meeting-filter")
+    def _filter_changed(self) -> None:
+        self.refresh_data()
+
+    @on(Input.Submitted, "#meeting-filter")
+    def _filter_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_close_filter(self) -> None:
+        if self.query_one(FilterBox).close():
+            self.query_one(DataTable).focus()
+            self.refresh_data()
