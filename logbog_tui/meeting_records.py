@@ -166,6 +166,8 @@ def log_hours(conn: sqlite3.Connection, meeting_id: int, meeting_minutes: int, p
     (person id, minutes, area code) per entry. Refuses all if anyone's day would pass 24 hours.
     """
     m = get(conn, meeting_id)
+    if m.status == "cancelled":
+        raise UserError(t("record.cancelled_no_hours"))
     each = meeting_minutes + prep_minutes + travel_minutes
     if each <= 0:
         raise UserError(t("parse.hours.not_positive"))

@@ -158,6 +158,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.no_substitute": ("{name} har ingen suppleant", "{name} has no substitute"),
     "record.bad_attendance": ("ukendt fremmødestatus", "unknown attendance status"),
     "record.substitute_needed": ("angiv hvilken suppleant der mødte", "give the substitute who attended"),
+    "record.cancelled_no_hours": ("mødet er aflyst; der registreres ingen timer for det", "the meeting is "
+                                  "cancelled; no hours are logged for it"),
     "record.nobody_present": ("ingen er markeret til stede", "nobody is marked present"),
     "record.day_full": ("det giver {person} over 24 timer {date} (allerede registreret: {logged}); intet er gemt",
                         "that gives {person} more than 24 hours on {date} (already logged: {logged}); nothing was "
