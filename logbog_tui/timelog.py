@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from logbog_tui import queries
@@ -49,7 +49,12 @@ def last_used(conn: sqlite3.Connection, person_id: int) -> tuple[int | None, int
 
 
 def save(conn: sqlite3.Connection, draft: Draft, today: date) -> Saved:
-    """Validate ``draft`` and insert it; raises :class:`UserError` and writes nothing on bad input."""
+    """Validate ``draft`` and insert it; raises :class:`UserError` and writes nothing on bad input.
+
+    Hours on a ticket are support (domain.md): they never count toward a member's 74 hours.
+    """
+    if draft.ticket_id is not None and not draft.is_support:
+        draft = replace(draft, is_support=True)
     _validate(draft, today)
     with transaction(conn):
         area_id = _area_for(conn, draft)

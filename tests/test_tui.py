@@ -46,19 +46,10 @@ async def test_header_on_an_empty_database_shows_the_rotation(db_path):
 async def test_screens_are_reachable_by_single_keys(demo_db):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        for key, mode, issue in [("5", "tickets", 7)]:
+        for key, mode in [("2", "members"), ("3", "meetings"), ("4", "tasks"), ("5", "tickets"), ("1", "dashboard")]:
             await pilot.press(key)
             await pilot.pause()
             assert app.current_mode == mode
-            assert f"issue #{issue}" in str(app.screen.query_one(".placeholder", Static).render())
-        await pilot.press("4")
-        assert app.current_mode == "tasks"
-        await pilot.press("2")
-        assert app.current_mode == "members"
-        await pilot.press("3")
-        assert app.current_mode == "meetings"
-        await pilot.press("1")
-        assert app.current_mode == "dashboard"
 
 
 async def test_question_mark_lists_every_key_of_the_screen(demo_db):

@@ -4,7 +4,7 @@ toward, loudly when it crosses the warning or the over threshold."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from logbog_tui import queries, timelog
@@ -39,12 +39,19 @@ class HourLogging:
         people = [name for (name,) in self.conn.execute("SELECT name FROM person WHERE erased_at IS NULL ORDER BY name")]
         return LogHoursDialog(form, people, queries.target_suggestions(self.conn), on_save, self.today)
 
-    def action_log_hours(self) -> None:
+    def action_log_hours(self, ticket_id: int | None = None, ticket_number: str = "") -> None:
         person = self.person_now()
         area_id, task_id = timelog.last_used(self.conn, person.id) if person else (None, None)
-        form = LogForm(person.label if person else "", queries.target_label(self.conn, area_id, task_id), self.today)
+        target = queries.target_label(self.conn, area_id, task_id)
+        if ticket_id is not None:  # support for the representatives: PL9 for project leadership
+            target = queries.target_label(self.conn, self.conn.execute(
+                "SELECT id FROM task_area WHERE code = 'PL9'").fetchone()[0], None)
+        form = LogForm(person.label if person else "", target, self.today, is_support=ticket_id is not None,
+                       title_key="log.ticket_title" if ticket_id else "log.title", ticket=ticket_number)
 
         def save(draft: Draft):
+            if ticket_id is not None:
+                draft = replace(draft, ticket_id=ticket_id, is_support=True)
             before = self._budget_state(draft)
             saved = timelog.save(self.conn, draft, self.today)
             self.undo_stack.append(Change("add", saved.id, None))

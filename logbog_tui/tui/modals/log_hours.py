@@ -35,6 +35,7 @@ class LogForm:
     note: str = ""
     is_support: bool = False
     title_key: str = "log.title"
+    ticket: str = ""
 
 
 FIELDS = ("hours", "date", "target", "person", "note")
@@ -68,7 +69,7 @@ class LogHoursDialog(ModalScreen[object]):
     def compose(self) -> ComposeResult:
         f = self.form
         with Vertical():
-            yield Static(t(f.title_key), classes="title")
+            yield Static(t(f.title_key, ticket=f.ticket), classes="title")
             for name, value, placeholder, suggester in (
                     ("hours", f.hours, t("log.hours_placeholder"), None),
                     ("date", fmt_date(f.day), t("log.date_placeholder"), None),

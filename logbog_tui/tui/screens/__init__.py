@@ -1,7 +1,7 @@
 from logbog_tui.tui.screens.dashboard import DashboardScreen
 from logbog_tui.tui.screens.members import MembersScreen
 from logbog_tui.tui.screens.meetings import MeetingsScreen
-from logbog_tui.tui.screens.placeholder import TicketsScreen
+from logbog_tui.tui.screens.tickets import TicketsScreen
 from logbog_tui.tui.screens.tasks import TasksScreen
 
 # mode name -> (screen class, key)

@@ -1,0 +1,269 @@
+"""Support tickets: numbered per year without gaps, a status life cycle with every change as an
+event, forwarding to the supplier (Dansk Telemedicin) with its case reference and promised date."""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from logbog_tui.db import fold, transaction
+from logbog_tui.errors import UserError
+from logbog_tui.i18n import t
+
+CATEGORIES = ("fejl", "spoergsmaal", "oenske", "feedback", "dataaendring")
+PRIORITIES = ("lav", "normal", "hoej", "kritisk")
+STATUSES = ("new", "open", "with_supplier", "resolved", "closed")
+TRANSITIONS = {
+    "new": ("open", "with_supplier", "resolved", "closed"),
+    "open": ("with_supplier", "resolved", "closed"),
+    "with_supplier": ("open", "resolved"),
+    "resolved": ("closed", "open"),
+    "closed": ("open",),
+}
+TASKABLE = ("feedback", "oenske")
+
+
+def number(year: int, seq: int) -> str:
+    return f"{year}-{seq:04d}"
+
+
+def choose(text: str, options: tuple[str, ...], what: str) -> str:
+    """A category or priority by code or by its name in either language (case and æøå folded)."""
+    query = fold(text.strip())
+    for code in options:
+        names = {fold(code), *(fold(n) for n in _names(f"{what}.{code}"))}
+        if query in names:
+            return code
+    raise UserError(t(f"ticket.bad_{what}", text=text.strip(),
+                      options=", ".join(t(f"{what}.{c}") for c in options)))
+
+
+def resolve_reporter(conn: sqlite3.Connection, text: str | None) -> tuple[int | None, str | None]:
+    """A person in the register when the name matches one; an outside reporter when it matches none
+    (an ambiguous name is an error that lists the candidates)."""
+    if not text or not text.strip():
+        return None, None
+    from logbog_tui import queries
+
+    try:
+        return queries.resolve_person(conn, text).id, None
+    except UserError as exc:
+        if exc.message == t("resolve.none", what=t("what.person"), text=text.strip()):
+            return None, unicodedata.normalize("NFC", text).strip()
+        raise
+
+
+def _names(key: str) -> tuple[str, ...]:
+    from logbog_tui.messages import MESSAGES
+
+    return MESSAGES.get(key, ())
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _text(value: str | None, limit: int, required: bool = False) -> str | None:
+    clean = unicodedata.normalize("NFC", value or "").strip()
+    if required and not clean:
+        raise UserError(t("task.required", field=t("task.field.title")))
+    if len(clean) > limit:
+        raise UserError(t("person.too_long", max=limit))
+    return clean or None
+
+
+@dataclass(frozen=True)
+class TicketDraft:
+    title: str
+    category: str = "spoergsmaal"
+    priority: str = "normal"
+    description: str | None = None
+    reporter_id: int | None = None
+    reporter_name: str | None = None
+    reporter_org: str | None = None
+    assignee_id: int | None = None
+
+
+def create(conn: sqlite3.Connection, d: TicketDraft, today: date, author_id: int | None = None) -> tuple[int, str]:
+    """Insert a ticket with the next number of the year. The write lock is taken first
+    (BEGIN IMMEDIATE), so two processes never get the same number and none is skipped."""
+    if d.category not in CATEGORIES or d.priority not in PRIORITIES:
+        raise UserError(t("ticket.bad_category", text=d.category, options=", ".join(CATEGORIES)))
+    title = _text(d.title, 300, required=True)
+    with transaction(conn):
+        seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM ticket WHERE year = ?", (today.year,)).fetchone()[0]
+        tid = conn.execute(
+            "INSERT INTO ticket (year, seq, title, description, reporter_id, reporter_name, reporter_org, category,"
+            " priority, status, assignee_id, opened_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)",
+            (today.year, seq, title, _text(d.description, 10_000), d.reporter_id, _text(d.reporter_name, 200),
+             _text(d.reporter_org, 200), d.category, d.priority, d.assignee_id, today.isoformat())).lastrowid
+        conn.execute("INSERT INTO ticket_event (ticket_id, at, author_id, kind, new_status) VALUES (?, ?, ?, 'created',"
+                     " 'new')", (tid, _now(), author_id))
+    return tid, number(today.year, seq)
+
+
+def _status(conn: sqlite3.Connection, ticket_id: int) -> str:
+    row = conn.execute("SELECT status FROM ticket WHERE id = ?", (ticket_id,)).fetchone()
+    if row is None:
+        raise UserError(t("ticket.gone"))
+    return row[0]
+
+
+def change_status(conn: sqlite3.Connection, ticket_id: int, new: str, today: date, author_id: int | None = None,
+                  comment: str | None = None) -> None:
+    with transaction(conn):
+        old = _status(conn, ticket_id)
+        if new not in TRANSITIONS[old]:
+            raise UserError(t("ticket.bad_transition", old=t(f"ticket.status.{old}"), new=t(f"ticket.status.{new}")))
+        closed = today.isoformat() if new == "closed" else None
+        conn.execute("UPDATE ticket SET status = ?, closed_on = ? WHERE id = ?", (new, closed, ticket_id))
+        conn.execute("INSERT INTO ticket_event (ticket_id, at, author_id, kind, old_status, new_status, text)"
+                     " VALUES (?, ?, ?, 'status', ?, ?, ?)", (ticket_id, _now(), author_id, old, new,
+                                                             _text(comment, 10_000)))
+
+
+def forward(conn: sqlite3.Connection, ticket_id: int, supplier_ref: str, sent_on: date, promised_on: date | None,
+            author_id: int | None = None) -> None:
+    """Send to Dansk Telemedicin: their case reference, date sent, promised answer date."""
+    ref = _text(supplier_ref, 100)
+    if not ref:
+        raise UserError(t("ticket.ref_required"))
+    if promised_on is not None and promised_on < sent_on:
+        raise UserError(t("ticket.promise_before_sent"))
+    with transaction(conn):
+        old = _status(conn, ticket_id)
+        if "with_supplier" not in TRANSITIONS[old] and old != "with_supplier":
+            raise UserError(t("ticket.bad_transition", old=t(f"ticket.status.{old}"),
+                              new=t("ticket.status.with_supplier")))
+        conn.execute("UPDATE ticket SET status = 'with_supplier', supplier_ref = ?, sent_to_supplier = ?,"
+                     " promised_on = ?, closed_on = NULL WHERE id = ?",
+                     (ref, sent_on.isoformat(), promised_on.isoformat() if promised_on else None, ticket_id))
+        conn.execute("INSERT INTO ticket_event (ticket_id, at, author_id, kind, old_status, new_status, text)"
+                     " VALUES (?, ?, ?, 'forwarded', ?, 'with_supplier', ?)",
+                     (ticket_id, _now(), author_id, old, t("ticket.forward_text", ref=ref)))
+
+
+def comment(conn: sqlite3.Connection, ticket_id: int, text: str, author_id: int | None = None) -> None:
+    body = _text(text, 10_000)
+    if not body:
+        raise UserError(t("ticket.comment_required"))
+    with transaction(conn):
+        _status(conn, ticket_id)
+        conn.execute("INSERT INTO ticket_event (ticket_id, at, author_id, kind, text) VALUES (?, ?, ?, 'comment', ?)",
+                     (ticket_id, _now(), author_id, body))
+
+
+@dataclass(frozen=True)
+class TicketRow:
+    id: int
+    number: str
+    title: str
+    description: str | None
+    category: str
+    priority: str
+    status: str
+    reporter: str
+    opened: date
+    closed: date | None
+    supplier_ref: str | None
+    sent: date | None
+    promised: date | None
+    assignee: str | None
+    minutes: int
+
+    def days_with_supplier(self, today: date) -> int | None:
+        return (today - self.sent).days if self.status == "with_supplier" and self.sent else None
+
+    def promise_passed(self, today: date) -> bool:
+        return self.status == "with_supplier" and self.promised is not None and self.promised < today
+
+
+_SELECT = """
+SELECT tk.id, tk.year, tk.seq, tk.title, tk.description, tk.category, tk.priority, tk.status,
+       coalesce(p.name, tk.reporter_name || coalesce(' (' || tk.reporter_org || ')', ''), ''),
+       tk.opened_on, tk.closed_on, tk.supplier_ref, tk.sent_to_supplier, tk.promised_on, a.name,
+       (SELECT coalesce(sum(minutes), 0) FROM time_entry te WHERE te.ticket_id = tk.id)
+  FROM ticket tk LEFT JOIN person p ON p.id = tk.reporter_id LEFT JOIN person a ON a.id = tk.assignee_id
+"""
+
+
+def _d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _row(r) -> TicketRow:
+    return TicketRow(r[0], number(r[1], r[2]), r[3], r[4], r[5], r[6], r[7], r[8], _d(r[9]), _d(r[10]), r[11],
+                     _d(r[12]), _d(r[13]), r[14], r[15])
+
+
+def get(conn: sqlite3.Connection, ticket_id: int) -> TicketRow:
+    row = conn.execute(_SELECT + " WHERE tk.id = ?", (ticket_id,)).fetchone()
+    if row is None:
+        raise UserError(t("ticket.gone"))
+    return _row(row)
+
+
+def list_tickets(conn: sqlite3.Connection, status: str | None = None, text: str = "", sort: str = "age",
+                 include_closed: bool = True, limit: int = 500) -> list[TicketRow]:
+    where, params = ["1"], []
+    if status:
+        where.append("tk.status = ?")
+        params.append(status)
+    elif not include_closed:
+        where.append("tk.status <> 'closed'")
+    if text.strip():
+        needle = fold(text.strip())
+        cats = [c for c in CATEGORIES if needle in fold(t(f"category.{c}"))] or ["-"]
+        stats = [x for x in STATUSES if needle in fold(t(f"ticket.status.{x}"))] or ["-"]
+        where.append("(fold(tk.year || '-' || printf('%04d', tk.seq) || ' ' || tk.title || ' ' || coalesce(p.name, '')"
+                     " || ' ' || coalesce(tk.reporter_name, '') || ' ' || coalesce(tk.reporter_org, '') || ' '"
+                     " || coalesce(tk.supplier_ref, '')) LIKE '%' || ? || '%'"
+                     f" OR tk.category IN ({','.join('?' * len(cats))}) OR tk.status IN ({','.join('?' * len(stats))}))")
+        params += [needle, *cats, *stats]
+    order = {"age": "tk.opened_on, tk.id",
+             "priority": "CASE tk.priority WHEN 'kritisk' THEN 0 WHEN 'hoej' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END,"
+                         " tk.opened_on"}[sort]
+    sql = _SELECT + f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT {int(limit)}"
+    return [_row(r) for r in conn.execute(sql, params)]
+
+
+@dataclass(frozen=True)
+class Event:
+    at: str
+    author: str | None
+    kind: str
+    old_status: str | None
+    new_status: str | None
+    text: str | None
+
+
+def timeline(conn: sqlite3.Connection, ticket_id: int) -> list[Event]:
+    return [Event(*r) for r in conn.execute(
+        "SELECT e.at, p.name, e.kind, e.old_status, e.new_status, e.text FROM ticket_event e"
+        " LEFT JOIN person p ON p.id = e.author_id WHERE e.ticket_id = ? ORDER BY e.at, e.id", (ticket_id,))]
+
+
+def to_task(conn: sqlite3.Connection, ticket_id: int) -> int:
+    """A feedback or ønske ticket becomes a development task (FG2) linked to it."""
+    with transaction(conn):
+        row = conn.execute("SELECT year, seq, title, description, category FROM ticket WHERE id = ?",
+                           (ticket_id,)).fetchone()
+        if row is None:
+            raise UserError(t("ticket.gone"))
+        if row[4] not in TASKABLE:
+            raise UserError(t("ticket.not_taskable"))
+        area = conn.execute("SELECT id FROM task_area WHERE code = 'FG2'").fetchone()[0]
+        task = conn.execute("INSERT INTO task (area_id, title, description, ticket_id) VALUES (?, ?, ?, ?)",
+                            (area, f"{row[2]} ({number(row[0], row[1])})", row[3], ticket_id)).lastrowid
+        conn.execute("INSERT INTO ticket_event (ticket_id, at, kind, text) VALUES (?, ?, 'comment', ?)",
+                     (ticket_id, _now(), t("ticket.task_made", id=task)))
+    return task
+
+
+def supplier_summary(conn: sqlite3.Connection, today: date) -> tuple[int, list[TicketRow]]:
+    """Open tickets, and those with the supplier longest first (the dashboard)."""
+    open_count = conn.execute("SELECT count(*) FROM ticket WHERE status NOT IN ('resolved', 'closed')").fetchone()[0]
+    with_supplier = sorted(list_tickets(conn, "with_supplier"), key=lambda r: r.sent or today)
+    return open_count, with_supplier

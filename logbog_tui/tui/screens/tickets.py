@@ -1,0 +1,232 @@
+"""Support tickets: the list (filter, sort, how long with the supplier, passed promises) and a
+ticket with its timeline. The same keys work in both."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from logbog_tui import tickets
+from logbog_tui.errors import UserError
+from logbog_tui.i18n import fmt_date, fmt_minutes, t
+from logbog_tui.tickets import TicketRow
+from logbog_tui.tui import ticket_forms
+from logbog_tui.tui.widgets.filter_box import FilterBox
+
+PRIORITY_STYLE = {"kritisk": "bold red", "hoej": "dark_orange"}
+
+
+class TicketActions:
+    """The keys a ticket answers to, on the list and on the ticket itself."""
+
+    BINDINGS = [
+        Binding("f", "forward", t("tickets.key.forward"), id="tickets.forward"),
+        Binding("s", "status", t("tickets.key.status"), id="tickets.status"),
+        Binding("c", "comment", t("tickets.key.comment"), id="tickets.comment"),
+        Binding("l", "log_ticket", t("tickets.key.log"), id="tickets.log"),
+        Binding("o", "task", t("tickets.key.task"), id="tickets.task"),
+    ]
+
+    def current(self) -> TicketRow | None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _open_form(self, build, message_key: str) -> None:
+        row = self.current()
+        if row is None:
+            return
+
+        def done(result) -> None:
+            if result is not None:
+                self.app.notify(t(message_key))
+                self.refresh_data()
+
+        self.app.push_screen(build(self.app.conn, row, self.app.today), done)
+
+    def action_forward(self) -> None:
+        self._open_form(ticket_forms.forward_ticket, "ticket.forwarded")
+
+    def action_status(self) -> None:
+        self._open_form(ticket_forms.status_ticket, "ticket.status_changed")
+
+    def action_comment(self) -> None:
+        self._open_form(ticket_forms.comment_ticket, "ticket.commented")
+
+    def action_log_ticket(self) -> None:
+        if (row := self.current()) is not None:
+            self.app.action_log_hours(ticket_id=row.id, ticket_number=row.number)
+
+    def action_task(self) -> None:
+        if (row := self.current()) is None:
+            return
+        try:
+            task = tickets.to_task(self.app.conn, row.id)
+        except UserError as exc:
+            self.app.notify(exc.message, severity="warning")
+            return
+        self.app.notify(t("ticket.task_created", id=task))
+        self.refresh_data()
+
+
+class TicketsScreen(TicketActions, Screen):
+    DEFAULT_CSS = """
+    TicketsScreen #ticket-head { margin: 0 1; height: auto; }
+    TicketsScreen #ticket-list { height: 1fr; }
+    """
+    AUTO_FOCUS = "#ticket-list"
+    BINDINGS = [
+        Binding("n", "new", t("tickets.key.new"), id="tickets.new"),
+        Binding("enter", "open", t("tickets.key.open"), id="tickets.open", show=False),
+        *TicketActions.BINDINGS,
+        Binding("slash", "filter", t("tasks.key.filter"), id="tickets.filter", key_display="/"),
+        Binding("r", "sort", t("tickets.key.sort"), id="tickets.sort"),
+        Binding("a", "closed", t("tickets.key.closed"), id="tickets.closed"),
+        Binding("escape", "close_filter", t("tasks.key.close_filter"), id="tickets.close_filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort = "age"
+        self.include_closed = False
+        self.rows: dict[str, TicketRow] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="ticket-head")
+        yield FilterBox(id="ticket-filter")
+        yield DataTable(id="ticket-list", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns(t("col.number"), t("col.title"), t("col.category"), t("col.priority"),
+                                              t("col.status"), t("col.reporter"), t("col.opened"), t("col.supplier"),
+                                              t("col.promised"))
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        app, today = self.app, self.app.today
+        text = self.query_one(FilterBox).value
+        rows = tickets.list_tickets(app.conn, None, text, self.sort, self.include_closed)
+        self.rows = {str(r.id): r for r in rows}
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        table.clear()
+        late = 0
+        for r in rows:
+            days = r.days_with_supplier(today)
+            passed = r.promise_passed(today)
+            late += passed
+            table.add_row(r.number, r.title[:38], t(f"category.{r.category}")[:14],
+                          Text(t(f"priority.{r.priority}"), style=PRIORITY_STYLE.get(r.priority, "")),
+                          t(f"ticket.status.{r.status}"), r.reporter[:22], fmt_date(r.opened),
+                          t("tickets.days", days=days) if days is not None else "",
+                          Text(fmt_date(r.promised) if r.promised and r.status == "with_supplier" else "",
+                               style="bold red" if passed else ""), key=str(r.id))
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+        open_count = sum(1 for r in rows if r.status not in ("resolved", "closed"))
+        head = t("tickets.head", count=len(rows), open=open_count, late=late, sort=t(f"sort.{self.sort}"),
+                 closed=t("tickets.closed_shown" if self.include_closed else "tickets.closed_hidden"))
+        if text:
+            head += "  " + t("entries.filtered", text=text)
+        self.query_one("#ticket-head", Static).update(head)
+
+    def current(self) -> TicketRow | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        return self.rows.get(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_new(self) -> None:
+        def done(result) -> None:
+            if result is not None:
+                self.app.notify(t("ticket.created", number=result[1]))
+                self.refresh_data()
+
+        self.app.push_screen(ticket_forms.new_ticket(self.app.conn, self.app.today), done)
+
+    @on(DataTable.RowSelected)
+    def action_open(self) -> None:
+        if (row := self.current()) is not None:
+            self.app.push_screen(TicketScreen(row.id), lambda _: self.refresh_data())
+
+    def action_sort(self) -> None:
+        self.sort = "priority" if self.sort == "age" else "age"
+        self.refresh_data()
+
+    def action_closed(self) -> None:
+        self.include_closed = not self.include_closed
+        self.refresh_data()
+
+    def action_filter(self) -> None:
+        self.query_one(FilterBox).open()
+
+    @on(Input.Changed, "#ticket-filter")
+    def _filter_changed(self) -> None:
+        self.refresh_data()
+
+    @on(Input.Submitted, "#ticket-filter")
+    def _filter_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_close_filter(self) -> None:
+        if self.query_one(FilterBox).close():
+            self.query_one(DataTable).focus()
+            self.refresh_data()
+
+
+class TicketScreen(TicketActions, Screen):
+    """One ticket: its fields, the supplier's case, and its timeline."""
+
+    DEFAULT_CSS = """
+    TicketScreen #ticket-detail { margin: 0 1; height: auto; }
+    TicketScreen #timeline { height: 1fr; }
+    """
+    AUTO_FOCUS = "#timeline"
+    BINDINGS = [Binding("escape", "back", t("record.key.back"), id="ticket.back"), *TicketActions.BINDINGS]
+
+    def __init__(self, ticket_id: int) -> None:
+        super().__init__()
+        self.ticket_id = ticket_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="ticket-detail")
+        yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns(t("col.at"), t("col.author"), t("col.event"), t("col.note"))
+        self.refresh_data()
+
+    def current(self) -> TicketRow:
+        return tickets.get(self.app.conn, self.ticket_id)
+
+    def refresh_data(self) -> None:
+        r, today = self.current(), self.app.today
+        supplier = "–"
+        if r.supplier_ref:
+            supplier = t("ticket.supplier_line", ref=r.supplier_ref, sent=fmt_date(r.sent),
+                         promised=fmt_date(r.promised) if r.promised else "–")
+            if r.promise_passed(today):
+                supplier += "  " + t("tickets.passed", date=fmt_date(r.promised))
+        self.query_one("#ticket-detail", Static).update(
+            f"{r.title}\n" + t("ticket.detail", number=r.number, category=t(f"category.{r.category}"),
+                               priority=t(f"priority.{r.priority}"), status=t(f"ticket.status.{r.status}"),
+                               reporter=r.reporter or "–", opened=fmt_date(r.opened), assignee=r.assignee or "–",
+                               hours=fmt_minutes(r.minutes), supplier=supplier)
+            + (f"\n\n{r.description}" if r.description else "") + "\n\n" + t("ticket.keys_line"))
+        table = self.query_one(DataTable)
+        table.clear()
+        for e in tickets.timeline(self.app.conn, self.ticket_id):
+            what = t(f"event.{e.kind}", old=t(f"ticket.status.{e.old_status}") if e.old_status else "",
+                     new=t(f"ticket.status.{e.new_status}") if e.new_status else "")
+            table.add_row(e.at[:16], e.author or "", what, (e.text or "")[:70])
+
+    def action_back(self) -> None:
+        self.dismiss(None)
