@@ -18,7 +18,7 @@ STATUSES = ("new", "open", "with_supplier", "resolved", "closed")
 TRANSITIONS = {
     "new": ("open", "with_supplier", "resolved", "closed"),
     "open": ("with_supplier", "resolved", "closed"),
-    "with_supplier": ("open", "resolved"),
+    "with_supplier": ("resolved", "open"),
     "resolved": ("closed", "open"),
     "closed": ("open",),
 }
@@ -98,7 +98,8 @@ def create(conn: sqlite3.Connection, d: TicketDraft, today: date, author_id: int
             "INSERT INTO ticket (year, seq, title, description, reporter_id, reporter_name, reporter_org, category,"
             " priority, status, assignee_id, opened_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)",
             (today.year, seq, title, _text(d.description, 10_000), d.reporter_id, _text(d.reporter_name, 200),
-             _text(d.reporter_org, 200), d.category, d.priority, d.assignee_id, today.isoformat())).lastrowid
+             _text(d.reporter_org, 200), d.category, d.priority, d.assignee_id or author_id,
+             today.isoformat())).lastrowid
         conn.execute("INSERT INTO ticket_event (ticket_id, at, author_id, kind, new_status) VALUES (?, ?, ?, 'created',"
                      " 'new')", (tid, _now(), author_id))
     return tid, number(today.year, seq)

@@ -187,9 +187,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "prognose {forecast}; {status}",
                              "Project leadership {year}: used {used} of {budget}; expected to date {expected}, "
                              "forecast {forecast}; {status}"),
-    "dashboard.more": ("Resten af overblikket (næste møde, sager, opgaver over frist, henvisninger) kommer med "
-                       "issue #8.", "The rest of the dashboard (next meeting, tickets, overdue tasks, referrals) "
-                       "comes with issue #8."),
+    "dashboard.more": ("Resten af overblikket (opgaver over frist, henvisninger, årsrapport) kommer med issue #8.",
+                       "The rest of the dashboard (overdue tasks, referrals, annual report) comes with issue #8."),
     "col.member": ("Medlem", "Member"),
     "col.used": ("Brugt", "Used"),
     "col.budget": ("Budget", "Budget"),

@@ -18,6 +18,7 @@ class DashboardScreen(Screen):
         yield Static(id="budget-panel")
         yield DataTable(id="budget-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="warnings-panel")
+        yield Static(id="tickets-panel")
         yield Static(t("dashboard.more"), classes="placeholder")
         yield Footer()
 
@@ -42,6 +43,7 @@ class DashboardScreen(Screen):
             expected=fmt_hours(pl.expected_to_date), forecast=fmt_hours(pl.forecast),
             status=t(f"status.{pl.status}")))
         self.query_one("#warnings-panel", Static).update(warnings_text(app.conn, today))
+        self.query_one("#tickets-panel", Static).update(tickets_text(app.conn, today))
         table = self.query_one("#budget-table", DataTable)
         table.clear(columns=True)
         table.add_columns(t("col.member"), t("col.used"), t("col.budget"), t("col.remaining"),
@@ -68,3 +70,16 @@ def warnings_text(conn, today) -> str:
         return t("dashboard.no_warnings")
     shown = lines[:8] + ([t("dashboard.more_warnings", count=len(lines) - 8)] if len(lines) > 8 else [])
     return t("dashboard.warnings") + "\n" + "\n".join(shown)
+
+
+def tickets_text(conn, today) -> str:
+    """Open tickets, and the three longest with the supplier (passed promises marked)."""
+    from logbog_tui.tickets import supplier_summary
+
+    open_count, with_supplier = supplier_summary(conn, today)
+    lines = [t("dashboard.tickets", open=open_count, with_supplier=len(with_supplier))]
+    for r in with_supplier[:3]:
+        late = t("dashboard.ticket_late", date=fmt_date(r.promised)) if r.promise_passed(today) else ""
+        lines.append(t("dashboard.ticket_line", number=r.number, title=r.title[:50],
+                       days=r.days_with_supplier(today), late=late))
+    return "\n".join(lines)

@@ -121,9 +121,9 @@ class TicketsScreen(TicketActions, Screen):
             days = r.days_with_supplier(today)
             passed = r.promise_passed(today)
             late += passed
-            table.add_row(r.number, r.title[:38], t(f"category.{r.category}")[:14],
+            table.add_row(r.number, r.title[:32], t(f"category.{r.category}")[:12],
                           Text(t(f"priority.{r.priority}"), style=PRIORITY_STYLE.get(r.priority, "")),
-                          t(f"ticket.status.{r.status}"), r.reporter[:22], fmt_date(r.opened),
+                          t(f"ticket.status.{r.status}"), r.reporter[:18], fmt_date(r.opened),
                           t("tickets.days", days=days) if days is not None else "",
                           Text(fmt_date(r.promised) if r.promised and r.status == "with_supplier" else "",
                                style="bold red" if passed else ""), key=str(r.id))

@@ -1,0 +1,112 @@
+"""The Tickets screen driven with Pilot: a ticket from new to closed via the supplier."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import DataTable, Input, TextArea
+
+from logbog_tui import tickets
+from logbog_tui.db import connect, transaction
+from logbog_tui.demo import fill
+from logbog_tui.tickets import TicketDraft
+from logbog_tui.tui.app import LogbogApp
+from logbog_tui.tui.modals import LogHoursDialog
+from logbog_tui.tui.modals.form import FormDialog
+from logbog_tui.tui.screens.tickets import TicketScreen
+
+TODAY = date(2026, 11, 25)
+
+
+def app_for(path) -> LogbogApp:
+    return LogbogApp(connect(path), path, today=TODAY)
+
+
+def q(path, sql, *params):
+    return [tuple(r) for r in connect(path).execute(sql, params).fetchall()]
+
+
+async def submit(pilot, **values) -> None:
+    dialog = pilot.app.screen
+    assert isinstance(dialog, FormDialog)
+    for name, value in values.items():
+        widget = dialog.query_one(f"#{name}")
+        if isinstance(widget, TextArea):
+            widget.text = value
+        else:
+            widget.value = value
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_from_new_to_closed_via_the_supplier(db_path):
+    conn = connect(db_path)
+    with transaction(conn):
+        lone = conn.execute("INSERT INTO person (name) VALUES ('Lone Leder')").lastrowid
+        seat = conn.execute("SELECT id FROM seat WHERE body_code = 'styregruppe' AND kind = 'project_leader'"
+                            ).fetchone()[0]
+        conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2020-01-01')",
+                     (lone, seat))
+    app = app_for(db_path)
+    async with app.run_test(size=(130, 45)) as pilot:
+        await pilot.press("5", "n")
+        await pilot.pause()
+        await submit(pilot, title="Kan ikke se kursusleder", category="fejl", reporter="Ida Udefra", org="OUH")
+        assert q(db_path, "SELECT year, seq, status, reporter_name, reporter_org, assignee_id FROM ticket") == [
+            (2026, 1, "new", "Ida Udefra", "OUH", lone)]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TicketScreen)
+        await pilot.press("f")
+        await pilot.pause()
+        await submit(pilot, ref="DT-2026-555", sent="10.11.2026", promised="20.11.2026")
+        assert "overskredet" in str(app.screen.query_one("#ticket-detail").render())
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LogHoursDialog)
+        assert app.screen.query_one("#target", Input).value.startswith("PL9")
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        await submit(pilot, status="resolved", comment="DT har rettet fejlen")
+        await pilot.press("s")
+        await pilot.pause()
+        await submit(pilot, status="closed")
+        await pilot.press("c")
+        await pilot.pause()
+        await submit(pilot, comment="Anmelder orienteret")
+        timeline = app.screen.query_one(DataTable)
+        assert timeline.row_count == 5
+    assert q(db_path, "SELECT status, supplier_ref, sent_to_supplier, promised_on, closed_on FROM ticket") == [
+        ("closed", "DT-2026-555", "2026-11-10", "2026-11-20", "2026-11-25")]
+    assert q(db_path, "SELECT kind FROM ticket_event ORDER BY id") == [("created",), ("forwarded",), ("status",),
+                                                                        ("status",), ("comment",)]
+    assert q(db_path, "SELECT minutes, is_support, ticket_id FROM time_entry") == [(60, 1, 1)]
+
+
+async def test_a_forbidden_transition_says_so(db_path):
+    tickets.create(connect(db_path), TicketDraft("Spørgsmål"), TODAY)
+    app = app_for(db_path)
+    async with app.run_test(size=(130, 45)) as pilot:
+        await pilot.press("5", "s")
+        await pilot.pause()
+        options = [str(o[0]) for o in app.screen.query_one("#status")._options if o[1] is not None]
+        assert "ny" not in options and "åben" in options
+
+
+def _demo(db_path):
+    fill(connect(db_path), years=2, today=TODAY)
+    return db_path
+
+
+def test_tickets_list_snapshot(db_path, snap_compare):
+    assert snap_compare(app_for(_demo(db_path)), press=["5"], terminal_size=(130, 36))
+
+
+def test_ticket_timeline_snapshot(db_path, snap_compare):
+    conn = connect(db_path)
+    tid, _ = tickets.create(conn, TicketDraft("Langsom indlæsning", "fejl", "hoej", reporter_name="Ida"), TODAY)
+    tickets.forward(conn, tid, "DT-2026-1", date(2026, 11, 10), date(2026, 11, 20))
+    conn.execute("UPDATE ticket_event SET at = '2026-11-10 09:00:00'")
+    assert snap_compare(app_for(db_path), press=["5", "enter"], terminal_size=(130, 30))
