@@ -239,16 +239,16 @@ async def test_entries_grouped_with_totals(db_path, org):
                      " 30, ?, 1)", (org["jens"], org["pl4"]))
     app = app_for(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("4", "t", "g")
+        await pilot.press("4", "t", "v")
         await pilot.pause()
         table = app.screen.query_one("#entries", DataTable)
         by_person = {str(table.get_row_at(i)[0]): [str(c) for c in table.get_row_at(i)[1:]]
                      for i in range(table.row_count)}
         assert by_person == {"Lone Leder": ["1 t", "0 t"], "Jens Jensen": ["0,5 t", "0,5 t"]}
-        await pilot.press("g")
+        await pilot.press("v")
         await pilot.pause()
         assert [str(c) for c in table.get_row_at(0)] == ["PL4 Leverandørkontakt", "1,5 t", "0,5 t"]
-        await pilot.press("g", "g", "left_square_bracket")
+        await pilot.press("v", "v", "left_square_bracket")
         await pilot.pause()
         assert table.row_count == 0  # the week before has nothing
 

@@ -161,7 +161,7 @@ async def test_escalation_through_the_ui(db_path, members):
         settling = q(db_path, "SELECT id FROM agenda_item WHERE title = 'Eksport afgjort'")[0][0]
         await pilot.press("escape", "up", "enter")
         await pilot.pause()
-        await pilot.press("k")
+        await pilot.press("A")
         await pilot.pause()
         app.screen.query_one("#item").value = f"#{settling}"
         await pilot.press("ctrl+s")

@@ -122,8 +122,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "warn.seat_appears": ("Ny plads fra {date}: {seat} ({body})", "New seat from {date}: {seat} ({body})"),
     "warn.seat_ends": ("Plads bortfalder efter {date}: {seat} ({body})", "Seat falls away after {date}: {seat} "
                        "({body})"),
-    "dashboard.warnings": ("Pladser og medlemskaber", "Seats and memberships"),
-    "dashboard.no_warnings": ("Pladser og medlemskaber: alt er besat, intet udløber de næste 60 dage",
-                              "Seats and memberships: all filled, nothing ends in the next 60 days"),
+    "dashboard.warnings": ("Opmærksomhed", "Attention"),
+    "dashboard.no_warnings": ("Opmærksomhed: alle pladser er besat, intet udløber, intet er over frist",
+                              "Attention: every seat filled, nothing ending, nothing overdue"),
     "dashboard.more_warnings": ("… og {count} flere (se Medlemmer, c)", "… and {count} more (see Members, c)"),
 }

@@ -11,13 +11,18 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from logbog_tui import clock
+from textual.widgets import DataTable
+
+from logbog_tui import clock, queries
+from logbog_tui.db import transaction
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.logfile import logger
 from logbog_tui.overview import explain, host_now
+from logbog_tui.tui.commands import JumpProvider
 from logbog_tui.tui.hours import HourLogging
 from logbog_tui.tui.modals import KeysScreen
 from logbog_tui.tui.screens import SCREENS
+from logbog_tui.tui.widgets.filter_box import FilterBox
 
 
 class LogbogApp(HourLogging, App):
@@ -27,6 +32,7 @@ class LogbogApp(HourLogging, App):
     TITLE = "logbog"
     MODES = {name: cls for name, (cls, _key) in SCREENS.items()}
     DEFAULT_MODE = "dashboard"
+    COMMANDS = App.COMMANDS | {JumpProvider}
     BINDINGS = [
         *(Binding(key, f"switch_mode('{name}')", t(f"screen.{name}"), id=f"nav.{name}")
           for name, (_cls, key) in SCREENS.items()),
@@ -35,6 +41,10 @@ class LogbogApp(HourLogging, App):
         Binding("question_mark", "keys", t("app.keys"), id="app.keys"),
         Binding("q", "quit", t("app.quit"), id="app.quit"),
         Binding("ctrl+p", "command_palette", t("app.palette"), show=False, priority=True, id="app.palette"),
+        Binding("j", "list('down')", t("app.down"), show=False, id="app.down"),
+        Binding("k", "list('up')", t("app.up"), show=False, id="app.up"),
+        Binding("g", "list('top')", t("app.top"), show=False, id="app.top"),
+        Binding("G", "list('bottom')", t("app.bottom"), show=False, id="app.bottom"),
     ]
 
     def __init__(self, conn: sqlite3.Connection, db_path: Path, today: date | None = None) -> None:
@@ -49,7 +59,73 @@ class LogbogApp(HourLogging, App):
         return self._today or clock.today()
 
     def on_mount(self) -> None:
+        theme = queries.setting(self.conn, "theme")
+        if theme and theme in self.available_themes:
+            self.theme = theme
         self.refresh_host()
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the chosen theme in the database (settings), for the next start."""
+        if getattr(self, "conn", None) is not None and queries.setting(self.conn, "theme") != theme:
+            with transaction(self.conn):
+                self.conn.execute("INSERT INTO setting (key, value) VALUES ('theme', ?)"
+                                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (theme,))
+
+    def action_list(self, where: str) -> None:
+        """j/k/g/G: move in the focused list."""
+        table = self.focused
+        if isinstance(table, DataTable) and table.row_count:
+            row = {"down": table.cursor_row + 1, "up": table.cursor_row - 1, "top": 0,
+                   "bottom": table.row_count - 1}[where]
+            table.move_cursor(row=max(0, min(row, table.row_count - 1)))
+
+    def action_report(self) -> None:
+        """The annual report for a year, written to the exports folder (md, csv, xlsx or json)."""
+        from logbog_tui.calendar_export import write
+        from logbog_tui.paths import data_dir
+        from logbog_tui.report import annual, render
+        from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
+
+        def save(values: dict):
+            text = (values["year"] or "").strip()
+            if not text.isdigit() or not 2000 <= int(text) <= 2200:
+                raise FieldErrors({"year": t("cli.bad_year", text=text)})
+            fmt = values["format"] or "xlsx"
+            folder = data_dir() / "exports"
+            folder.mkdir(mode=0o700, exist_ok=True)
+            path = folder / f"aarsrapport-{text}.{fmt}"
+            write(render(annual(self.conn, int(text), self.today), fmt), path, force=True)
+            return path
+
+        fields = [Field("year", t("report.field.year"), str(self.today.year)),
+                  Field("format", t("report.field.format"), "xlsx",
+                        options=tuple((f, f) for f in ("xlsx", "md", "csv", "json")))]
+        self.push_screen(FormDialog(t("report.dialog_title"), fields, save),
+                         lambda path: self.notify(t("export.written", path=path), timeout=10) if path else None)
+
+    # --- jumps from the command palette -----------------------------------------------------
+
+    async def open_person(self, name: str) -> None:
+        await self.switch_mode("members")
+        self.screen.query_one(FilterBox).value = name
+        self.screen.refresh_data()
+
+    async def open_task(self, title: str) -> None:
+        await self.switch_mode("tasks")
+        self.screen.query_one(FilterBox).value = title
+        self.screen.refresh_data()
+
+    async def open_ticket(self, ticket_id: int) -> None:
+        from logbog_tui.tui.screens.tickets import TicketScreen
+
+        await self.switch_mode("tickets")
+        self.push_screen(TicketScreen(ticket_id))
+
+    async def open_meeting(self, meeting_id: int) -> None:
+        from logbog_tui.tui.screens.meeting_record import MeetingRecordScreen
+
+        await self.switch_mode("meetings")
+        self.push_screen(MeetingRecordScreen(meeting_id))
 
     def refresh_host(self) -> None:
         """Show the current host region (domain rule) in the header."""
@@ -71,6 +147,7 @@ class LogbogApp(HourLogging, App):
         for name in SCREENS:
             yield SystemCommand(t("palette.goto", screen=t(f"screen.{name}")), t("palette.goto_help"),
                                 lambda name=name: self.switch_mode(name))
+        yield SystemCommand(t("report.key"), t("report.palette_help"), self.action_report)
         yield SystemCommand(t("app.keys"), t("palette.keys_help"), self.action_keys)
         yield SystemCommand(t("palette.theme"), t("palette.theme_help"), self.action_change_theme)
         yield SystemCommand(t("app.quit"), t("palette.quit_help"), self.action_quit)

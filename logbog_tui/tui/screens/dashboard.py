@@ -1,17 +1,27 @@
-"""Dashboard: the current host region and this year's budgets (the full dashboard is issue 8)."""
+"""Dashboard, the first screen: the current host region and the next meeting, this year's
+budgets, and what needs attention (a region change, seats, overdue tasks, referrals, tickets)."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from logbog_tui import meeting_records, memberships, queries, tasks
 from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.overview import budget_overview, explain, host_now
-from logbog_tui.tui.widgets.bars import status_text
+from logbog_tui.service.rotation import upcoming_changes
+from logbog_tui.tickets import supplier_summary
+from logbog_tui.tui.widgets.bars import bar, status_text
 
 
 class DashboardScreen(Screen):
+    AUTO_FOCUS = "#budget-table"
+    BINDINGS = [Binding("r", "app.report", t("report.key"), id="dashboard.report")]
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="host-panel")
@@ -19,7 +29,6 @@ class DashboardScreen(Screen):
         yield DataTable(id="budget-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="warnings-panel")
         yield Static(id="tickets-panel")
-        yield Static(t("dashboard.more"), classes="placeholder")
         yield Footer()
 
     def on_screen_resume(self) -> None:
@@ -28,54 +37,69 @@ class DashboardScreen(Screen):
     def refresh_data(self) -> None:
         app = self.app
         today = app.today
-        answer = host_now(app.conn, today)
-        if answer is None:
-            host = t("app.no_host")
-        else:
-            when = t("dashboard.meeting", date=fmt_date(answer.meeting_date),
-                     days=(answer.meeting_date - today).days) if answer.meeting_date else t("dashboard.by_rotation")
-            host = t("dashboard.host", region=answer.region.name, when=when, reason=explain(answer.reason))
-        self.query_one("#host-panel", Static).update(host)
+        self.query_one("#host-panel", Static).update(host_text(app.conn, today))
         ov = budget_overview(app.conn, today.year, today)
         pl = ov.leadership
         self.query_one("#budget-panel", Static).update(t(
             "dashboard.leadership", year=ov.year, used=fmt_hours(pl.used), budget=fmt_hours(pl.budget),
-            expected=fmt_hours(pl.expected_to_date), forecast=fmt_hours(pl.forecast),
+            expected=fmt_hours(round(pl.expected_to_date)), forecast=fmt_hours(round(pl.forecast)),
             status=t(f"status.{pl.status}")))
-        self.query_one("#warnings-panel", Static).update(warnings_text(app.conn, today))
+        self.query_one("#warnings-panel", Static).update(attention_text(app.conn, today))
         self.query_one("#tickets-panel", Static).update(tickets_text(app.conn, today))
         table = self.query_one("#budget-table", DataTable)
         table.clear(columns=True)
-        table.add_columns(t("col.member"), t("col.used"), t("col.budget"), t("col.remaining"),
+        table.add_columns(t("col.member"), t("col.bar"), t("col.used"), t("col.budget"), t("col.remaining"),
                           t("col.support"), t("col.substitutes"), t("col.status"))
         for m in ov.members:
-            status = status_text(t(f"status.{m.status}"), m.status)
-            table.add_row(m.person, fmt_hours(m.used), fmt_hours(m.budget), fmt_hours(m.remaining),
-                          fmt_hours(m.support), fmt_hours(m.substitutes), status)
+            table.add_row(m.person, bar(m.used, m.budget, m.status, 12), fmt_hours(m.used), fmt_hours(round(m.budget)),
+                          fmt_hours(m.remaining), fmt_hours(m.support), fmt_hours(m.substitutes),
+                          status_text(t(f"status.{m.status}"), m.status))
 
 
-def warnings_text(conn, today) -> str:
-    """The composition warnings: vacancies, memberships ending soon, seats changing soon."""
-    from datetime import date
+def host_text(conn, today: date) -> str:
+    answer = host_now(conn, today)
+    if answer is None:
+        return t("app.no_host")
+    if answer.meeting_date:
+        place = conn.execute("SELECT place FROM meeting WHERE body_code = 'folgegruppe' AND date = ?"
+                             " AND status <> 'cancelled' ORDER BY id LIMIT 1",
+                             (answer.meeting_date.isoformat(),)).fetchone()
+        when = t("dashboard.meeting", weekday=t(f"weekday.long.{answer.meeting_date.weekday()}"),
+                 date=fmt_date(answer.meeting_date), days=(answer.meeting_date - today).days,
+                 place=(place[0] if place and place[0] else "–"))
+    else:
+        when = t("dashboard.by_rotation")
+    return t("dashboard.host", region=answer.region.name, when=when, reason=explain(answer.reason))
 
-    from logbog_tui.memberships import current_warnings
 
+def attention_text(conn, today: date) -> str:
+    """A region change within a year, vacancies and endings, overdue tasks, open referrals."""
     lines = []
-    for w in current_warnings(conn, today):
+    for day, region, preds in upcoming_changes(queries.regions(conn), today, today + timedelta(days=366)):
+        if preds:
+            lines.append("• " + t("dashboard.region_change", date=fmt_date(day), region=region.name,
+                                  predecessors=t("dashboard.and").join(p.name for p in preds)))
+    for w in memberships.current_warnings(conn, today):
         params = {k: fmt_date(v) if isinstance(v, date) else v for k, v in w.params.items()}
         if "body" in params:
             params["body"] = t(f"body.{params['body']}")
         lines.append("• " + t(w.key, **params))
+    overdue = [r for r in tasks.list_tasks(conn, None, include_done=False) if r.overdue(today)]
+    if overdue:
+        lines.append("• " + t("dashboard.overdue", count=len(overdue), titles="; ".join(
+            f"{r.title} ({fmt_date(r.due)})" for r in overdue[:3])))
+    referrals = meeting_records.referrals(conn)
+    if referrals:
+        lines.append("• " + t("dashboard.referrals", count=len(referrals), titles="; ".join(
+            f"{r.title} ({fmt_date(r.day)})" for r in referrals[:3])))
     if not lines:
         return t("dashboard.no_warnings")
-    shown = lines[:8] + ([t("dashboard.more_warnings", count=len(lines) - 8)] if len(lines) > 8 else [])
+    shown = lines[:10] + ([t("dashboard.more_warnings", count=len(lines) - 10)] if len(lines) > 10 else [])
     return t("dashboard.warnings") + "\n" + "\n".join(shown)
 
 
-def tickets_text(conn, today) -> str:
+def tickets_text(conn, today: date) -> str:
     """Open tickets, and the three longest with the supplier (passed promises marked)."""
-    from logbog_tui.tickets import supplier_summary
-
     open_count, with_supplier = supplier_summary(conn, today)
     lines = [t("dashboard.tickets", open=open_count, with_supplier=len(with_supplier))]
     for r in with_supplier[:3]:

@@ -32,7 +32,7 @@ class MeetingRecordScreen(Screen):
         Binding("n", "new_item", t("record.key.new_item"), id="record.new_item"),
         Binding("e", "edit_item", t("record.key.edit_item"), id="record.edit_item"),
         Binding("r", "refer", t("record.key.refer"), id="record.refer"),
-        Binding("k", "settle", t("record.key.settle"), id="record.settle"),
+        Binding("A", "settle", t("record.key.settle"), id="record.settle"),
         Binding("o", "task", t("record.key.task"), id="record.task"),
         Binding("m", "minutes", t("record.key.minutes"), id="record.minutes"),
         Binding("plus", "attend('present')", t("record.key.present"), id="record.present", key_display="+"),

@@ -35,7 +35,7 @@ class TasksScreen(Screen):
         Binding("slash", "filter", t("tasks.key.filter"), id="tasks.filter", key_display="/"),
         Binding("o", "sort", t("tasks.key.sort"), id="tasks.sort"),
         Binding("p", "period_kind", t("tasks.key.period_kind"), id="tasks.period_kind"),
-        Binding("g", "group", t("tasks.key.group"), id="tasks.group"),
+        Binding("v", "group", t("tasks.key.group"), id="tasks.group"),
         Binding("t", "next_tab", t("tasks.key.tab"), id="tasks.tab"),
         Binding("escape", "close_filter", t("tasks.key.close_filter"), id="tasks.close_filter", show=False),
     ]

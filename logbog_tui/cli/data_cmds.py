@@ -1,0 +1,72 @@
+"""``logbog dump``, ``logbog load`` and ``logbog report``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from logbog_tui import clock
+from logbog_tui.errors import UserError
+from logbog_tui.i18n import t
+
+
+def register(sub) -> None:
+    from logbog_tui.cli.commands import _year
+
+    p = sub.add_parser("dump", help=t("cli.dump.help"), description=t("cli.dump.help"))
+    p.add_argument("-o", "--output", metavar="FILE.json")
+    p.add_argument("--force", action="store_true", help=t("cli.opt.force"))
+    p.set_defaults(handler=cmd_dump)
+    p = sub.add_parser("load", help=t("cli.load.help"), description=t("cli.load.help"))
+    p.add_argument("file", metavar="FILE.json")
+    p.set_defaults(handler=cmd_load)
+    p = sub.add_parser("report", help=t("cli.report.help"), description=t("cli.report.help"))
+    p.add_argument("--year", type=_year, metavar="YYYY")
+    p.add_argument("--format", choices=("md", "csv", "xlsx", "json"), default="md")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--force", action="store_true", help=t("cli.opt.force"))
+    p.set_defaults(handler=cmd_report)
+
+
+def _write(data: bytes, output: str | None, force: bool) -> None:
+    from logbog_tui.calendar_export import write
+
+    if output:
+        write(data, Path(output).expanduser(), force=force)
+        print(t("export.written", path=output), file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+def cmd_dump(args) -> int:
+    from logbog_tui.cli.commands import _open
+    from logbog_tui.portability import dumps
+
+    _write(dumps(_open(args)).encode("utf-8"), args.output, args.force)
+    return 0
+
+
+def cmd_load(args) -> int:
+    from logbog_tui.cli.commands import _open
+    from logbog_tui.portability import load
+
+    try:
+        data = json.loads(Path(args.file).expanduser().read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(t("load.unreadable", path=args.file, error=exc)) from None
+    counts = load(_open(args), data)
+    print(t("load.done", rows=sum(counts.values()), tables=len(counts)))
+    return 0
+
+
+def cmd_report(args) -> int:
+    from logbog_tui.cli.commands import _open
+    from logbog_tui.report import annual, render
+
+    year = args.year or clock.today().year
+    if args.format == "xlsx" and not args.output:
+        raise UserError(t("report.xlsx_needs_file"))
+    _write(render(annual(_open(args), year, clock.today()), args.format), args.output, args.force)
+    return 0

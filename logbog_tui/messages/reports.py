@@ -1,0 +1,55 @@
+"""Messages of the annual report, dump and load."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "cli.dump.help": ("skriv alle tabeller som JSON (se docs/data-format.md)", "write every table as JSON (see "
+                      "docs/data-format.md)"),
+    "cli.load.help": ("indlæs en JSON-fil fra logbog dump i en ny, tom database", "load a JSON file from logbog dump "
+                      "into a new, empty database"),
+    "cli.report.help": ("årsrapport til styregruppen (md, csv, xlsx, json)", "annual report for the steering group "
+                        "(md, csv, xlsx, json)"),
+    "export.written": ("Skrevet til {path}", "Written to {path}"),
+    "load.not_a_dump": ("filen er ikke et dump fra logbog (et JSON-objekt med tabeller)", "the file is not a logbog "
+                        "dump (a JSON object of tables)"),
+    "load.unknown_tables": ("ukendte tabeller i filen: {tables}", "unknown tables in the file: {tables}"),
+    "load.bad_row": ("en række i {table} har ukendte kolonner", "a row of {table} has unknown columns"),
+    "load.not_empty": ("databasen har allerede data; indlæs kun i en ny database (--db NY.db)",
+                       "the database already holds data; load only into a new database (--db NEW.db)"),
+    "load.foreign_keys": ("filen har {count} brudte henvisninger; intet er indlæst", "the file has {count} broken "
+                          "references; nothing was loaded"),
+    "load.unreadable": ("{path} kan ikke læses som JSON ({error})", "{path} cannot be read as JSON ({error})"),
+    "load.done": ("Indlæst: {rows} rækker i {tables} tabeller", "Loaded: {rows} rows in {tables} tables"),
+    "report.xlsx_needs_file": ("xlsx skrives til en fil: angiv -o FIL.xlsx", "xlsx is written to a file: give -o "
+                               "FILE.xlsx"),
+    "report.title": ("Årsrapport {year}: logbog.net", "Annual report {year}: logbog.net"),
+    "report.as_of": ("Opgjort {date}.", "As of {date}."),
+    "report.pl_line": ("Projektledelse: {used} af {budget} ({status}).", "Project leadership: {used} of {budget} "
+                       "({status})."),
+    "report.none": ("Ingen.", "None."),
+    "report.sheet.areas": ("Timer pr. opgaveområde", "Hours per task area"),
+    "report.sheet.members": ("Følgegruppens medlemmer", "Follow-up group members"),
+    "report.sheet.meetings": ("Møder", "Meetings"),
+    "report.sheet.tickets": ("Supportsager", "Support tickets"),
+    "report.sheet.referrals": ("Henvist til styregruppen", "Referred to the steering group"),
+    "report.col.section": ("Afsnit", "Section"),
+    "report.col.item": ("Punkt", "Item"),
+    "report.col.field": ("Felt", "Field"),
+    "report.col.code": ("Kode", "Code"),
+    "report.col.area": ("Opgaveområde", "Task area"),
+    "report.col.hours": ("Timer", "Hours"),
+    "report.col.budget": ("Budget", "Budget"),
+    "report.col.used": ("Brugt", "Used"),
+    "report.col.remaining": ("Tilbage", "Remaining"),
+    "report.col.days": ("Dage med plads", "Days with a seat"),
+    "report.col.measure": ("Mål", "Measure"),
+    "report.col.value": ("Værdi", "Value"),
+    "report.col.settled": ("Afgjort", "Settled"),
+    "report.tickets_opened": ("Oprettet", "Opened"),
+    "report.tickets_closed": ("Lukket", "Closed"),
+    "report.median_supplier": ("Median dage hos leverandøren", "Median days at the supplier"),
+    "report.key": ("Årsrapport", "Annual report"),
+    "report.palette_help": ("Årsrapport til styregruppen som xlsx, md, csv eller json", "Annual report for the "
+                            "steering group as xlsx, md, csv or json"),
+    "report.dialog_title": ("Årsrapport til styregruppen", "Annual report for the steering group"),
+    "report.field.year": ("År", "Year"),
+    "report.field.format": ("Format", "Format"),
+}

@@ -1,0 +1,42 @@
+"""The command palette (Ctrl+P): jump to any person, meeting, task or ticket by name."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from logbog_tui import meetings, tasks, tickets
+from logbog_tui.i18n import fmt_date, t
+
+
+class JumpProvider(Provider):
+    """People, meetings, tasks and tickets, found as you type."""
+
+    async def startup(self) -> None:
+        app = self.app
+        conn = app.conn
+        self.items: list[tuple[str, str, object]] = []
+        for pid, name in conn.execute("SELECT id, name FROM person WHERE erased_at IS NULL ORDER BY name"):
+            self.items.append((f"{t('palette.person')}: {name}", t("palette.open_person"), partial(app.open_person, name)))
+        for r in tickets.list_tickets(conn, limit=2000):
+            self.items.append((f"{t('palette.ticket')} {r.number}: {r.title}", t(f"ticket.status.{r.status}"),
+                               partial(app.open_ticket, r.id)))
+        for m in meetings.list_meetings(conn):
+            label = f"{t('palette.meeting')} {fmt_date(m.day)}: {t(f'body.{m.body}')}" + (
+                f" ({m.host_name})" if m.host_name else "")
+            self.items.append((label, t(f"meeting.status.{m.status}"), partial(app.open_meeting, m.id)))
+        for r in tasks.list_tasks(conn, None, limit=2000):
+            self.items.append((f"{t('palette.task')}: {r.title}", t(f"task.status.{r.status}"),
+                               partial(app.open_task, r.title)))
+
+    async def discover(self) -> Hits:
+        for label, help_text, command in self.items[:20]:
+            yield DiscoveryHit(label, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, help_text, command in self.items:
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), command, help=help_text)
