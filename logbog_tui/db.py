@@ -169,6 +169,7 @@ def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
     target = sqlite3.connect(str(dest))
     try:
         conn.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
     finally:
         target.close()
     os.chmod(dest, 0o600)
@@ -192,6 +193,29 @@ def migrate(path: Path, version: int) -> None:
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     finally:
         conn.close()
+
+
+def open_verified(path: Path | str) -> sqlite3.Connection:
+    """Open for an interactive session: after an unclean shutdown (a non-empty -wal file) a full
+    integrity_check, otherwise quick_check; a damaged file is refused with the newest verified
+    backup and the command that restores it."""
+    path = Path(path).expanduser()
+    wal = Path(str(path) + "-wal")
+    unclean = wal.exists() and wal.stat().st_size > 0
+    conn = open_db(path)
+    result = [r[0] for r in conn.execute("PRAGMA integrity_check" if unclean else "PRAGMA quick_check")]
+    if result != ["ok"]:
+        conn.close()
+        from logbog_tui.backup import verified_backups
+
+        found = verified_backups(path.stem)
+        hint = t("db.restore_hint", backup=found[0], db=path) if found else t("db.no_backup")
+        raise RefusedDatabase(t("db.refused.damaged", path=path, problem=result[0][:200]) + " " + hint)
+    return conn
+
+
+def check_quick(conn: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in conn.execute("PRAGMA quick_check")]
 
 
 def check(conn: sqlite3.Connection) -> dict:

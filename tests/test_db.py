@@ -152,8 +152,10 @@ def test_a_failing_migration_leaves_the_old_version(tmp_path, monkeypatch):
 
     monkeypatch.setattr(db, "SCHEMA_VERSION", 2)
     monkeypatch.setitem(db.MIGRATIONS, 1, broken)
+    before = sha(path)
     with pytest.raises(RuntimeError):
         open_db(path)
+    assert sha(path) == before  # byte-identical
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     assert "nickname" not in [r[1] for r in conn.execute("PRAGMA table_info(person)")]

@@ -86,3 +86,14 @@ def test_danish_is_the_default_and_english_selectable(monkeypatch):
 def test_domain_names_stay_danish_in_english(cli, db_path):
     result = cli("--lang", "en", "host")
     assert "Region Nordjylland (by rotation): has never hosted" in result.out
+
+
+def test_no_catalogue_entry_is_dead():
+    """Every key appears in the code as a string (passed to t() directly or handed on), or is
+    built at run time from a prefix the code uses."""
+    _literal, prefixes = used_keys()
+    source = "\n".join(p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py") if p.parent.name != "messages")
+    dynamic = tuple(prefixes) + ("rotation.",)
+    dead = sorted(k for k in MESSAGES if f'"{k}"' not in source and f"'{k}'" not in source
+                  and not k.startswith(dynamic))
+    assert not dead

@@ -21,6 +21,12 @@ def register(sub) -> None:
     p = sub.add_parser("load", help=t("cli.load.help"), description=t("cli.load.help"))
     p.add_argument("file", metavar="FILE.json")
     p.set_defaults(handler=cmd_load)
+    p = sub.add_parser("backup", help=t("cli.backup.help"), description=t("cli.backup.help"))
+    p.add_argument("dest", nargs="?", metavar="DEST")
+    p.set_defaults(handler=cmd_backup)
+    p = sub.add_parser("restore", help=t("cli.restore.help"), description=t("cli.restore.help"))
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=cmd_restore)
     p = sub.add_parser("report", help=t("cli.report.help"), description=t("cli.report.help"))
     p.add_argument("--year", type=_year, metavar="YYYY")
     p.add_argument("--format", choices=("md", "csv", "xlsx", "json"), default="md")
@@ -69,4 +75,35 @@ def cmd_report(args) -> int:
     if args.format == "xlsx" and not args.output:
         raise UserError(t("report.xlsx_needs_file"))
     _write(render(annual(_open(args), year, clock.today()), args.format), args.output, args.force)
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from datetime import datetime
+
+    from logbog_tui.backup import make
+    from logbog_tui.cli import db_path
+    from logbog_tui.cli.commands import _open
+    from logbog_tui.paths import backup_dir
+
+    path = db_path(args)
+    if args.dest:
+        dest = Path(args.dest).expanduser()
+        if dest.is_dir():
+            dest = dest / f"{path.stem}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.db"
+        if dest.exists():
+            raise UserError(t("export.exists", path=dest).replace("--force", "et andet navn"))
+    else:
+        dest = backup_dir() / f"manual-{datetime.now().strftime('%Y%m%d-%H%M%S')}-{path.stem}.db"
+    print(t("backup.done", path=make(_open(args), dest)))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from logbog_tui.backup import restore
+    from logbog_tui.cli import db_path
+
+    path = db_path(args)
+    aside = restore(Path(args.file).expanduser(), path)
+    print(t("backup.restored", path=path, source=args.file, aside=aside))
     return 0

@@ -17,6 +17,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "kender {supported}); opdatér logbog. Filen er ikke rørt",
                          "{path} was made by a newer logbog version (schema version {version}, this version "
                          "knows {supported}); update logbog. The file was not touched"),
+    "db.refused.damaged": ("{path} er beskadiget ({problem}); den åbnes ikke.", "{path} is damaged ({problem}); it "
+                           "is not opened."),
+    "db.restore_hint": ("Seneste kontrollerede sikkerhedskopi: {backup}. Gendan med: logbog --db {db} restore "
+                        "{backup}", "Newest verified backup: {backup}. Restore with: logbog --db {db} restore "
+                        "{backup}"),
+    "db.no_backup": ("Der findes ingen kontrolleret sikkerhedskopi; tag en kopi af filen, før du gør mere.",
+                     "There is no verified backup; take a copy of the file before doing anything else."),
     "db.refused.no_migration": ("{path} har skemaversion {version}, som ikke kan opgraderes; filen er ikke rørt",
                                 "{path} has schema version {version}, which cannot be upgraded; the file was "
                                 "not touched"),

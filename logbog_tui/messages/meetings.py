@@ -95,8 +95,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "turn is given back"),
     "meetings.move_title": ("Flyt mødet {date}", "Move the meeting of {date}"),
     "meetings.moved": ("Mødet er flyttet", "The meeting is moved"),
-    "meetings.exported": ("Kalender skrevet til {path} (aflyste møder som STATUS:CANCELLED)",
-                          "Calendar written to {path} (cancelled meetings as STATUS:CANCELLED)"),
     "meeting.new_title": ("Planlæg møde", "Plan a meeting"),
     "meeting.field.body": ("Organ", "Body"),
     "meeting.field.date": ("Dato", "Date"),

@@ -52,4 +52,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.dialog_title": ("Årsrapport til styregruppen", "Annual report for the steering group"),
     "report.field.year": ("År", "Year"),
     "report.field.format": ("Format", "Format"),
+    "cli.backup.help": ("tag en kontrolleret sikkerhedskopi (til DEST eller backups/ i datamappen)",
+                        "take a verified backup (to DEST or backups/ in the data folder)"),
+    "cli.restore.help": ("gendan databasen fra en sikkerhedskopi; den nuværende fil lægges til side først",
+                         "restore the database from a backup; the current file is put aside first"),
+    "backup.done": ("Sikkerhedskopi gemt og kontrolleret: {path}", "Backup saved and checked: {path}"),
+    "backup.failed_check": ("sikkerhedskopien {path} bestod ikke kontrollen; den er ikke gemt", "the backup {path} "
+                            "failed its check; it was not kept"),
+    "backup.no_such_file": ("{path} findes ikke", "{path} does not exist"),
+    "backup.restore_damaged": ("{path} er beskadiget og gendannes ikke", "{path} is damaged and is not restored"),
+    "backup.restored": ("{path} er gendannet fra {source}; den tidligere fil ligger i {aside}",
+                        "{path} is restored from {source}; the previous file is in {aside}"),
+    "export.replace": ("{path} findes allerede. Erstat den?", "{path} already exists. Replace it?"),
 }

@@ -79,10 +79,29 @@ class LogbogApp(HourLogging, App):
                    "bottom": table.row_count - 1}[where]
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
 
-    def action_report(self) -> None:
-        """The annual report for a year, written to the exports folder (md, csv, xlsx or json)."""
+    def export(self, data: bytes, name: str) -> None:
+        """Write ``data`` to ``exports/NAME`` in the data folder (temporary file, then rename);
+        an existing file is replaced only after a confirmation."""
         from logbog_tui.calendar_export import write
         from logbog_tui.paths import data_dir
+        from logbog_tui.tui.modals import ConfirmDialog
+
+        folder = data_dir() / "exports"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        path = folder / name
+
+        def go(yes: bool | None = True) -> None:
+            if yes:
+                write(data, path, force=True)
+                self.notify(t("export.written", path=path), timeout=10)
+
+        if path.exists():
+            self.push_screen(ConfirmDialog(t("export.replace", path=path)), go)
+        else:
+            go()
+
+    def action_report(self) -> None:
+        """The annual report for a year, written to the exports folder (md, csv, xlsx or json)."""
         from logbog_tui.report import annual, render
         from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
 
@@ -91,17 +110,13 @@ class LogbogApp(HourLogging, App):
             if not text.isdigit() or not 2000 <= int(text) <= 2200:
                 raise FieldErrors({"year": t("cli.bad_year", text=text)})
             fmt = values["format"] or "xlsx"
-            folder = data_dir() / "exports"
-            folder.mkdir(mode=0o700, exist_ok=True)
-            path = folder / f"aarsrapport-{text}.{fmt}"
-            write(render(annual(self.conn, int(text), self.today), fmt), path, force=True)
-            return path
+            return render(annual(self.conn, int(text), self.today), fmt), f"aarsrapport-{text}.{fmt}"
 
         fields = [Field("year", t("report.field.year"), str(self.today.year)),
                   Field("format", t("report.field.format"), "xlsx",
                         options=tuple((f, f) for f in ("xlsx", "md", "csv", "json")))]
         self.push_screen(FormDialog(t("report.dialog_title"), fields, save),
-                         lambda path: self.notify(t("export.written", path=path), timeout=10) if path else None)
+                         lambda result: self.export(*result) if result else None)
 
     # --- jumps from the command palette -----------------------------------------------------
 
@@ -167,9 +182,14 @@ class LogbogApp(HourLogging, App):
 
 def run_tui(db_path: Path) -> int:
     """Open the database (creating it if needed) and run the app until the user quits."""
-    from logbog_tui.db import open_db
+    from logbog_tui import backup
+    from logbog_tui.db import open_verified
 
-    conn = open_db(db_path)
+    conn = open_verified(db_path)
+    try:
+        backup.automatic(conn, db_path)
+    except Exception:  # noqa: BLE001 - a failed backup must not stop the work; it is logged
+        logger().exception("automatic backup failed")
     app = LogbogApp(conn, db_path)
     try:
         app.run()

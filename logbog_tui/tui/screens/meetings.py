@@ -207,15 +207,10 @@ class MeetingsScreen(Screen):
                              self._done("meetings.moved"))
 
     def action_export(self) -> None:
-        from logbog_tui.calendar_export import build, write
-        from logbog_tui.paths import data_dir
+        from logbog_tui.calendar_export import build
 
         year = self.year or self.app.today.year
-        folder = data_dir() / "exports"
-        folder.mkdir(mode=0o700, exist_ok=True)
-        path = folder / f"logbog-moeder-{year}.ics"
-        write(build(self.app.conn, year, include_cancelled=True), path, force=True)
-        self.app.notify(t("meetings.exported", path=path), timeout=10)
+        self.app.export(build(self.app.conn, year, include_cancelled=True), f"logbog-moeder-{year}.ics")
 
     def action_filter(self) -> None:
         self.query_one(FilterBox).open()

@@ -4,7 +4,6 @@ substitutes, the composition of both bodies, personal-data export and erasure.""
 from __future__ import annotations
 
 import json
-import os
 
 from textual import on
 from textual.app import ComposeResult
@@ -198,20 +197,9 @@ class MembersScreen(Screen):
         self.app.push_screen(CompositionScreen(self.app.today))
 
     def action_export(self) -> None:
-        person = self.current()
-        if person is None:
-            return
-        from logbog_tui.paths import data_dir
-
-        folder = data_dir() / "exports"
-        folder.mkdir(mode=0o700, exist_ok=True)
-        path = folder / f"person-{person.id}.json"
-        tmp = path.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(people.export(self.app.conn, person.id), fh, ensure_ascii=False, indent=2, default=str)
-        os.replace(tmp, path)
-        self.app.notify(t("members.exported", path=path), timeout=10)
+        if (person := self.current()) is not None:
+            data = json.dumps(people.export(self.app.conn, person.id), ensure_ascii=False, indent=2, default=str)
+            self.app.export(data.encode("utf-8"), f"person-{person.id}.json")
 
     def action_erase(self) -> None:
         person = self.current()
