@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
-PAGE = 500
+PAGE = 150  # rows in the list; more would cost render time for rows nobody scrolls to
 
 
 @dataclass(frozen=True)

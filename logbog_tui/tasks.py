@@ -62,8 +62,13 @@ def areas(conn: sqlite3.Connection) -> list[Area]:
 
 
 def list_tasks(conn: sqlite3.Connection, area_id: int | None, text: str = "", sort: str = "due",
-               include_done: bool = True, limit: int = 500) -> list[TaskRow]:
+               include_done: bool = True, limit: int = 500, year: int | None = None) -> list[TaskRow]:
+    """Tasks, newest work first; with ``year``: the open ones and those due or done that year."""
     where, params = ["1"], []
+    if year is not None:
+        where.append("(tk.status <> 'done' OR tk.due_date BETWEEN ? AND ? OR (tk.due_date IS NULL AND"
+                     " tk.created_at BETWEEN ? AND ?))")
+        params += [f"{year}-01-01", f"{year}-12-31", f"{year}-01-01", f"{year}-12-31 23:59:59"]
     if area_id is not None:
         where.append("tk.area_id = ?")
         params.append(area_id)

@@ -213,7 +213,7 @@ def list_tickets(conn: sqlite3.Connection, status: str | None = None, text: str 
         where.append("tk.status = ?")
         params.append(status)
     elif not include_closed:
-        where.append("tk.status <> 'closed'")
+        where.append("tk.status NOT IN ('resolved', 'closed')")
     if text.strip():
         needle = fold(text.strip())
         cats = [c for c in CATEGORIES if needle in fold(t(f"category.{c}"))] or ["-"]

@@ -283,8 +283,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tasks.key.tab": ("Næste fane", "Next tab"),
     "tasks.key.close_filter": ("Luk filter", "Close filter"),
     "tasks.all_areas": ("Alle områder", "All areas"),
-    "tasks.head": ("Timer for {year} · {count} opgaver · {overdue} over frist · sorteret efter {sort}",
-                   "Hours for {year} · {count} tasks · {overdue} overdue · sorted by {sort}"),
+    "tasks.head": ("{year}: åbne opgaver og årets afsluttede · {count} opgaver · {overdue} over frist · sorteret "
+                   "efter {sort}", "{year}: open tasks and the year's finished ones · {count} tasks · {overdue} "
+                   "overdue · sorted by {sort}"),
     "sort.due": ("frist", "due date"),
     "sort.status": ("status", "status"),
     "task.new_title": ("Ny opgave", "New task"),

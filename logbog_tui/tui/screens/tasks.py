@@ -45,10 +45,9 @@ class TasksScreen(Screen):
         with TabbedContent(id="tabs"):
             with TabPane(t("tasks.tab.tasks"), id="tab-tasks"):
                 yield TaskPanel(id="task-panel")
-            with TabPane(t("tasks.tab.entries"), id="tab-entries"):
-                yield EntryPanel(id="entry-panel")
-            with TabPane(t("tasks.tab.budgets"), id="tab-budgets"):
-                yield BudgetPanel(id="budgets-view")
+            # The other panes are mounted when first shown: the screen opens faster.
+            yield TabPane(t("tasks.tab.entries"), id="tab-entries")
+            yield TabPane(t("tasks.tab.budgets"), id="tab-budgets")
         yield Footer()
 
     @property
@@ -63,7 +62,10 @@ class TasksScreen(Screen):
         self.refresh_data()
 
     @on(TabbedContent.TabActivated)
-    def _tab_changed(self) -> None:
+    async def _tab_changed(self) -> None:
+        pane = self.query_one(f"#{self.tab}", TabPane)
+        if not pane.children:
+            await pane.mount(EntryPanel(id="entry-panel") if self.tab == "tab-entries" else BudgetPanel(id="budgets-view"))
         self.refresh_bindings()
         self.refresh_data()
         self.query_one({"tab-tasks": "#tasks", "tab-entries": "#entries", "tab-budgets": "#members"}[self.tab]).focus()

@@ -111,7 +111,7 @@ class TicketsScreen(TicketActions, Screen):
     def refresh_data(self) -> None:
         app, today = self.app, self.app.today
         text = self.query_one(FilterBox).value
-        rows = tickets.list_tickets(app.conn, None, text, self.sort, self.include_closed)
+        rows = tickets.list_tickets(app.conn, None, text, self.sort, self.include_closed, limit=200)
         self.rows = {str(r.id): r for r in rows}
         table = self.query_one(DataTable)
         keep = table.cursor_row

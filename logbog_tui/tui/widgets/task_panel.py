@@ -103,7 +103,7 @@ class TaskPanel(Horizontal):
     def refresh_tasks(self) -> None:
         app = self.app
         text = self.query_one("#task-filter", Input).value
-        rows = tasks.list_tasks(app.conn, self.area_id, text, self.sort)
+        rows = tasks.list_tasks(app.conn, self.area_id, text, self.sort, year=self.year)
         self.rows = {str(r.id): r for r in rows}
         table = self.query_one("#tasks", DataTable)
         keep = table.cursor_row
