@@ -123,7 +123,10 @@ def list_people(conn: sqlite3.Connection, today: date, text: str = "", include_f
         current = bool(r[10]) or not r[9]
         if not include_former and not current:
             continue
-        haystack = " ".join(x for x in (r[1], r[2] or "", r[8] or "") if x).casefold()
+        seats = r[8] or ""
+        bodies = " ".join(t(f"body.{code}") for code, tag in (("styregruppe", "SG:"), ("folgegruppe", "FG:"))
+                          if tag in seats)
+        haystack = unicodedata.normalize("NFC", " ".join(x for x in (r[1], r[2] or "", seats, bodies) if x)).casefold()
         if needle and needle not in haystack:
             continue
         out.append(PersonRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] or "", current))

@@ -147,6 +147,8 @@ def test_list_filters_and_hides_former_members(conn):
     assert [p.name for p in people.list_people(conn, today, "ÅSE")] == ["Åse Ørum"]
     assert [p.name for p in people.list_people(conn, today, "midtjylland")] == ["Åse Ørum"]
     assert [p.name for p in people.list_people(conn, today, "FG:")] == ["Åse Ørum"]
+    assert [p.name for p in people.list_people(conn, today, "følgegruppen")] == ["Åse Ørum"]
+    assert people.list_people(conn, today, "styregruppen") == []
 
 
 def test_export_and_erase_keep_history_under_a_placeholder(conn):
