@@ -87,3 +87,18 @@ async def test_q_quits(db_path):
 
 def test_dashboard_snapshot(demo_db, snap_compare):
     assert snap_compare(make_app(demo_db), terminal_size=(120, 40))
+
+
+async def test_prewarm_builds_the_other_screens_in_idle_time(demo_db):
+    import asyncio
+
+    app = LogbogApp(connect(demo_db), demo_db, today=TODAY, prewarm=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await asyncio.sleep(3)
+        await pilot.pause()
+        assert {"members", "meetings", "tasks", "tickets"} <= set(app._screen_stacks)
+        assert app.current_mode == "dashboard"
+        await pilot.press("4")
+        await pilot.pause()
+        assert app.current_mode == "tasks" and app.screen.query_one("#tasks").row_count >= 1

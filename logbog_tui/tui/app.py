@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import sqlite3
 from collections.abc import Iterable
 from datetime import date
@@ -47,8 +49,10 @@ class LogbogApp(HourLogging, App):
         Binding("G", "list('bottom')", t("app.bottom"), show=False, id="app.bottom"),
     ]
 
-    def __init__(self, conn: sqlite3.Connection, db_path: Path, today: date | None = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, db_path: Path, today: date | None = None,
+                 prewarm: bool = False) -> None:
         super().__init__()
+        self.prewarm = prewarm
         self.conn = conn
         self.db_path = db_path
         self._today = today
@@ -63,6 +67,21 @@ class LogbogApp(HourLogging, App):
         if theme and theme in self.available_themes:
             self.theme = theme
         self.refresh_host()
+        if self.prewarm:
+            self.set_timer(0.5, self._prewarm)
+
+    async def _prewarm(self) -> None:
+        """Compose the other screens in idle time after start, so that a first visit is quick.
+        (Textual builds a mode's screen on first use; ``_init_mode`` builds it without showing it.)"""
+        for mode in ("tasks", "members", "meetings", "tickets"):
+            if mode in self._screen_stacks:
+                continue
+            try:
+                await self._init_mode(mode)
+            except Exception:  # noqa: BLE001 - a missed prewarm only costs time later
+                logger().exception("prewarming %s failed", mode)
+                return
+            await asyncio.sleep(0.05)
 
     def watch_theme(self, theme: str) -> None:
         """Remember the chosen theme in the database (settings), for the next start."""
@@ -190,7 +209,7 @@ def run_tui(db_path: Path) -> int:
         backup.automatic(conn, db_path)
     except Exception:  # noqa: BLE001 - a failed backup must not stop the work; it is logged
         logger().exception("automatic backup failed")
-    app = LogbogApp(conn, db_path)
+    app = LogbogApp(conn, db_path, prewarm=True)
     try:
         app.run()
     finally:
