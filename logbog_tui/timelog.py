@@ -7,7 +7,6 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from logbog_tui import queries
 from logbog_tui.db import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, t

@@ -17,7 +17,7 @@ class JumpProvider(Provider):
         app = self.app
         conn = app.conn
         self.items: list[tuple[str, str, object]] = []
-        for pid, name in conn.execute("SELECT id, name FROM person WHERE erased_at IS NULL ORDER BY name"):
+        for (name,) in conn.execute("SELECT name FROM person WHERE erased_at IS NULL ORDER BY name"):
             self.items.append((f"{t('palette.person')}: {name}", t("palette.open_person"), partial(app.open_person, name)))
         for r in tickets.list_tickets(conn, limit=2000):
             self.items.append((f"{t('palette.ticket')} {r.number}: {r.title}", t(f"ticket.status.{r.status}"),

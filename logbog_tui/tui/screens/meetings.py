@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Footer, Header, Static
 
 from logbog_tui import meeting_records, meetings, queries
 from logbog_tui.i18n import fmt_date, fmt_week, t
@@ -19,15 +19,15 @@ from logbog_tui.service.parse import parse_date
 from logbog_tui.tui.modals import ConfirmDialog
 from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
 from logbog_tui.tui.modals.meeting_form import MeetingDialog
-from logbog_tui.tui.widgets.filter_box import FilterBox
+from logbog_tui.tui.widgets.filter_box import FilterableList, FilterBox
 
 
-class MeetingsScreen(Screen):
+class MeetingsScreen(FilterableList, Screen):
     DEFAULT_CSS = """
     MeetingsScreen #meeting-head, MeetingsScreen #referrals { margin: 0 1; height: auto; }
     MeetingsScreen #meeting-list { height: 1fr; }
     """
-    AUTO_FOCUS = "#meeting-list"
+    AUTO_FOCUS = LIST = "#meeting-list"
     BINDINGS = [
         Binding("n", "new", t("meetings.key.new"), id="meetings.new"),
         Binding("p", "plan_year", t("meetings.key.plan_year"), id="meetings.plan_year"),
@@ -212,18 +212,6 @@ class MeetingsScreen(Screen):
         year = self.year or self.app.today.year
         self.app.export(build(self.app.conn, year, include_cancelled=True), f"logbog-moeder-{year}.ics")
 
-    def action_filter(self) -> None:
-        self.query_one(FilterBox).open()
 
-    @on(Input.Changed, "#meeting-filter")
-    def _filter_changed(self) -> None:
-        self.refresh_data()
 
-    @on(Input.Submitted, "#meeting-filter")
-    def _filter_done(self) -> None:
-        self.query_one(DataTable).focus()
 
-    def action_close_filter(self) -> None:
-        if self.query_one(FilterBox).close():
-            self.query_one(DataTable).focus()
-            self.refresh_data()

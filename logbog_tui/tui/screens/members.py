@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Footer, Header, Static
 
 from logbog_tui import memberships, people
 from logbog_tui.i18n import fmt_date, t
@@ -17,16 +17,16 @@ from logbog_tui.people import PersonRow
 from logbog_tui.tui.member_forms import appoint_dialog, end_dialog, is_current, person_dialog, substitute_dialog
 from logbog_tui.tui.modals import ConfirmDialog
 from logbog_tui.tui.screens.composition import CompositionScreen
-from logbog_tui.tui.widgets.filter_box import FilterBox
+from logbog_tui.tui.widgets.filter_box import FilterableList, FilterBox
 
 
-class MembersScreen(Screen):
+class MembersScreen(FilterableList, Screen):
     DEFAULT_CSS = """
     MembersScreen #people { height: 2fr; }
     MembersScreen #member-head, MembersScreen #ms-head { margin: 0 1; height: auto; }
     MembersScreen #memberships { height: 1fr; }
     """
-    AUTO_FOCUS = "#people"
+    AUTO_FOCUS = LIST = "#people"
     BINDINGS = [
         Binding("n", "new", t("members.key.new"), id="members.new"),
         Binding("e", "edit", t("members.key.edit"), id="members.edit"),
@@ -172,22 +172,6 @@ class MembersScreen(Screen):
                 self.refresh_data()
 
         self.app.push_screen(end_dialog(self.app.conn, m.id, f"{m.person}: {seat.label}", self.app.today), done)
-
-    def action_filter(self) -> None:
-        self.query_one(FilterBox).open()
-
-    @on(Input.Changed, "#member-filter")
-    def _filter_changed(self) -> None:
-        self.refresh_data()
-
-    @on(Input.Submitted, "#member-filter")
-    def _filter_done(self) -> None:
-        self.query_one("#people", DataTable).focus()
-
-    def action_close_filter(self) -> None:
-        if self.query_one(FilterBox).close():
-            self.query_one("#people", DataTable).focus()
-            self.refresh_data()
 
     def action_former(self) -> None:
         self.include_former = not self.include_former

@@ -8,14 +8,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Footer, Header, Static
 
 from logbog_tui import tickets
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.tickets import TicketRow
 from logbog_tui.tui import ticket_forms
-from logbog_tui.tui.widgets.filter_box import FilterBox
+from logbog_tui.tui.widgets.filter_box import FilterableList, FilterBox
 
 PRIORITY_STYLE = {"kritisk": "bold red", "hoej": "dark_orange"}
 
@@ -71,12 +71,12 @@ class TicketActions:
         self.refresh_data()
 
 
-class TicketsScreen(TicketActions, Screen):
+class TicketsScreen(FilterableList, TicketActions, Screen):
     DEFAULT_CSS = """
     TicketsScreen #ticket-head { margin: 0 1; height: auto; }
     TicketsScreen #ticket-list { height: 1fr; }
     """
-    AUTO_FOCUS = "#ticket-list"
+    AUTO_FOCUS = LIST = "#ticket-list"
     BINDINGS = [
         Binding("n", "new", t("tickets.key.new"), id="tickets.new"),
         Binding("enter", "open", t("tickets.key.open"), id="tickets.open", show=False),
@@ -163,21 +163,9 @@ class TicketsScreen(TicketActions, Screen):
         self.include_closed = not self.include_closed
         self.refresh_data()
 
-    def action_filter(self) -> None:
-        self.query_one(FilterBox).open()
 
-    @on(Input.Changed, "#ticket-filter")
-    def _filter_changed(self) -> None:
-        self.refresh_data()
 
-    @on(Input.Submitted, "#ticket-filter")
-    def _filter_done(self) -> None:
-        self.query_one(DataTable).focus()
 
-    def action_close_filter(self) -> None:
-        if self.query_one(FilterBox).close():
-            self.query_one(DataTable).focus()
-            self.refresh_data()
 
 
 class TicketScreen(TicketActions, Screen):

@@ -27,3 +27,27 @@ class FilterBox(Input):
         self.value = ""
         self.remove_class("shown")
         return True
+
+
+class FilterableList:
+    """For a screen with one FilterBox above its main list (``LIST``, a selector): `/` opens the
+    filter, typing filters (the screen's ``refresh_data`` reads the box), Enter returns to the
+    list, Esc clears and closes it."""
+
+    LIST = ""
+
+    def action_filter(self) -> None:
+        self.query_one(FilterBox).open()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if isinstance(event.input, FilterBox):
+            self.refresh_data()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if isinstance(event.input, FilterBox):
+            self.query_one(self.LIST).focus()
+
+    def action_close_filter(self) -> None:
+        if self.query_one(FilterBox).close():
+            self.query_one(self.LIST).focus()
+            self.refresh_data()
