@@ -67,3 +67,21 @@ def run_subprocess(args: list[str], env_extra: dict | None = None, **kw):
     env = {**os.environ, **(env_extra or {})}
     return subprocess.run([sys.executable, "-m", "logbog_tui", *args], capture_output=True, text=True,
                           env=env, timeout=120, **kw)
+
+
+async def submit_form(pilot, **values) -> None:
+    """Fill the open FormDialog's fields (Input, Select or TextArea) and save with Ctrl+S."""
+    from textual.widgets import TextArea
+
+    from logbog_tui.tui.modals.form import FormDialog
+
+    dialog = pilot.app.screen
+    assert isinstance(dialog, FormDialog)
+    for name, value in values.items():
+        widget = dialog.query_one(f"#{name}")
+        if isinstance(widget, TextArea):
+            widget.text = value
+        else:
+            widget.value = value
+    await pilot.press("ctrl+s")
+    await pilot.pause()

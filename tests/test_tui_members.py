@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 import pytest
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import DataTable, Input
 
 from logbog_tui.db import connect, transaction
 from logbog_tui.demo import fill
@@ -14,6 +14,8 @@ from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import ConfirmDialog
 from logbog_tui.tui.modals.form import FormDialog
 from logbog_tui.tui.screens.composition import CompositionScreen
+
+from .conftest import submit_form
 
 TODAY = date(2026, 11, 25)
 
@@ -31,45 +33,32 @@ def seat(path, body, **where):
     return q(path, f"SELECT id FROM seat WHERE body_code = ? AND {key} = ?", body, value)[0][0]
 
 
-async def fill_form(pilot, values: dict) -> None:
-    dialog = pilot.app.screen
-    assert isinstance(dialog, FormDialog)
-    for name, value in values.items():
-        widget = dialog.query_one(f"#{name}")
-        if isinstance(widget, Select):
-            widget.value = value
-        else:
-            widget.value = value
-    await pilot.press("ctrl+s")
-    await pilot.pause()
-
-
 async def test_add_appoint_substitute_filter_and_erase(db_path):
     app = app_for(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "n")
         await pilot.pause()
-        await fill_form(pilot, {"name": "Mette Møller", "email": "mette@", "phone": "12 34 56 78"})
+        await submit_form(pilot, **{"name": "Mette Møller", "email": "mette@", "phone": "12 34 56 78"})
         assert isinstance(app.screen, FormDialog)  # the bad e-mail keeps the dialog, and the text
         assert app.screen.query_one("#name", Input).value == "Mette Møller"
-        await fill_form(pilot, {"email": "mette@rm.dk"})
+        await submit_form(pilot, **{"email": "mette@rm.dk"})
         assert q(db_path, "SELECT name, email, phone FROM person") == [("Mette Møller", "mette@rm.dk", "12 34 56 78")]
 
         await pilot.press("a")
         await pilot.pause()
-        await fill_form(pilot, {"seat": seat(db_path, "folgegruppe", region_code="midtjylland"), "start": "01.01.2026",
+        await submit_form(pilot, **{"seat": seat(db_path, "folgegruppe", region_code="midtjylland"), "start": "01.01.2026",
                                 "reference": "Styregruppemøde 12.12.2025"})
         assert q(db_path, "SELECT valid_from, valid_to, appointment_ref FROM membership") == [
             ("2026-01-01", None, "Styregruppemøde 12.12.2025")]
 
         await pilot.press("n")
-        await fill_form(pilot, {"name": "Søren Suppleant"})
+        await submit_form(pilot, **{"name": "Søren Suppleant"})
         table = app.screen.query_one("#people", DataTable)
         table.move_cursor(row=[str(table.get_row_at(i)[0]) for i in range(table.row_count)].index("Søren Suppleant"))
         await pilot.press("s")
         await pilot.pause()
         member_id = q(db_path, "SELECT id FROM membership")[0][0]
-        await fill_form(pilot, {"member": member_id})
+        await submit_form(pilot, **{"member": member_id})
         assert q(db_path, "SELECT p.name, m.substitute_for_id FROM membership m JOIN person p ON p.id = m.person_id"
                           " WHERE m.substitute_for_id IS NOT NULL") == [("Søren Suppleant", member_id)]
 
@@ -102,7 +91,7 @@ async def test_overlapping_appointment_is_refused_in_the_dialog(db_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "down", "a")
         await pilot.pause()
-        await fill_form(pilot, {"seat": seat(db_path, "folgegruppe", region_code="nordjylland")})
+        await submit_form(pilot, **{"seat": seat(db_path, "folgegruppe", region_code="nordjylland")})
         assert isinstance(app.screen, FormDialog)
         assert "allerede besat af Anne" in str(app.screen.query_one("#form-error").render())
     assert q(db_path, "SELECT count(*) FROM membership") == [(1,)]
@@ -118,7 +107,7 @@ async def test_end_membership_and_export(db_path, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "x")
         await pilot.pause()
-        await fill_form(pilot, {"end": "31.12.2026"})
+        await submit_form(pilot, **{"end": "31.12.2026"})
         assert q(db_path, "SELECT valid_to FROM membership") == [("2026-12-31",)]
         await pilot.press("E")
         await pilot.pause()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import DataTable, Input
 
 from logbog_tui import tickets
 from logbog_tui.db import connect, transaction
@@ -12,8 +12,9 @@ from logbog_tui.demo import fill
 from logbog_tui.tickets import TicketDraft
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import LogHoursDialog
-from logbog_tui.tui.modals.form import FormDialog
 from logbog_tui.tui.screens.tickets import TicketScreen
+
+from .conftest import submit_form
 
 TODAY = date(2026, 11, 25)
 
@@ -24,19 +25,6 @@ def app_for(path) -> LogbogApp:
 
 def q(path, sql, *params):
     return [tuple(r) for r in connect(path).execute(sql, params).fetchall()]
-
-
-async def submit(pilot, **values) -> None:
-    dialog = pilot.app.screen
-    assert isinstance(dialog, FormDialog)
-    for name, value in values.items():
-        widget = dialog.query_one(f"#{name}")
-        if isinstance(widget, TextArea):
-            widget.text = value
-        else:
-            widget.value = value
-    await pilot.press("ctrl+s")
-    await pilot.pause()
 
 
 async def test_from_new_to_closed_via_the_supplier(db_path):
@@ -51,7 +39,7 @@ async def test_from_new_to_closed_via_the_supplier(db_path):
     async with app.run_test(size=(130, 45)) as pilot:
         await pilot.press("5", "n")
         await pilot.pause()
-        await submit(pilot, title="Kan ikke se kursusleder", category="fejl", reporter="Ida Udefra", org="OUH")
+        await submit_form(pilot, title="Kan ikke se kursusleder", category="fejl", reporter="Ida Udefra", org="OUH")
         assert q(db_path, "SELECT year, seq, status, reporter_name, reporter_org, assignee_id FROM ticket") == [
             (2026, 1, "new", "Ida Udefra", "OUH", lone)]
         await pilot.press("enter")
@@ -59,7 +47,7 @@ async def test_from_new_to_closed_via_the_supplier(db_path):
         assert isinstance(app.screen, TicketScreen)
         await pilot.press("f")
         await pilot.pause()
-        await submit(pilot, ref="DT-2026-555", sent="10.11.2026", promised="20.11.2026")
+        await submit_form(pilot, ref="DT-2026-555", sent="10.11.2026", promised="20.11.2026")
         assert "overskredet" in str(app.screen.query_one("#ticket-detail").render())
         await pilot.press("l")
         await pilot.pause()
@@ -69,13 +57,13 @@ async def test_from_new_to_closed_via_the_supplier(db_path):
         await pilot.pause()
         await pilot.press("s")
         await pilot.pause()
-        await submit(pilot, status="resolved", comment="DT har rettet fejlen")
+        await submit_form(pilot, status="resolved", comment="DT har rettet fejlen")
         await pilot.press("s")
         await pilot.pause()
-        await submit(pilot, status="closed")
+        await submit_form(pilot, status="closed")
         await pilot.press("c")
         await pilot.pause()
-        await submit(pilot, comment="Anmelder orienteret")
+        await submit_form(pilot, comment="Anmelder orienteret")
         timeline = app.screen.query_one(DataTable)
         assert timeline.row_count == 5
     assert q(db_path, "SELECT status, supplier_ref, sent_to_supplier, promised_on, closed_on FROM ticket") == [
