@@ -178,7 +178,7 @@ def _meetings(gen: _Gen) -> None:
                 " proposed_region_code, override_reason, place) VALUES ('folgegruppe', ?, '10:00', 300, ?, ?, ?, ?, ?, ?)",
                 (day.isoformat(), kind, status, host, proposal.region.code, reason,
                  f"Regionshuset, {next(r.name for r in regions if r.code == host)}")).lastrowid
-            _agenda(gen, mid)
+            _agenda(gen, mid, referrals=True)
         for month in (3, 11):
             day = _meeting_day(rng, year, month)
             if year > today.year:
@@ -189,12 +189,13 @@ def _meetings(gen: _Gen) -> None:
             _agenda(gen, mid)
 
 
-def _agenda(gen: _Gen, meeting_id: int) -> None:
+def _agenda(gen: _Gen, meeting_id: int, referrals: bool = False) -> None:
+    """Three agenda items; a follow-up group item is now and then referred to the steering group."""
     gen.stats["meetings"] += 1
     for pos, title in enumerate(gen.rng.sample(AGENDA, 3), start=1):
         gen.conn.execute("INSERT INTO agenda_item (meeting_id, position, title, decision, referred) VALUES (?,?,?,?,?)",
                          (meeting_id, pos, title, "Taget til efterretning" if pos < 3 else None,
-                          int(gen.rng.random() < 0.05)))
+                          int(referrals and gen.rng.random() < 0.08)))
 
 
 def _hours(gen: _Gen, leader: int, members, subs, steering) -> None:

@@ -106,7 +106,7 @@ def list_people(conn: sqlite3.Connection, today: date, text: str = "", include_f
         """
         SELECT p.id, p.name, o.name, p.organisation_id, p.title, p.email, p.phone, p.notes,
                (SELECT group_concat(CASE b.code WHEN 'styregruppe' THEN 'SG: ' ELSE 'FG: ' END || s.label
-                        || CASE WHEN m.substitute_for_id IS NOT NULL THEN ' (suppleant)' ELSE '' END, '; ')
+                        || CASE WHEN m.substitute_for_id IS NOT NULL THEN :sub ELSE '' END, '; ')
                   FROM membership m JOIN seat s ON s.id = m.seat_id JOIN body b ON b.code = s.body_code
                  WHERE m.person_id = p.id AND m.valid_from <= :day AND coalesce(m.valid_to, '9999-12-31') >= :day)
                  AS seats,
@@ -116,7 +116,7 @@ def list_people(conn: sqlite3.Connection, today: date, text: str = "", include_f
           FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id
          WHERE p.erased_at IS NULL
          ORDER BY p.name
-        """, {"day": day}).fetchall()
+        """, {"day": day, "sub": " (" + t("record.status.substitute") + ")"}).fetchall()
     needle = unicodedata.normalize("NFC", text).casefold().strip()
     out = []
     for r in rows:

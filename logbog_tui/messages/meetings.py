@@ -69,9 +69,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meetings.key.export": ("Eksportér .ics", "Export .ics"),
     "meetings.key.previous_year": ("Forrige år", "Previous year"),
     "meetings.key.next_year": ("Næste år", "Next year"),
-    "meetings.head": ("Møder {year} · {count} møder · næste tur efter årets sidste møde: {next} · [ ] år",
-                      "Meetings {year} · {count} meetings · next turn after the year's last meeting: {next} · "
-                      "[ ] year"),
+    "meetings.head": ("Møder {year} · {count} møder · næste i turen: {next} · [ ] år",
+                      "Meetings {year} · {count} meetings · next in turn: {next} · [ ] year"),
     "meetings.override": ("afvigelse: {reason}", "override: {reason}"),
     "meetings.referrals": ("Åbne henvisninger til styregruppen: {count}", "Open referrals to the steering group: "
                            "{count}"),
