@@ -50,13 +50,18 @@ def last_used(conn: sqlite3.Connection, person_id: int) -> tuple[int | None, int
 def save(conn: sqlite3.Connection, draft: Draft, today: date) -> Saved:
     """Validate ``draft`` and insert it; raises :class:`UserError` and writes nothing on bad input.
 
-    Hours on a ticket are support (domain.md): they never count toward a member's 74 hours.
+    Hours on a ticket are support (domain.md): they never count toward a member's 74 hours, and
+    project leadership hours on a ticket go to PL9 (support for the representatives).
     """
     if draft.ticket_id is not None and not draft.is_support:
         draft = replace(draft, is_support=True)
     _validate(draft, today)
     with transaction(conn):
         area_id = _area_for(conn, draft)
+        if draft.ticket_id is not None:  # project leadership on a ticket is PL9, support for the representatives
+            scope = conn.execute("SELECT scope FROM task_area WHERE id = ?", (area_id,)).fetchone()[0]
+            if scope == "projektledelse":
+                area_id = conn.execute("SELECT id FROM task_area WHERE code = 'PL9'").fetchone()[0]
         day_total = conn.execute("SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE person_id = ? AND date = ?",
                                  (draft.person_id, draft.day.isoformat())).fetchone()[0]
         if day_total + draft.minutes > MAX_MINUTES_PER_DAY:

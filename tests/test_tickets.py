@@ -82,6 +82,8 @@ def test_hours_on_a_ticket_are_support(conn):
     assert ov.leadership.used == 1.5
     assert ov.member(jens).used == 0 and ov.member(jens).support == 1
     assert tickets.get(conn, tid).minutes == 150
+    saved = timelog.save(conn, timelog.Draft(lone, TODAY, 30, area["PL4"], ticket_id=tid), TODAY)
+    assert saved.area_code == "PL9" and saved.is_support
 
 
 def _create_many(path: str, n: int, out) -> None:
