@@ -294,3 +294,11 @@ def test_search_folds_danish_letters(conn):
     assert [p.name for p in list_people(conn, TODAY, "æble øster åsen")] == ["ÆBLE Øster Åsen"]
     assert conn.execute("SELECT fold('ÆØÅ') = 'æøå'").fetchone()[0] == 1
     assert conn.execute("SELECT lower('ÆØÅ') = 'æøå'").fetchone()[0] == 0  # why fold() exists
+
+
+def test_backup_never_overwrites(cli, db_path, tmp_path):
+    target = tmp_path / "kopi.db"
+    target.write_bytes(b"keep me")
+    r = cli("--lang", "en", "backup", str(target))
+    assert r.code == 2 and "already exists; choose another name" in r.err
+    assert target.read_bytes() == b"keep me"

@@ -92,7 +92,7 @@ def cmd_backup(args) -> int:
         if dest.is_dir():
             dest = dest / f"{path.stem}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.db"
         if dest.exists():
-            raise UserError(t("export.exists", path=dest).replace("--force", "et andet navn"))
+            raise UserError(t("backup.exists", path=dest))
     else:
         dest = backup_dir() / f"manual-{datetime.now().strftime('%Y%m%d-%H%M%S')}-{path.stem}.db"
     print(t("backup.done", path=make(_open(args), dest)))

@@ -56,6 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "take a verified backup (to DEST or backups/ in the data folder)"),
     "cli.restore.help": ("gendan databasen fra en sikkerhedskopi; den nuværende fil lægges til side først",
                          "restore the database from a backup; the current file is put aside first"),
+    "backup.exists": ("{path} findes allerede; vælg et andet navn", "{path} already exists; choose another name"),
     "backup.done": ("Sikkerhedskopi gemt og kontrolleret: {path}", "Backup saved and checked: {path}"),
     "backup.failed_check": ("sikkerhedskopien {path} bestod ikke kontrollen; den er ikke gemt", "the backup {path} "
                             "failed its check; it was not kept"),
