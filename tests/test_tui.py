@@ -102,3 +102,38 @@ async def test_prewarm_builds_the_other_screens_in_idle_time(demo_db):
         await pilot.press("4")
         await pilot.pause()
         assert app.current_mode == "tasks" and app.screen.query_one("#tasks").row_count >= 1
+
+
+ENGLISH_TUI = """
+import sys
+from pathlib import Path
+from logbog_tui import i18n
+i18n.set_language(None)
+from logbog_tui.db import open_db
+from logbog_tui.tui.app import LogbogApp
+
+async def show(pilot):
+    await pilot.pause()
+    await pilot.press("4")
+    await pilot.pause()
+    print(pilot.app.sub_title)
+    print("|".join(sorted(b.binding.description for b in pilot.app.screen.active_bindings.values()
+                          if b.binding.id)))
+    pilot.app.exit()
+
+path = Path(sys.argv[1])
+LogbogApp(open_db(path), path).run(headless=True, auto_pilot=show, size=(120, 40))
+"""
+
+
+def test_the_tui_speaks_english_when_asked(db_path):
+    """Binding texts are read when the TUI is imported, so English is checked in a fresh process."""
+    import os
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", ENGLISH_TUI, str(db_path)], capture_output=True, text=True,
+                         env={**os.environ, "LOGBOG_LANG": "en"}, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "Host: Region Nordjylland (by rotation: has never hosted)" in out.stdout
+    assert "Log hours" in out.stdout and "New task" in out.stdout and "Registrér" not in out.stdout
