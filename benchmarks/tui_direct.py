@@ -1,0 +1,113 @@
+"""TUI steps timed without Pilot's idle wait: from the moment the action starts until the screen
+has been redrawn with its result (``call_after_refresh``). Runs the real app headless, with the
+idle-time prewarm a user gets, and waits 3 s on the dashboard first as a user would.
+
+Usage: python benchmarks/tui_direct.py DB [RUNS]. Prints "step<TAB>median ms" lines.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("LOGBOG_TODAY", "2026-11-25")
+
+from logbog_tui import i18n  # noqa: E402
+
+i18n.set_language("da")
+
+from textual.widgets import DataTable, Input, TabbedContent  # noqa: E402
+
+from logbog_tui import timelog  # noqa: E402
+from logbog_tui.db import connect  # noqa: E402
+from logbog_tui.tui.app import LogbogApp  # noqa: E402
+from logbog_tui.tui.modals import LogHoursDialog  # noqa: E402
+from logbog_tui.tui.widgets import EntryPanel  # noqa: E402
+from logbog_tui.tui.widgets.filter_box import FilterBox  # noqa: E402
+
+RESULTS: dict[str, list[float]] = {}
+
+
+async def until(predicate, timeout: float = 5.0) -> None:
+    end = time.perf_counter() + timeout
+    while not predicate():
+        if time.perf_counter() > end:
+            raise TimeoutError
+        await asyncio.sleep(0.001)
+
+
+async def redrawn(app) -> None:
+    done = asyncio.Event()
+    app.screen.call_after_refresh(done.set)
+    await done.wait()
+
+
+async def step(app, name: str, start, ready=lambda: True) -> None:
+    t0 = time.perf_counter()
+    result = start()
+    if asyncio.iscoroutine(result) or hasattr(result, "__await__"):
+        await result
+    await until(ready)
+    await redrawn(app)
+    RESULTS.setdefault(name, []).append((time.perf_counter() - t0) * 1000)
+    await asyncio.sleep(0.2)
+
+
+async def scenario(pilot) -> None:
+    app = pilot.app
+    await pilot.pause()
+    await asyncio.sleep(3)
+    for mode, label in [("members", "first"), ("meetings", "first"), ("tasks", "first"), ("tickets", "first"),
+                        ("dashboard", "again"), ("members", "again"), ("tasks", "again")]:
+        await step(app, f"to {mode} ({label})", lambda m=mode: app.switch_mode(m))
+    tabs = app.screen.query_one(TabbedContent)
+    await step(app, "Tasks: to the Hours tab (week)", lambda: setattr(tabs, "active", "tab-entries"),
+               lambda: bool(app.screen.query(EntryPanel)) and app.screen.query_one("#entries", DataTable).row_count)
+    panel = app.screen.query_one(EntryPanel)
+    await step(app, "Hours: period month", panel.next_kind)
+    await step(app, "Hours: period year (150 newest rows)", panel.next_kind)
+    box = app.screen.query_one(FilterBox)
+    panel.open_filter()
+    calls = {"n": 0}
+    original = panel.refresh_data
+
+    def counting():
+        original()
+        calls["n"] += 1
+
+    panel.refresh_data = counting
+    for i, ch in enumerate("gus", start=1):
+        before = calls["n"]
+        await step(app, f"Hours filter keystroke {i}", lambda c=ch: setattr(box, "value", box.value + c),
+                   lambda b=before: calls["n"] > b)
+    panel.refresh_data = original
+    panel.close_filter()
+    await step(app, "open the log dialog", app.action_log_hours, lambda: isinstance(app.screen, LogHoursDialog))
+    dialog = app.screen
+    dialog.query_one("#hours", Input).value = "1,5"
+    await step(app, "save 1,5 t (toast, refresh)", dialog.submit, lambda: not isinstance(app.screen, LogHoursDialog))
+    await step(app, "open the log dialog (again)", app.action_log_hours, lambda: isinstance(app.screen, LogHoursDialog))
+    app.screen.dismiss(None)
+    await asyncio.sleep(0.2)
+    app.exit()
+
+
+def main() -> None:
+    path = Path(sys.argv[1])
+    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    for _ in range(runs):
+        app = LogbogApp(connect(path), path, today=date.fromisoformat(os.environ["LOGBOG_TODAY"]), prewarm=True)
+        app.run(headless=True, auto_pilot=scenario, size=(120, 40))
+        for change in app.undo_stack:  # leave the database as it was
+            timelog.delete(app.conn, change.entry_id)
+    for name, values in RESULTS.items():
+        print(f"{name}\t{statistics.median(values):.0f}")
+
+
+if __name__ == "__main__":
+    main()
