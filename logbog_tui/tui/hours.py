@@ -35,9 +35,17 @@ class HourLogging:
             self.current_person = queries.project_leader(self.conn, self.today)
         return self.current_person
 
+    _log_dialog: LogHoursDialog | None = None
+
     def _dialog(self, form: LogForm, on_save) -> LogHoursDialog:
+        """The one log dialog of the app, set up for ``form`` (kept between uses: quick to open)."""
         people = [name for (name,) in self.conn.execute("SELECT name FROM person WHERE erased_at IS NULL ORDER BY name")]
-        return LogHoursDialog(form, people, queries.target_suggestions(self.conn), on_save, self.today)
+        targets = queries.target_suggestions(self.conn)
+        if self._log_dialog is None:
+            self._log_dialog = LogHoursDialog(form, people, targets, on_save, self.today)
+            self.install_screen(self._log_dialog, name="log-hours")
+            return self._log_dialog
+        return self._log_dialog.reuse(form, people, targets, on_save, self.today)
 
     def action_log_hours(self, ticket_id: int | None = None, ticket_number: str = "") -> None:
         person = self.person_now()
