@@ -104,12 +104,18 @@ def main() -> None:
     tui(dbs)
 
 
-def tui_direct(dbs: dict[int, Path]) -> None:
+def steps(script: str, dbs: dict[int, Path]) -> dict[int, list[tuple[str, ...]]]:
+    """Run a TUI benchmark script on each database; its "step<TAB>value" lines per database."""
     tables = {}
     for years, path in dbs.items():
-        out = subprocess.run([sys.executable, str(HERE / "tui_direct.py"), str(path), "5"], env=env(), check=True,
+        out = subprocess.run([sys.executable, str(HERE / script), str(path), "5"], env=env(), check=True,
                              capture_output=True, text=True).stdout
         tables[years] = [tuple(line.split("\t")) for line in out.strip().splitlines()]
+    return tables
+
+
+def tui_direct(dbs: dict[int, Path]) -> None:
+    tables = steps("tui_direct.py", dbs)
     print("\nTUI, time from the action until the screen is redrawn with its result (call_after_refresh), no")
     print("Pilot idle wait; the app prewarms screens in idle time and the run waits 3 s first. Medians of 5 runs.\n")
     print("| step | 1 year | 20 years | target |")
@@ -120,11 +126,7 @@ def tui_direct(dbs: dict[int, Path]) -> None:
 
 
 def tui(dbs: dict[int, Path]) -> None:
-    tables = {}
-    for years, path in dbs.items():
-        out = subprocess.run([sys.executable, str(HERE / "tui.py"), str(path), "5"], env=env(), check=True,
-                             capture_output=True, text=True).stdout
-        tables[years] = [tuple(line.split("\t")) for line in out.strip().splitlines()]
+    tables = steps("tui.py", dbs)
     print("\nTUI, headless with Textual's Pilot, medians of 5 runs. Pilot waits until the app is idle after")
     print("each key, which costs the baseline below even for a key that does nothing; 'net' subtracts it.\n")
     print("| step | 1 year raw | 1 year net | 20 years raw | 20 years net |")

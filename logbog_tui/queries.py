@@ -163,8 +163,13 @@ def resolve_person(conn: sqlite3.Connection, text: str) -> Named:
 
 
 def resolve_area(conn: sqlite3.Connection, text: str) -> Named:
+    """An area by id, code (``PL4``), a completion such as ``PL4 Leverandørkontakt``, or part of its name."""
     rows = conn.execute("SELECT id, code, name, short_name FROM task_area ORDER BY position").fetchall()
     cands = [Named(r[0], f"{r[1]} {r[3]} – {r[2]}") for r in rows]
+    codes = {fold(r[1]): r[0] for r in rows}
+    first = fold(text.strip()).split(" ", 1)[0]
+    if first in codes:
+        return next(c for c in cands if c.id == codes[first])
     return resolve(cands, text, "area", exact_codes={r[1]: r[0] for r in rows})
 
 
@@ -195,8 +200,6 @@ def resolve_target(conn: sqlite3.Connection, text: str) -> tuple[int | None, int
         if not number.isdigit() or conn.execute("SELECT 1 FROM task WHERE id = ?", (int(number),)).fetchone() is None:
             raise UserError(t("resolve.none", what=t("what.task"), text=raw))
         return None, int(number)
-    if raw[:4].upper().rstrip() in {c for (c,) in conn.execute("SELECT code FROM task_area")}:
-        raw = raw[:4].rstrip()  # "PL4 Leverandørkontakt" from the suggestions
     try:
         return resolve_area(conn, raw).id, None
     except UserError as area_error:

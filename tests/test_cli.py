@@ -205,3 +205,12 @@ def test_demo_hosts_follow_the_rotation(cli, tmp_path):
         expected = propose(regions, hostings, h.date).region.code
         assert h.proposed_code == expected
         assert h.region_code == expected or h.override_reason
+
+
+def test_areas_are_found_by_code_completion_or_name(conn):
+    from logbog_tui import queries
+
+    pl4 = conn.execute("SELECT id FROM task_area WHERE code = 'PL4'").fetchone()[0]
+    for text in ("PL4", "pl4", "PL4 Leverandørkontakt", "leverandørkontakt", str(pl4)):
+        assert queries.resolve_area(conn, text).id == pl4
+    assert queries.resolve_target(conn, "PL4 Leverandørkontakt") == (pl4, None)

@@ -60,7 +60,7 @@ class HourLogging:
         def save(draft: Draft):
             if ticket_id is not None:
                 draft = replace(draft, ticket_id=ticket_id, is_support=True)
-            before = self._budget_state(draft)
+            before = budget_line(self.conn, draft, self.today)
             saved = timelog.save(self.conn, draft, self.today)
             self.undo_stack.append(Change("add", saved.id, None))
             return draft, before
@@ -72,7 +72,7 @@ class HourLogging:
                        fmt_minutes(row.minutes, unit=False), row.note or "", row.is_support, "log.edit_title")
 
         def save(draft: Draft):
-            before = self._budget_state(draft)
+            before = budget_line(self.conn, draft, self.today)
             old = timelog.update(self.conn, row.id, draft, self.today)
             self.undo_stack.append(Change("edit", row.id, old))
             return draft, before
@@ -114,10 +114,6 @@ class HourLogging:
         self.data_changed()
 
     # --- budget effect ---------------------------------------------------------------------
-
-    def _budget_state(self, draft: Draft) -> tuple[str, str, float, float] | None:
-        """(label, status, used, budget) of the budget ``draft`` counts toward, before saving it."""
-        return budget_line(self.conn, draft, self.today)
 
     def _after_save(self, result) -> None:
         if not result:

@@ -13,21 +13,13 @@ from logbog_tui.tasks import STATUSES, TaskDraft, TaskRow
 from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
 
 
-def _area_id(conn, text: str) -> int:
-    raw = text.strip()
-    codes = {c for (c,) in conn.execute("SELECT code FROM task_area")}
-    if raw[:4].rstrip().upper() in codes:
-        raw = raw[:4].rstrip()  # "PL4 Leverandørkontakt" from the suggestions
-    return queries.resolve_area(conn, raw).id
-
-
 def task_dialog(conn, row: TaskRow | None, area_id: int | None, today: date) -> FormDialog:
     def save(values: dict):
         errors: dict[str, str] = {}
         area = owner = due = None
         links: dict[str, int | None] = {"meeting": None, "ticket": None}
         try:
-            area = _area_id(conn, values["area"])
+            area = queries.resolve_area(conn, values["area"]).id
         except UserError as exc:
             errors["area"] = exc.message
         if values["owner"].strip():

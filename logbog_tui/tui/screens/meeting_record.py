@@ -184,7 +184,7 @@ class MeetingRecordScreen(Screen):
 
         def save(values: dict):
             try:
-                area = queries.resolve_area(conn, values["area"][:4].strip() or values["area"]).id
+                area = queries.resolve_area(conn, values["area"]).id
             except UserError as exc:
                 raise FieldErrors({"area": exc.message}) from None
             return meeting_records.task_from_item(conn, item.id, area)
@@ -243,7 +243,7 @@ class MeetingRecordScreen(Screen):
                 except Problem as p:
                     errors[name] = t(p.key, **p.params)
             try:
-                area = queries.resolve_area(conn, values["area"].strip()[:4].strip()).id
+                area = queries.resolve_area(conn, values["area"]).id
             except UserError as exc:
                 errors["area"] = exc.message
             if errors:
