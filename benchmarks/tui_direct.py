@@ -48,6 +48,7 @@ async def redrawn(app) -> None:
 
 
 async def step(app, name: str, start, ready=lambda: True) -> None:
+    app._last_input = time.monotonic()  # the action stands for a key press (tui/idle_gc.py)
     t0 = time.perf_counter()
     result = start()
     if asyncio.iscoroutine(result) or hasattr(result, "__await__"):
@@ -72,7 +73,7 @@ async def scenario(pilot) -> None:
     await step(app, "Hours: period month", panel.next_kind)
     await step(app, "Hours: period year (150 newest rows)", panel.next_kind)
     box = app.screen.query_one(FilterBox)
-    panel.open_filter()
+    await step(app, "Hours: open the filter (/)", panel.open_filter, lambda: box.has_focus)
     calls = {"n": 0}
     original = panel.refresh_data
 
@@ -86,7 +87,7 @@ async def scenario(pilot) -> None:
         await step(app, f"Hours filter keystroke {i}", lambda c=ch: setattr(box, "value", box.value + c),
                    lambda b=before: calls["n"] > b)
     panel.refresh_data = original
-    panel.close_filter()
+    await step(app, "Hours: close the filter (Esc)", panel.close_filter)
     await step(app, "open the log dialog", app.action_log_hours, lambda: isinstance(app.screen, LogHoursDialog))
     dialog = app.screen
     dialog.query_one("#hours", Input).value = "1,5"

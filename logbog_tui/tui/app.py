@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-
+import gc
 import sqlite3
 from collections.abc import Iterable
 from datetime import date
@@ -22,12 +22,13 @@ from logbog_tui.logfile import logger
 from logbog_tui.overview import explain, host_now
 from logbog_tui.tui.commands import JumpProvider
 from logbog_tui.tui.hours import HourLogging
+from logbog_tui.tui.idle_gc import IdleCollection
 from logbog_tui.tui.modals import KeysScreen
 from logbog_tui.tui.screens import SCREENS
 from logbog_tui.tui.widgets.filter_box import FilterBox
 
 
-class LogbogApp(HourLogging, App):
+class LogbogApp(HourLogging, IdleCollection, App):
     """logbog: the project leader's terminal program."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
@@ -69,9 +70,14 @@ class LogbogApp(HourLogging, App):
         self.refresh_host()
         if self.prewarm:
             self.set_timer(0.5, self._prewarm)
+            self.start_idle_collection()
+
+    def on_unmount(self) -> None:
+        self.stop_idle_collection()
 
     async def _prewarm(self) -> None:
-        """Compose the other screens in idle time after start, so that a first visit is quick.
+        """Compose the other screens and the log dialog in idle time after start, so that a first
+        visit is quick.
         (Textual builds a mode's screen on first use; ``_init_mode`` builds it without showing it.)"""
         for mode in ("tasks", "members", "meetings", "tickets"):
             if mode in self._screen_stacks:
@@ -82,6 +88,18 @@ class LogbogApp(HourLogging, App):
                 logger().exception("prewarming %s failed", mode)
                 return
             await asyncio.sleep(0.05)
+        await self.prewarm_log_dialog()
+        # A screen that was not shown when the stylesheet last changed is restyled on its first
+        # visit (Textual's refresh_css: 20-30 ms). Do that now for the prewarmed screens.
+        for mode, stack in self._screen_stacks.items():
+            if mode != self.current_mode and stack[0]._css_update_count != self._css_update_count:
+                self.stylesheet.update(stack[0])
+                stack[0]._css_update_count = self._css_update_count
+        gc.freeze()  # everything built so far lives as long as the app: keep it out of gc passes
+
+    def notify(self, message: str, *, markup: bool = False, **kw) -> None:
+        """Messages show names, notes and titles as typed: no markup (see widgets/plain.py)."""
+        super().notify(message, markup=markup, **kw)
 
     def watch_theme(self, theme: str) -> None:
         """Remember the chosen theme in the database (settings), for the next start."""
@@ -195,7 +213,9 @@ class LogbogApp(HourLogging, App):
         from logbog_tui.paths import log_path
 
         self.bell()
-        self._exit_renderables.append(f"logbog: {t('error.unexpected', path=log_path())}")
+        line = f"logbog: {t('error.unexpected', path=log_path())}"
+        if line not in self._exit_renderables:  # one line, however many errors (each is logged)
+            self._exit_renderables.append(line)
         self._close_messages_no_wait()
 
 
@@ -210,6 +230,7 @@ def run_tui(db_path: Path) -> int:
     except Exception:  # noqa: BLE001 - a failed backup must not stop the work; it is logged
         logger().exception("automatic backup failed")
     app = LogbogApp(conn, db_path, prewarm=True)
+    gc.freeze()  # the imported modules, out of the garbage collector's way (tui/idle_gc.py)
     try:
         app.run()
     finally:

@@ -47,6 +47,14 @@ class HourLogging:
             return self._log_dialog
         return self._log_dialog.reuse(form, people, targets, on_save, self.today)
 
+    async def prewarm_log_dialog(self) -> None:
+        """Compose and style the log dialog in idle time, so that its first opening is quick.
+        (Textual composes a screen when it is first registered; ``_get_screen`` does that without
+        showing it.)"""
+        if self._log_dialog is None:
+            dialog = self._dialog(LogForm("", "", self.today), lambda draft: None)
+            await self._get_screen(dialog)[1]
+
     def action_log_hours(self, ticket_id: int | None = None, ticket_number: str = "") -> None:
         person = self.person_now()
         area_id, task_id = timelog.last_used(self.conn, person.id) if person else (None, None)

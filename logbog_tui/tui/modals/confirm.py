@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from logbog_tui.i18n import t
+from logbog_tui.tui.widgets.plain import Plain
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -28,7 +29,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.question)
+            yield Plain(self.question)
             with Horizontal(classes="buttons"):
                 yield Button(t("dialog.yes"), variant="warning", id="yes")
                 yield Button(t("dialog.no"), id="no")

@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
+from logbog_tui.tui.widgets.plain import Plain
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class FormDialog(ModalScreen[object]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.title_text, classes="title")
+            yield Plain(self.title_text, classes="title")
             for f in self.fields:
                 with Horizontal(classes="row"):
                     yield Label(f.label)
@@ -73,12 +74,12 @@ class FormDialog(ModalScreen[object]):
                         yield Input(str(f.value or ""), id=f.name, compact=True, placeholder=f.placeholder,
                                     suggester=SuggestFromList(f.suggestions, case_sensitive=False)
                                     if f.suggestions else None)
-                yield Static("", id=f"{f.name}-error", classes="error")
-            yield Static("", id="form-error", classes="error")
+                yield Plain("", id=f"{f.name}-error", classes="error")
+            yield Plain("", id="form-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("dialog.save"), variant="primary", id="save")
                 yield Button(t("dialog.cancel"), id="cancel")
-            yield Static(self.hint or t("form.hint"), classes="hint")
+            yield Plain(self.hint or t("form.hint"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one(f"#{self.fields[0].name}").focus()

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from logbog_tui.i18n import t
+from logbog_tui.tui.widgets.plain import Plain, Table
 
 KEY_NAMES = {"question_mark": "?", "slash": "/", "left_square_bracket": "[", "right_square_bracket": "]",
              "enter": "Enter", "escape": "Esc", "ctrl+p": "Ctrl+P"}
@@ -29,9 +30,9 @@ class KeysScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(t("keys.title"), classes="title")
-            yield DataTable(id="keys", cursor_type="row", zebra_stripes=True)
-            yield Static(t("keys.footer"))
+            yield Plain(t("keys.title"), classes="title")
+            yield Table(id="keys")
+            yield Plain(t("keys.footer"))
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -22,6 +22,7 @@ from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_date, parse_hours
 from logbog_tui.timelog import Draft
+from logbog_tui.tui.widgets.plain import Plain
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class LogHoursDialog(ModalScreen[object]):
     """Returns whatever ``on_save`` returned, or ``None`` when cancelled."""
 
     DEFAULT_CSS = """
-    LogHoursDialog { align: center middle; }
+    LogHoursDialog { align: center middle; background: transparent; }
     LogHoursDialog > Vertical { width: 80; height: auto; border: thick $accent; background: $surface;
                                 padding: 1 2; }
     LogHoursDialog .title { text-style: bold; }
@@ -90,7 +91,7 @@ class LogHoursDialog(ModalScreen[object]):
     def compose(self) -> ComposeResult:
         f = self.form
         with Vertical():
-            yield Static(t(f.title_key, ticket=f.ticket), classes="title")
+            yield Plain(t(f.title_key, ticket=f.ticket), classes="title")
             for name, value, placeholder, suggester in (
                     ("hours", f.hours, t("log.hours_placeholder"), None),
                     ("date", fmt_date(f.day), t("log.date_placeholder"), None),
@@ -101,12 +102,12 @@ class LogHoursDialog(ModalScreen[object]):
                     yield Label(t(f"log.field.{name}"))
                     yield Input(value, placeholder=placeholder, id=name, suggester=suggester, max_length=2000,
                                 compact=True)
-                yield Static("", id=f"{name}-error", classes="error")
+                yield Plain("", id=f"{name}-error", classes="error")
             yield Checkbox(t("log.field.support"), f.is_support, id="support")
             with Horizontal(classes="buttons"):
                 yield Button(t("dialog.save"), variant="primary", id="save")
                 yield Button(t("dialog.cancel"), id="cancel")
-            yield Static(t("log.hint"), classes="hint")
+            yield Plain(t("log.hint"), classes="hint")
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")

@@ -21,6 +21,7 @@ from logbog_tui.meetings import MeetingDraft
 from logbog_tui.overview import explain
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_date, parse_hours
+from logbog_tui.tui.widgets.plain import Plain
 
 
 class MeetingDialog(ModalScreen[object]):
@@ -48,7 +49,7 @@ class MeetingDialog(ModalScreen[object]):
     def compose(self) -> ComposeResult:
         regions = [r.name for r in queries.regions(self.app.conn)]
         with Vertical():
-            yield Static(t("meeting.new_title"), classes="title")
+            yield Plain(t("meeting.new_title"), classes="title")
             with Horizontal(classes="row"):
                 yield Label(t("meeting.field.body"))
                 yield Select([(t(f"body.{b}"), b) for b in meetings.BODIES], value=self.body, allow_blank=False,
@@ -69,15 +70,15 @@ class MeetingDialog(ModalScreen[object]):
             with Horizontal(classes="row"):
                 yield Label(t("meeting.field.host"))
                 yield Input("", id="host", compact=True, suggester=SuggestFromList(regions, case_sensitive=False))
-            yield Static("", id="proposal")
+            yield Plain("", id="proposal")
             with Horizontal(classes="row"):
                 yield Label(t("meeting.field.reason"))
                 yield Input("", id="reason", compact=True, placeholder=t("meeting.reason_placeholder"))
             with Horizontal(classes="row"):
                 yield Label(t("meeting.field.place"))
                 yield Input("", id="place", compact=True)
-            yield Static("", id="warnings")
-            yield Static("", id="error")
+            yield Plain("", id="warnings")
+            yield Plain("", id="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("dialog.save"), variant="primary", id="save")
                 yield Button(t("dialog.cancel"), id="cancel")

@@ -16,6 +16,7 @@ from logbog_tui import memberships
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_date
+from logbog_tui.tui.widgets.plain import Plain, Table
 
 
 class CompositionScreen(ModalScreen[None]):
@@ -45,9 +46,9 @@ class CompositionScreen(ModalScreen[None]):
             with Horizontal(classes="row"):
                 yield Label(t("composition.date"))
                 yield Input(fmt_date(self.day), id="date", compact=True)
-                yield Static("", id="date-error")
-            yield DataTable(id="composition", cursor_type="row", zebra_stripes=True)
-            yield Static(t("composition.hint"))
+                yield Plain("", id="date-error")
+            yield Table(id="composition")
+            yield Plain(t("composition.hint"))
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from logbog_tui import meeting_records, memberships, queries, tasks
 from logbog_tui.i18n import fmt_date, fmt_hours, t
@@ -16,6 +16,8 @@ from logbog_tui.overview import budget_overview, explain, host_now
 from logbog_tui.service.rotation import upcoming_changes
 from logbog_tui.tickets import supplier_summary
 from logbog_tui.tui.widgets.bars import bar, status_text
+from logbog_tui.tui.widgets.key_bar import KeyBar
+from logbog_tui.tui.widgets.plain import Plain, Table
 
 
 class DashboardScreen(Screen):
@@ -24,12 +26,12 @@ class DashboardScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="host-panel")
-        yield Static(id="budget-panel")
-        yield DataTable(id="budget-table", cursor_type="row", zebra_stripes=True)
-        yield Static(id="warnings-panel")
-        yield Static(id="tickets-panel")
-        yield Footer()
+        yield Plain(id="host-panel")
+        yield Plain(id="budget-panel")
+        yield Table(id="budget-table")
+        yield Plain(id="warnings-panel")
+        yield Plain(id="tickets-panel")
+        yield KeyBar()
 
     def on_screen_resume(self) -> None:
         self.refresh_data()

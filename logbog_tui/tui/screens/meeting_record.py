@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from logbog_tui import meeting_records, meetings, queries
 from logbog_tui.errors import UserError
@@ -16,6 +16,8 @@ from logbog_tui.overview import budget_overview
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_hours
 from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
+from logbog_tui.tui.widgets.key_bar import KeyBar
+from logbog_tui.tui.widgets.plain import Plain, Table
 
 FG_AREAS_DEFAULT = "FG2"
 
@@ -50,12 +52,12 @@ class MeetingRecordScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="record-head")
-        yield Static(t("record.items"), classes="section")
-        yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
-        yield Static(t("record.attendance"), classes="section")
-        yield DataTable(id="attendance", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Plain(id="record-head")
+        yield Plain(t("record.items"), classes="section")
+        yield Table(id="items")
+        yield Plain(t("record.attendance"), classes="section")
+        yield Table(id="attendance")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#items", DataTable).add_columns("#", t("col.item"), t("col.owner"), t("col.decision"),

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from logbog_tui import meeting_records, meetings, queries
 from logbog_tui.i18n import fmt_date, fmt_week, t
@@ -20,6 +20,8 @@ from logbog_tui.tui.modals import ConfirmDialog
 from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
 from logbog_tui.tui.modals.meeting_form import MeetingDialog
 from logbog_tui.tui.widgets.filter_box import FilterableList, FilterBox
+from logbog_tui.tui.widgets.key_bar import KeyBar
+from logbog_tui.tui.widgets.plain import Plain, Table
 
 
 class MeetingsScreen(FilterableList, Screen):
@@ -51,11 +53,11 @@ class MeetingsScreen(FilterableList, Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="meeting-head")
+        yield Plain(id="meeting-head")
         yield FilterBox(id="meeting-filter")
-        yield DataTable(id="meeting-list", cursor_type="row", zebra_stripes=True)
-        yield Static(id="referrals")
-        yield Footer()
+        yield Table(id="meeting-list")
+        yield Plain(id="referrals")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(

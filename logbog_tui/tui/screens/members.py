@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from logbog_tui import memberships, people
 from logbog_tui.i18n import fmt_date, t
@@ -18,6 +18,8 @@ from logbog_tui.tui.member_forms import appoint_dialog, end_dialog, is_current, 
 from logbog_tui.tui.modals import ConfirmDialog
 from logbog_tui.tui.screens.composition import CompositionScreen
 from logbog_tui.tui.widgets.filter_box import FilterableList, FilterBox
+from logbog_tui.tui.widgets.key_bar import KeyBar
+from logbog_tui.tui.widgets.plain import Plain, Table
 
 
 class MembersScreen(FilterableList, Screen):
@@ -50,12 +52,12 @@ class MembersScreen(FilterableList, Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="member-head")
+        yield Plain(id="member-head")
         yield FilterBox(id="member-filter")
-        yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
-        yield Static(id="ms-head")
-        yield DataTable(id="memberships", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Table(id="people")
+        yield Plain(id="ms-head")
+        yield Table(id="memberships")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#people", DataTable).add_columns(t("col.name"), t("col.organisation"), t("col.seats"))

@@ -6,13 +6,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, TabbedContent, TabPane
 
 from logbog_tui import budget_edit
 from logbog_tui.i18n import t
 from logbog_tui.tui.modals import ConfirmDialog
 from logbog_tui.tui.task_forms import budget_dialog, task_dialog
 from logbog_tui.tui.widgets import BudgetPanel, EntryPanel, TaskPanel
+from logbog_tui.tui.widgets.key_bar import KeyBar
 
 # action -> the tabs where it applies
 ACTIONS = {
@@ -48,7 +49,7 @@ class TasksScreen(Screen):
             # The other panes are mounted when first shown: the screen opens faster.
             yield TabPane(t("tasks.tab.entries"), id="tab-entries")
             yield TabPane(t("tasks.tab.budgets"), id="tab-budgets")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def tab(self) -> str:

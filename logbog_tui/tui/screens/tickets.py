@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from logbog_tui import tickets
 from logbog_tui.errors import UserError
@@ -16,6 +16,8 @@ from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.tickets import TicketRow
 from logbog_tui.tui import ticket_forms
 from logbog_tui.tui.widgets.filter_box import FilterableList, FilterBox
+from logbog_tui.tui.widgets.key_bar import KeyBar
+from logbog_tui.tui.widgets.plain import Plain, Table
 
 PRIORITY_STYLE = {"kritisk": "bold red", "hoej": "dark_orange"}
 
@@ -95,10 +97,10 @@ class TicketsScreen(FilterableList, TicketActions, Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="ticket-head")
+        yield Plain(id="ticket-head")
         yield FilterBox(id="ticket-filter")
-        yield DataTable(id="ticket-list", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Table(id="ticket-list")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(t("col.number"), t("col.title"), t("col.category"), t("col.priority"),
@@ -184,9 +186,9 @@ class TicketScreen(TicketActions, Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="ticket-detail")
-        yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Plain(id="ticket-detail")
+        yield Table(id="timeline")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(t("col.at"), t("col.author"), t("col.event"), t("col.note"))

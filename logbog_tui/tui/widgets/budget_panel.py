@@ -14,6 +14,7 @@ from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.overview import BudgetOverview, budget_overview
 from logbog_tui.service.budget import as_of_for
 from logbog_tui.tui.widgets.bars import bar, spark
+from logbog_tui.tui.widgets.plain import Plain, Table
 
 
 class BudgetPanel(Vertical):
@@ -32,11 +33,11 @@ class BudgetPanel(Vertical):
         self.overview: BudgetOverview | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="pl-text")
+        yield Plain(id="pl-text")
         yield Sparkline([], id="pl-spark")
-        yield Static(t("budget.months_axis"), id="pl-months")
-        yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
-        yield Static(id="steering")
+        yield Plain(t("budget.months_axis"), id="pl-months")
+        yield Table(id="members")
+        yield Plain(id="steering")
 
     def shift(self, steps: int) -> None:
         self.year = (self.year or self.app.today.year) + steps

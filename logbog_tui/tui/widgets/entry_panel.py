@@ -12,6 +12,7 @@ from logbog_tui.entries import PAGE, EntryFilter, EntryRow, list_entries, totals
 from logbog_tui.i18n import fmt_date, fmt_minutes, fmt_week, t
 from logbog_tui.service import periods
 from logbog_tui.tui.widgets.filter_box import FilterBox
+from logbog_tui.tui.widgets.plain import Plain, Table
 
 GROUPS = ("entries", "person", "area", "task")
 
@@ -31,9 +32,9 @@ class EntryPanel(Vertical):
         self.rows: dict[str, EntryRow] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static(id="entry-head")
+        yield Plain(id="entry-head")
         yield FilterBox(id="entry-filter")
-        yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+        yield Table(id="entries")
 
     def period_label(self) -> str:
         start, end = periods.bounds(self.kind, self.anchor)

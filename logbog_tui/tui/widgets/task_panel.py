@@ -16,6 +16,7 @@ from logbog_tui.entries import area_minutes
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.tasks import TaskRow
 from logbog_tui.tui.widgets.filter_box import FilterBox
+from logbog_tui.tui.widgets.plain import Plain, Table
 
 
 class TaskPanel(Horizontal):
@@ -35,11 +36,11 @@ class TaskPanel(Horizontal):
         self.rows: dict[str, TaskRow] = {}
 
     def compose(self) -> ComposeResult:
-        yield DataTable(id="areas", cursor_type="row", zebra_stripes=True)
+        yield Table(id="areas")
         with Vertical(id="task-side"):
-            yield Static(id="task-head")
+            yield Plain(id="task-head")
             yield FilterBox(id="task-filter")
-            yield DataTable(id="tasks", cursor_type="row", zebra_stripes=True)
+            yield Table(id="tasks")
 
     def on_mount(self) -> None:
         self.query_one("#areas", DataTable).add_columns(t("col.area"), t("col.hours"))

@@ -1,0 +1,82 @@
+"""Text from the user is shown as typed everywhere: Textual would read "[/x]" as markup and stop
+the program, and would swallow "[b]". Every screen, the Hours tab, the filter, a ticket and the
+log dialog's error message are visited with such text in the data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import DataTable, Input, Static
+
+from logbog_tui import people, tickets, timelog
+from logbog_tui.db import connect
+from logbog_tui.queries import resolve_area
+from logbog_tui.tui.app import LogbogApp
+from logbog_tui.tui.modals import LogHoursDialog
+
+TODAY = date(2026, 11, 25)
+ODD = "[/x] tjek [b]vigtigt"
+
+
+def table_text(table: DataTable) -> str:
+    return "\n".join(str(cell) for row in range(table.row_count) for cell in table.get_row_at(row))
+
+
+async def test_text_with_brackets_is_shown_as_typed(db_path):
+    conn = connect(db_path)
+    person = people.create(conn, people.PersonDraft(name=f"Anna {ODD}"))
+    area_id = resolve_area(conn, "PL4").id
+    timelog.save(conn, timelog.Draft(person, TODAY, 90, area_id=area_id, note=ODD), TODAY)
+    tickets.create(conn, tickets.TicketDraft(title=f"Fejl {ODD}", description=ODD), TODAY)
+    conn.close()
+    app = LogbogApp(connect(db_path), db_path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key in "12345":
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.press("4", "t")  # Tasks, the Hours tab
+        await pilot.pause()
+        assert ODD in table_text(app.screen.query_one("#entries", DataTable))
+        await pilot.press("slash", *"[/x]")
+        await pilot.pause()
+        assert app.screen.query_one("#entries", DataTable).row_count == 1
+        await pilot.press("escape", "5")
+        await pilot.pause()
+        assert f"Fejl {ODD}"[:32] in table_text(app.screen.query_one("#ticket-list", DataTable))
+        await pilot.press("enter")  # the ticket itself
+        await pilot.pause()
+        assert ODD in str(app.screen.query_one("#ticket-detail", Static).render())
+        await pilot.press("escape", "2")
+        await pilot.pause()
+        assert f"Anna {ODD}" in table_text(app.screen.query_one("#people", DataTable))
+        await pilot.press("l")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, LogHoursDialog)
+        dialog.query_one("#date", Input).value = "[/x]"
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert "[/x]" in str(dialog.query_one("#date-error", Static).render())
+        assert app.is_running
+
+
+async def test_unexpected_errors_end_with_one_line_and_no_traceback(db_path, capsys):
+    from logbog_tui.paths import log_path
+
+    app = LogbogApp(connect(db_path), db_path, today=TODAY)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            for n in (1, 2):  # e.g. two cells of a table failing in one redraw
+                try:
+                    raise RuntimeError(f"boom {n}")
+                except RuntimeError as exc:
+                    app._handle_exception(exc)
+            await pilot.pause()
+    except RuntimeError:
+        pass  # run_test re-raises the error for the test; the user sees only stderr below
+    err = capsys.readouterr().err
+    assert err.count("logbog: ") == 1 and "logbog.log" in err
+    assert "Traceback" not in err and "NOTE" not in err and "boom" not in err
+    logged = log_path().read_text()
+    assert "boom 1" in logged and "boom 2" in logged
