@@ -84,6 +84,10 @@ class LogbogApp(HourLogging, IdleCollection, App):
                 continue
             try:
                 await self._init_mode(mode)
+                prewarm = getattr(self._screen_stacks[mode][0], "prewarm", None)
+                if prewarm is not None:
+                    await asyncio.sleep(0.05)
+                    await prewarm()
             except Exception:  # noqa: BLE001 - a missed prewarm only costs time later
                 logger().exception("prewarming %s failed", mode)
                 return

@@ -13,6 +13,7 @@ from logbog_tui.i18n import t
 from logbog_tui.tui.modals import ConfirmDialog
 from logbog_tui.tui.task_forms import budget_dialog, task_dialog
 from logbog_tui.tui.widgets import BudgetPanel, EntryPanel, TaskPanel
+from logbog_tui.tui.widgets.filter_box import focus_then
 from logbog_tui.tui.widgets.key_bar import KeyBar
 
 # action -> the tabs where it applies
@@ -46,7 +47,7 @@ class TasksScreen(Screen):
         with TabbedContent(id="tabs"):
             with TabPane(t("tasks.tab.tasks"), id="tab-tasks"):
                 yield TaskPanel(id="task-panel")
-            # The other panes are mounted when first shown: the screen opens faster.
+            # The other panes' panels are mounted in idle time or when first shown.
             yield TabPane(t("tasks.tab.entries"), id="tab-entries")
             yield TabPane(t("tasks.tab.budgets"), id="tab-budgets")
         yield KeyBar()
@@ -62,14 +63,22 @@ class TasksScreen(Screen):
     def on_screen_resume(self) -> None:
         self.refresh_data()
 
+    async def prewarm(self) -> None:
+        """Mount the other tabs' panels in idle time (the app calls this after start)."""
+        for tab in ("tab-entries", "tab-budgets"):
+            await self._mount_panel(tab)
+
+    async def _mount_panel(self, tab: str) -> None:
+        pane = self.query_one(f"#{tab}", TabPane)
+        if not pane.children:
+            await pane.mount(EntryPanel(id="entry-panel") if tab == "tab-entries" else BudgetPanel(id="budgets-view"))
+
     @on(TabbedContent.TabActivated)
     async def _tab_changed(self) -> None:
-        pane = self.query_one(f"#{self.tab}", TabPane)
-        if not pane.children:
-            await pane.mount(EntryPanel(id="entry-panel") if self.tab == "tab-entries" else BudgetPanel(id="budgets-view"))
+        await self._mount_panel(self.tab)
+        table = self.query_one({"tab-tasks": "#tasks", "tab-entries": "#entries", "tab-budgets": "#members"}[self.tab])
         self.refresh_bindings()
-        self.refresh_data()
-        self.query_one({"tab-tasks": "#tasks", "tab-entries": "#entries", "tab-budgets": "#members"}[self.tab]).focus()
+        focus_then(table, self.refresh_data)
 
     def refresh_data(self) -> None:
         panel = {"tab-tasks": TaskPanel, "tab-entries": EntryPanel, "tab-budgets": BudgetPanel}[self.tab]

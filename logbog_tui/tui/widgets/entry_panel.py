@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input, Static
 from logbog_tui.entries import PAGE, EntryFilter, EntryRow, list_entries, totals
 from logbog_tui.i18n import fmt_date, fmt_minutes, fmt_week, t
 from logbog_tui.service import periods
-from logbog_tui.tui.widgets.filter_box import FilterBox
+from logbog_tui.tui.widgets.filter_box import FilterBox, focus_then
 from logbog_tui.tui.widgets.plain import Plain, Table
 
 GROUPS = ("entries", "person", "area", "task")
@@ -63,10 +63,10 @@ class EntryPanel(Vertical):
 
     def close_filter(self) -> bool:
         """Esc in the filter: clear and hide it. Returns whether there was a filter to close."""
-        if not self.query_one(FilterBox).close():
+        text = self.query_one(FilterBox).close()
+        if text is None:
             return False
-        self.query_one(DataTable).focus()
-        self.refresh_data()
+        focus_then(self.query_one(DataTable), self.refresh_data if text else None)
         return True
 
     @on(Input.Changed, "#entry-filter")

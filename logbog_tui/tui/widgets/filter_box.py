@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from textual.widget import Widget
 from textual.widgets import Input
 
 from logbog_tui.i18n import t
@@ -20,13 +23,24 @@ class FilterBox(Input):
         self.add_class("shown")
         self.focus()
 
-    def close(self) -> bool:
-        """Clear and hide; returns whether it was open."""
+    def close(self) -> str | None:
+        """Clear and hide (without a Changed message); returns the text it had, or None if it was
+        not open."""
         if not self.has_class("shown"):
-            return False
-        self.value = ""
+            return None
+        text = self.value
+        with self.prevent(Input.Changed):
+            self.value = ""
         self.remove_class("shown")
-        return True
+        return text
+
+
+def focus_then(table: Widget, refresh: Callable[[], object] | None) -> None:
+    """Focus ``table`` and refresh it once it has taken the focus, so that it is drawn once
+    (focused and filled) instead of twice: a full DataTable redraw costs ~25 ms."""
+    table.screen.set_focus(table)
+    if refresh is not None:
+        table.call_later(refresh)
 
 
 class FilterableList:
@@ -48,6 +62,6 @@ class FilterableList:
             self.query_one(self.LIST).focus()
 
     def action_close_filter(self) -> None:
-        if self.query_one(FilterBox).close():
-            self.query_one(self.LIST).focus()
-            self.refresh_data()
+        text = self.query_one(FilterBox).close()
+        if text is not None:
+            focus_then(self.query_one(self.LIST), self.refresh_data if text else None)

@@ -15,7 +15,7 @@ from logbog_tui import tasks
 from logbog_tui.entries import area_minutes
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.tasks import TaskRow
-from logbog_tui.tui.widgets.filter_box import FilterBox
+from logbog_tui.tui.widgets.filter_box import FilterBox, focus_then
 from logbog_tui.tui.widgets.plain import Plain, Table
 
 
@@ -60,10 +60,10 @@ class TaskPanel(Horizontal):
 
     def close_filter(self) -> bool:
         """Esc in the filter: clear and hide it. Returns whether there was a filter to close."""
-        if not self.query_one(FilterBox).close():
+        text = self.query_one(FilterBox).close()
+        if text is None:
             return False
-        self.query_one("#tasks", DataTable).focus()
-        self.refresh_tasks()
+        focus_then(self.query_one("#tasks", DataTable), self.refresh_tasks if text else None)
         return True
 
     @on(Input.Changed, "#task-filter")
