@@ -1,8 +1,9 @@
 """Headless TUI timings with Textual's Pilot on a demo database, and the TUI's peak memory.
 
-Usage: python benchmarks/tui.py DB [RUNS]. Prints "step<TAB>median ms" lines (and peak memory).
-Pilot waits until the app is idle after each key, which costs the "baseline" step even for a key
-that does nothing; run.py reports the raw figure and the figure less that baseline.
+Usage: python benchmarks/tui.py DB [RUNS]. Prints "step<TAB>median ms<TAB>keys" lines (and peak
+memory). Pilot waits until the app is idle after each key, which costs the "baseline" step even
+for a key that does nothing; run.py reports the raw figure and the figure less that baseline
+once per key pressed.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ async def one_run(path: Path) -> dict[str, float]:
             await pilot.press(*keys)
             await pilot.pause()
             out[name] = time.perf_counter() - start
+            KEYS[name] = len(keys)
 
         await timed("baseline: a key bound to nothing", "z")
         if PREWARM:
@@ -61,12 +63,13 @@ async def one_run(path: Path) -> dict[str, float]:
         await pilot.press("escape")
         await timed("Tasks: to the Budgets tab", "t")
         await timed("open the log dialog", "l")
-        await timed("save 1,5 t (toast, refresh)", *"1,5", "enter")
+        await timed("save 1,5 t on the Budgets tab (toast, refresh)", *"1,5", "enter")
         await timed("undo", "u")
     return out
 
 
 PREWARM = os.environ.get("BENCH_PREWARM", "1") == "1"
+KEYS: dict[str, int] = {}  # keys pressed per step: Pilot waits after each
 
 
 def main() -> None:
@@ -79,7 +82,7 @@ def main() -> None:
         gc.unfreeze()  # the app froze its objects (tui/idle_gc.py): free them as a new process would
         gc.collect()
     for name, values in results.items():
-        print(f"{name}\t{statistics.median(values):.0f}")
+        print(f"{name}\t{statistics.median(values):.0f}\t{KEYS.get(name, 0)}")
     print(f"peak memory (MB)\t{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
 
 

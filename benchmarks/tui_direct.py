@@ -88,10 +88,13 @@ async def scenario(pilot) -> None:
                    lambda b=before: calls["n"] > b)
     panel.refresh_data = original
     await step(app, "Hours: close the filter (Esc)", panel.close_filter)
+    await step(app, "Tasks: to the Budgets tab", app.screen.action_next_tab,
+               lambda: bool(app.screen.query("#members")) and app.screen.query_one("#members", DataTable).row_count)
     await step(app, "open the log dialog", app.action_log_hours, lambda: isinstance(app.screen, LogHoursDialog))
     dialog = app.screen
     dialog.query_one("#hours", Input).value = "1,5"
-    await step(app, "save 1,5 t (toast, refresh)", dialog.submit, lambda: not isinstance(app.screen, LogHoursDialog))
+    await step(app, "save 1,5 t on the Budgets tab (toast, refresh)", dialog.submit,
+               lambda: not isinstance(app.screen, LogHoursDialog))
     await step(app, "open the log dialog (again)", app.action_log_hours, lambda: isinstance(app.screen, LogHoursDialog))
     app.screen.dismiss(None)
     await asyncio.sleep(0.2)
