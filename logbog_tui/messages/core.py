@@ -293,6 +293,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "task.no_such_link": ("»{text}« findes ikke", "'{text}' does not exist"),
     "task.saved": ("Opgaven er gemt{title}", "The task is saved{title}"),
     "filter.placeholder": ("Filtrér mens du skriver (Esc lukker)", "Filter as you type (Esc closes)"),
+    "filter.to_list": ("Til listen", "To the list"),
     "entries.head": ("{period} · {count} registreringer · i alt {total} · [ ] periode · p {kind} · v {group}",
                      "{period} · {count} entries · total {total} · [ ] period · p {kind} · v {group}"),
     "entries.filtered": ("filter: »{text}«", "filter: '{text}'"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -15,6 +16,10 @@ class FilterBox(Input):
     FilterBox { display: none; }
     FilterBox.shown { display: block; }
     """
+    # Shown in the key line while the filter has the focus (the screen's keys are letters, which
+    # the filter takes as text). Esc runs the screen's close_filter.
+    BINDINGS = [Binding("enter", "submit", t("filter.to_list"), id="filter.to_list"),
+                Binding("escape", "screen.close_filter", t("tasks.key.close_filter"), id="filter.close")]
 
     def __init__(self, **kw) -> None:
         super().__init__(placeholder=t("filter.placeholder"), compact=True, **kw)

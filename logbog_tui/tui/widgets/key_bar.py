@@ -11,6 +11,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.keys import key_to_character
 from textual.widget import Widget
 
 RIGHT = ("question_mark",)  # kept visible on the right, before the palette key
@@ -45,13 +46,22 @@ class KeyBar(Widget, can_focus=False):
         self.refresh()
 
     def shown(self) -> list[tuple[Binding, bool]]:
-        """The keys to show, in the screen's order, one per action (like Textual's Footer)."""
+        """The keys to show, in the screen's order, one per action (like Textual's Footer); not
+        the keys that the focused field takes as text (Textual misses "/" there)."""
+        focused = self.screen.focused
         seen: set[str] = set()
         keys = []
         for active in self.screen.active_bindings.values():
-            if active.binding.show and active.binding.action not in seen:
-                seen.add(active.binding.action)
-                keys.append((active.binding, active.enabled))
+            binding = active.binding
+            if not binding.show or binding.action in seen:
+                continue
+            if focused is not None and active.node is not focused:
+                char = key_to_character(binding.key) or (binding.key_display if len(binding.key_display or "") == 1
+                                                          else None)
+                if focused.check_consume_key(binding.key, char):
+                    continue
+            seen.add(binding.action)
+            keys.append((binding, active.enabled))
         return keys
 
     def _item(self, binding: Binding, enabled: bool) -> Text:
