@@ -80,3 +80,43 @@ async def test_unexpected_errors_end_with_one_line_and_no_traceback(db_path, cap
     assert "Traceback" not in err and "NOTE" not in err and "boom" not in err
     logged = log_path().read_text()
     assert "boom 1" in logged and "boom 2" in logged
+
+
+async def test_the_palette_finds_and_shows_odd_names(db_path):
+    from textual.widgets import OptionList
+
+    conn = connect(db_path)
+    people.create(conn, people.PersonDraft(name=f"Anna {ODD}"))
+    conn.close()
+    app = LogbogApp(connect(db_path), db_path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"anna")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        options = app.screen.query_one(OptionList)
+        assert f"Anna {ODD}" in str(options.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "members" and app.is_running
+
+
+async def test_choices_in_a_form_are_shown_as_typed(db_path):
+    from textual.widgets import Select
+
+    from logbog_tui.tui.modals.form import Field, FormDialog
+
+    app = LogbogApp(connect(db_path), db_path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(FormDialog(f"Suppleant for Anna {ODD}", [
+            Field("member", "Medlem", None, options=((f"Anna {ODD}", 1), ("Bo", 2)))], lambda values: values))
+        await pilot.pause()
+        select = app.screen.query_one(Select)
+        select.focus()
+        await pilot.press("enter")  # opens the list of choices
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert select.value == 1 and app.is_running

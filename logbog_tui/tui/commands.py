@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from logbog_tui import meetings, tasks, tickets
 from logbog_tui.i18n import fmt_date, t
@@ -32,11 +33,21 @@ class JumpProvider(Provider):
 
     async def discover(self) -> Hits:
         for label, help_text, command in self.items[:20]:
-            yield DiscoveryHit(label, command, help=help_text)
+            yield DiscoveryHit(Content(label), command, text=label, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for label, help_text, command in self.items:
-            score = matcher.match(label)
+            score, offsets = matcher.fuzzy_search.match(query, label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), command, help=help_text)
+                yield Hit(score, highlight(label, offsets, matcher.match_style), command, text=label, help=help_text)
+
+
+def highlight(label: str, offsets, style) -> Content:
+    """``label`` as plain text with the matched letters marked. (Textual's Matcher.highlight reads
+    the label as markup: a name such as "[/x] Anna" stopped the program.)"""
+    content = Content(label)
+    for offset in offsets:
+        if not label[offset].isspace():
+            content = content.stylize(style, offset, offset + 1)
+    return content

@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
@@ -66,7 +67,9 @@ class FormDialog(ModalScreen[object]):
                 with Horizontal(classes="row"):
                     yield Label(f.label)
                     if f.options is not None:
-                        yield Select(list(f.options), value=f.value if f.value is not None else Select.NULL,
+                        # Content: option texts (names) are shown as typed, not read as markup.
+                        yield Select([(Content(p), v) for p, v in f.options],
+                                     value=f.value if f.value is not None else Select.NULL,
                                      id=f.name, allow_blank=True, prompt="–")
                     elif f.multiline:
                         yield TextArea(str(f.value or ""), id=f.name)
