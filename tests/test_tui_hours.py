@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Static, TabbedContent
 
 from logbog_tui.db import connect, transaction
 from logbog_tui.overview import budget_overview
@@ -263,3 +263,45 @@ async def test_escape_clears_and_hides_the_filter(db_path, org):
         await pilot.press("escape")
         await pilot.pause()
         assert table.row_count == 1 and app.focused is table
+
+
+async def test_the_dialog_built_in_idle_time_opens_filled(db_path, org):
+    """The app builds the log dialog in idle time with an empty form; `l` pressed while that
+    build is half done (composed, not yet mounted) must still show the leader and the last area."""
+    import asyncio
+
+    from logbog_tui.tui.modals import LogForm
+
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        dialog = app._dialog(LogForm("", "", TODAY), lambda draft: None)  # as prewarm_log_dialog does
+        building = app._get_screen(dialog)[1]
+        while not dialog.query("#person"):
+            await asyncio.sleep(0)
+        app.action_log_hours()
+        await building
+        await pilot.pause()
+        assert app.screen is dialog
+        assert dialog.query_one("#person", Input).value == "Lone Leder"
+        assert dialog.query_one("#target", Input).value == "PL4 Leverandørkontakt"
+        await pilot.press("2", "enter")
+        await pilot.pause()
+    assert rows(db_path)[-1] == (org["lone"], "2026-11-25", 120, org["pl4"], 0)
+
+
+async def test_a_tab_switch_during_the_idle_time_mount_waits_for_it(db_path, org):
+    import asyncio
+
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        screen = app.screen
+        building = asyncio.ensure_future(screen.prewarm())
+        await asyncio.sleep(0)  # the mount has begun, the panel is not complete
+        screen.query_one(TabbedContent).active = "tab-entries"
+        await screen._tab_changed()  # what the tab switch runs, at this very moment
+        await building
+        await pilot.pause()
+        assert app.is_running and screen.query_one("#entries", DataTable).row_count == 1

@@ -8,11 +8,14 @@ import gc
 import time
 from datetime import date
 
+import pytest
+
 from logbog_tui.db import connect
 from logbog_tui.tui import idle_gc
 from logbog_tui.tui.app import LogbogApp
 
 TODAY = date(2026, 11, 25)
+pytestmark = pytest.mark.skipif(not idle_gc.ACTIVE, reason="Python 3.14+ collects incrementally")
 
 
 class Cycle:
@@ -29,10 +32,11 @@ def pending_full_pass() -> None:
 
 async def test_full_collections_wait_for_a_pause(db_path):
     before = gc.get_threshold()
-    app = LogbogApp(connect(db_path), db_path, today=TODAY, prewarm=True)
+    app = LogbogApp(connect(db_path), db_path, today=TODAY)  # no prewarm: it ends with a collection
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
+            app.start_idle_collection()  # as run_tui's app does on mount
             assert gc.get_threshold()[2] == 1_000_000  # no automatic full pass while the TUI runs
             pending_full_pass()
             app._last_input = time.monotonic()  # the user is typing
@@ -45,6 +49,8 @@ async def test_full_collections_wait_for_a_pause(db_path):
             await pilot.press("z")  # a key counts as input
             assert time.monotonic() - app._last_input < idle_gc.IDLE_SECONDS
             assert not app.collect_if_idle()
+            await pilot.pause(idle_gc.IDLE_SECONDS + 0.8)  # the user pauses: the app collects by itself
+            assert gc.get_count()[2] == 0
     finally:
         gc.unfreeze()
     assert gc.get_threshold() == before

@@ -120,3 +120,30 @@ async def test_choices_in_a_form_are_shown_as_typed(db_path):
         await pilot.press("down", "enter")
         await pilot.pause()
         assert select.value == 1 and app.is_running
+        await pilot.press("enter", "b", "enter")  # typing a letter still jumps to a choice
+        await pilot.pause()
+        assert select.value == 2
+
+
+async def test_messages_show_names_as_typed(db_path):
+    from textual.widgets._toast import Toast
+
+    app = LogbogApp(connect(db_path), db_path, today=TODAY)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        app.notify(f"Gemt: {ODD}")
+        await pilot.pause()
+        assert any(ODD in str(toast.render()) for toast in app.screen.query(Toast)) and app.is_running
+
+
+def test_palette_marks_survive_letters_that_grow_when_lowered():
+    """"İ".lower() is two characters: the matcher's offsets then run past the name."""
+    from textual.fuzzy import Matcher
+
+    from logbog_tui.tui.commands import highlight
+
+    label = "İlknur Sted"
+    matcher = Matcher("sted")
+    score, offsets = matcher.fuzzy_search.match("sted", label)
+    assert score > 0 and max(offsets) >= len(label)
+    assert highlight(label, offsets, matcher.match_style).plain == label

@@ -12,7 +12,6 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-
 from textual.widgets import DataTable
 
 from logbog_tui import clock, queries
@@ -76,30 +75,32 @@ class LogbogApp(HourLogging, IdleCollection, App):
         self.stop_idle_collection()
 
     async def _prewarm(self) -> None:
-        """Compose the other screens and the log dialog in idle time after start, so that a first
-        visit is quick.
-        (Textual builds a mode's screen on first use; ``_init_mode`` builds it without showing it.)"""
-        for mode in ("tasks", "members", "meetings", "tickets"):
-            if mode in self._screen_stacks:
-                continue
-            try:
-                await self._init_mode(mode)
+        """Build the other screens, their hidden tabs and the log dialog in idle time after start,
+        so that a first visit is quick. (Textual builds a mode's screen on first use;
+        ``_init_mode`` builds it without showing it.) A failure only costs time later: it is
+        logged and the rest is skipped."""
+        try:
+            for mode in ("tasks", "members", "meetings", "tickets"):
+                if mode not in self._screen_stacks:
+                    await self._init_mode(mode)
+                    await asyncio.sleep(0.05)
                 prewarm = getattr(self._screen_stacks[mode][0], "prewarm", None)
                 if prewarm is not None:
-                    await asyncio.sleep(0.05)
                     await prewarm()
-            except Exception:  # noqa: BLE001 - a missed prewarm only costs time later
-                logger().exception("prewarming %s failed", mode)
-                return
-            await asyncio.sleep(0.05)
-        await self.prewarm_log_dialog()
-        # A screen that was not shown when the stylesheet last changed is restyled on its first
-        # visit (Textual's refresh_css: 20-30 ms). Do that now for the prewarmed screens.
-        for mode, stack in self._screen_stacks.items():
-            if mode != self.current_mode and stack[0]._css_update_count != self._css_update_count:
-                self.stylesheet.update(stack[0])
-                stack[0]._css_update_count = self._css_update_count
-        gc.freeze()  # everything built so far lives as long as the app: keep it out of gc passes
+                    await asyncio.sleep(0.05)
+            await self.prewarm_log_dialog()
+            # A screen that was not shown when the stylesheet last changed is restyled on its
+            # first visit (Textual's refresh_css: 20-30 ms). Do that now for the built screens.
+            for mode, stack in self._screen_stacks.items():
+                if mode != self.current_mode and stack[0]._css_update_count != self._css_update_count:
+                    self.stylesheet.update(stack[0])
+                    stack[0]._css_update_count = self._css_update_count
+        except Exception:  # noqa: BLE001
+            logger().exception("prewarming failed")
+        # Everything built so far lives as long as the app: keep it out of later gc passes
+        # (collect first, so that no garbage is frozen with it).
+        gc.collect()
+        gc.freeze()
 
     def notify(self, message: str, *, markup: bool = False, **kw) -> None:
         """Messages show names, notes and titles as typed: no markup (see widgets/plain.py)."""

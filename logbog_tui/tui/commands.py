@@ -47,7 +47,7 @@ def highlight(label: str, offsets, style) -> Content:
     """``label`` as plain text with the matched letters marked. (Textual's Matcher.highlight reads
     the label as markup: a name such as "[/x] Anna" stopped the program.)"""
     content = Content(label)
-    for offset in offsets:
-        if not label[offset].isspace():
+    for offset in offsets:  # offsets are in the lower-cased label, which can be longer ("İ")
+        if offset < len(label) and not label[offset].isspace():
             content = content.stylize(style, offset, offset + 1)
     return content

@@ -5,15 +5,20 @@ behind per few steps, and Python's automatic full collections then took 50-100 m
 whatever keystroke they happened to fall on. While the TUI runs, the automatic full pass is put
 off; a full collection runs once the user has not pressed a key for a second, or anyway after
 ``FORCE_AFTER`` younger collections, so memory stays bounded in a long burst of typing. Young
-collections (about 1 ms) still run as usual."""
+collections (about 1 ms) still run as usual.
+
+Python 3.14 replaced this collector with an incremental one (no long full passes, other meaning
+of the thresholds and counts); there the policy stays off and only the app's gc.freeze() acts."""
 
 from __future__ import annotations
 
 import gc
+import sys
 import time
 
 from textual import events
 
+ACTIVE = sys.version_info < (3, 14)  # the generational collector this policy is made for
 IDLE_SECONDS = 1.0
 FORCE_AFTER = 200  # gen-1 collections without a full one (each about 7,000 allocations)
 
@@ -25,6 +30,8 @@ class IdleCollection:
     _saved_thresholds: tuple[int, int, int] | None = None
 
     def start_idle_collection(self) -> None:
+        if not ACTIVE:
+            return
         self._saved_thresholds = gc.get_threshold()
         young, middle, _old = self._saved_thresholds
         gc.set_threshold(young, middle, 1_000_000)  # no automatic full collection

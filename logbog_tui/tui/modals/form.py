@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
@@ -67,8 +67,9 @@ class FormDialog(ModalScreen[object]):
                 with Horizontal(classes="row"):
                     yield Label(f.label)
                     if f.options is not None:
-                        # Content: option texts (names) are shown as typed, not read as markup.
-                        yield Select([(Content(p), v) for p, v in f.options],
+                        # Text: choices (names) are shown as typed, not read as markup, and
+                        # typing a letter still jumps to a choice (Select skips Content there).
+                        yield Select([(Text(p), v) for p, v in f.options],
                                      value=f.value if f.value is not None else Select.NULL,
                                      id=f.name, allow_blank=True, prompt="–")
                     elif f.multiline:

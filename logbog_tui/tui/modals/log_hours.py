@@ -70,22 +70,22 @@ class LogHoursDialog(ModalScreen[object]):
     def reuse(self, form: LogForm, people: list[str], targets: list[str],
               on_save: Callable[[Draft], object], today: date) -> LogHoursDialog:
         """Set the dialog up again for another entry (the app keeps one instance: opening it again
-        then costs no compose and no styling)."""
+        then costs no compose and no styling). The fields are filled when it is shown."""
         self.form, self.people, self.targets = form, people, targets
         self.on_save, self.today = on_save, today
-        if self.is_mounted:
-            self.query_one(".title", Static).update(t(form.title_key, ticket=form.ticket))
-            for name, value in (("hours", form.hours), ("date", fmt_date(form.day)), ("target", form.target),
-                                ("person", form.person), ("note", form.note)):
-                box = self.query_one(f"#{name}", Input)
-                box.value = value
-                self._show_error(name, "")
-            self.query_one("#target", Input).suggester = SuggestFromList(targets, case_sensitive=False)
-            self.query_one("#person", Input).suggester = SuggestFromList(people, case_sensitive=False)
-            self.query_one("#support", Checkbox).value = form.is_support
         return self
 
     def on_screen_resume(self) -> None:
+        """Fill the fields from ``form`` each time the dialog is shown (also right after compose)."""
+        form = self.form
+        self.query_one(".title", Static).update(t(form.title_key, ticket=form.ticket))
+        for name, value in (("hours", form.hours), ("date", fmt_date(form.day)), ("target", form.target),
+                            ("person", form.person), ("note", form.note)):
+            self.query_one(f"#{name}", Input).value = value
+            self._show_error(name, "")
+        self.query_one("#target", Input).suggester = SuggestFromList(self.targets, case_sensitive=False)
+        self.query_one("#person", Input).suggester = SuggestFromList(self.people, case_sensitive=False)
+        self.query_one("#support", Checkbox).value = form.is_support
         self.query_one("#hours", Input).focus()
 
     def compose(self) -> ComposeResult:

@@ -6,6 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.widgets import DataTable, Header, TabbedContent, TabPane
 
 from logbog_tui import budget_edit
@@ -42,6 +43,10 @@ class TasksScreen(Screen):
         Binding("escape", "close_filter", t("tasks.key.close_filter"), id="tasks.close_filter", show=False),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._mounts: dict[str, AwaitMount] = {}
+
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(id="tabs"):
@@ -69,9 +74,15 @@ class TasksScreen(Screen):
             await self._mount_panel(tab)
 
     async def _mount_panel(self, tab: str) -> None:
-        pane = self.query_one(f"#{tab}", TabPane)
-        if not pane.children:
-            await pane.mount(EntryPanel(id="entry-panel") if tab == "tab-entries" else BudgetPanel(id="budgets-view"))
+        """Mount the tab's panel once; a second caller (the prewarm and a tab switch at the same
+        moment) waits for the same mount, so the panel is complete when this returns."""
+        if tab == "tab-tasks":  # composed with the screen
+            return
+        if tab not in self._mounts:
+            pane = self.query_one(f"#{tab}", TabPane)
+            self._mounts[tab] = pane.mount(EntryPanel(id="entry-panel") if tab == "tab-entries"
+                                           else BudgetPanel(id="budgets-view"))
+        await self._mounts[tab]
 
     @on(TabbedContent.TabActivated)
     async def _tab_changed(self) -> None:

@@ -3,7 +3,6 @@ follow-up group member, the steering group's hours. Amber from 80 %, red from 10
 
 from __future__ import annotations
 
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
