@@ -117,11 +117,13 @@ def steps(script: str, dbs: dict[int, Path]) -> dict[int, list[tuple[str, ...]]]
 def tui_direct(dbs: dict[int, Path]) -> None:
     tables = steps("tui_direct.py", dbs)
     print("\nTUI, time from the action until the screen is redrawn with its result (call_after_refresh), no")
-    print("Pilot idle wait; the app prewarms screens in idle time and the run waits 3 s first. Medians of 5 runs.\n")
-    print("| step | 1 year | 20 years | 20 y / 1 y | target |")
-    print("|---|---|---|---|---|")
-    for (name, one), (_n, twenty) in zip(tables[1], tables[20]):
-        print(f"| {name} | {one} ms | {twenty} ms | {float(twenty) / max(1.0, float(one)):.2f} | ≤ 100 ms |")
+    print("Pilot idle wait; 'last redraw': until the last redraw the step caused (scroll bars, toasts).")
+    print("The app prewarms screens in idle time and the run waits 3 s first. Medians of 5 runs.\n")
+    print("| step | 1 year | 20 years | 20 y / 1 y | target | last redraw, 1 y / 20 y |")
+    print("|---|---|---|---|---|---|")
+    for (name, one, last1), (_n, twenty, last20) in zip(tables[1], tables[20]):
+        print(f"| {name} | {one} ms | {twenty} ms | {float(twenty) / max(1.0, float(one)):.2f} | ≤ 100 ms "
+              f"| {last1} / {last20} ms |")
 
 
 def tui(dbs: dict[int, Path]) -> None:

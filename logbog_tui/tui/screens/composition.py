@@ -76,19 +76,19 @@ class CompositionScreen(ModalScreen[None]):
 
     def refresh_data(self) -> None:
         table = self.query_one(DataTable)
-        table.clear()
-        for body in ("styregruppe", "folgegruppe"):
-            for line in memberships.composition(self.app.conn, body, self.day):
-                if line.vacant:
-                    holder = Text(t("composition.vacant"), style="bold red")
-                    role = ""
-                else:
-                    holder = line.holder.person + (f" ({t('composition.until', date=fmt_date(line.holder.valid_to))})"
-                                                   if line.holder.valid_to else "")
-                    role = t(f"role.{line.holder.role}")
-                subs = ", ".join(m.person for m in line.substitutes)
-                label = line.seat.label if len(line.seat.label) <= 40 else line.seat.label[:39] + "…"
-                table.add_row(t(f"body.{body}"), label, holder, role, subs)
+        with table.refill():
+            for body in ("styregruppe", "folgegruppe"):
+                for line in memberships.composition(self.app.conn, body, self.day):
+                    if line.vacant:
+                        holder = Text(t("composition.vacant"), style="bold red")
+                        role = ""
+                    else:
+                        holder = line.holder.person + (f" ({t('composition.until', date=fmt_date(line.holder.valid_to))})"
+                                                       if line.holder.valid_to else "")
+                        role = t(f"role.{line.holder.role}")
+                    subs = ", ".join(m.person for m in line.substitutes)
+                    label = line.seat.label if len(line.seat.label) <= 40 else line.seat.label[:39] + "…"
+                    table.add_row(t(f"body.{body}"), label, holder, role, subs)
 
     def action_close(self) -> None:
         self.dismiss(None)

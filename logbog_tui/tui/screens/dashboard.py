@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import Header, Static
 
 from logbog_tui import meeting_records, memberships, queries, tasks
 from logbog_tui.i18n import fmt_date, fmt_hours, t
@@ -48,14 +48,13 @@ class DashboardScreen(Screen):
             status=t(f"status.{pl.status}")))
         self.query_one("#warnings-panel", Static).update(attention_text(app.conn, today))
         self.query_one("#tickets-panel", Static).update(tickets_text(app.conn, today))
-        table = self.query_one("#budget-table", DataTable)
-        table.clear(columns=True)
-        table.add_columns(t("col.member"), t("col.bar"), t("col.used"), t("col.budget"), t("col.remaining"),
-                          t("col.support"), t("col.substitutes"), t("col.status"))
-        for m in ov.members:
-            table.add_row(m.person, bar(m.used, m.budget, m.status, 12), fmt_hours(m.used), fmt_hours(round(m.budget)),
-                          fmt_hours(m.remaining), fmt_hours(m.support), fmt_hours(m.substitutes),
-                          status_text(t(f"status.{m.status}"), m.status))
+        table = self.query_one("#budget-table", Table)
+        with table.refill(columns=(t("col.member"), t("col.bar"), t("col.used"), t("col.budget"), t("col.remaining"),
+                                   t("col.support"), t("col.substitutes"), t("col.status"))):
+            for m in ov.members:
+                table.add_row(m.person, bar(m.used, m.budget, m.status, 12), fmt_hours(m.used),
+                              fmt_hours(round(m.budget)), fmt_hours(m.remaining), fmt_hours(m.support),
+                              fmt_hours(m.substitutes), status_text(t(f"status.{m.status}"), m.status))
 
 
 def host_text(conn, today: date) -> str:

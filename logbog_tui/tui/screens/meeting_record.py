@@ -79,31 +79,25 @@ class MeetingRecordScreen(Screen):
         head += "\n" + t("record.minutes_line", text=(text[:200] + "…") if len(text) > 200 else (text or "–"))
         self.query_one("#record-head", Static).update(head)
         items = self.query_one("#items", DataTable)
-        keep = items.cursor_row
-        items.clear()
-        self.item_rows = {}
-        for it in meeting_records.items(conn, m.id):
-            self.item_rows[str(it.id)] = it
-            referral = ""
-            if it.referred:
-                referral = t("record.settled", id=it.settled_by) if it.settled_by else t("record.referred")
-            items.add_row(str(it.id), it.title, it.owner or "", (it.decision or "")[:50],
-                          Text(referral, style="dark_orange" if it.referred and not it.settled_by else ""),
-                          key=str(it.id))
-        if items.row_count:
-            items.move_cursor(row=min(keep, items.row_count - 1))
+        with items.refill():
+            self.item_rows = {}
+            for it in meeting_records.items(conn, m.id):
+                self.item_rows[str(it.id)] = it
+                referral = ""
+                if it.referred:
+                    referral = t("record.settled", id=it.settled_by) if it.settled_by else t("record.referred")
+                items.add_row(str(it.id), it.title, it.owner or "", (it.decision or "")[:50],
+                              Text(referral, style="dark_orange" if it.referred and not it.settled_by else ""),
+                              key=str(it.id))
         table = self.query_one("#attendance", DataTable)
-        keep = table.cursor_row
-        table.clear()
-        self.attendee_rows = {}
-        for a in meeting_records.attendees(conn, m.id):
-            self.attendee_rows[str(a.person_id)] = a
-            status = t(f"record.status.{a.status}") if a.status else "–"
-            if a.status == "substitute":
-                status += f" ({dict(a.substitutes).get(a.represented_by, '?')})"
-            table.add_row(a.name, a.seat, status, ", ".join(n for _, n in a.substitutes), key=str(a.person_id))
-        if table.row_count:
-            table.move_cursor(row=min(keep, table.row_count - 1))
+        with table.refill():
+            self.attendee_rows = {}
+            for a in meeting_records.attendees(conn, m.id):
+                self.attendee_rows[str(a.person_id)] = a
+                status = t(f"record.status.{a.status}") if a.status else "–"
+                if a.status == "substitute":
+                    status += f" ({dict(a.substitutes).get(a.represented_by, '?')})"
+                table.add_row(a.name, a.seat, status, ", ".join(n for _, n in a.substitutes), key=str(a.person_id))
 
     def _current(self, table_id: str, rows: dict):
         table = self.query_one(table_id, DataTable)

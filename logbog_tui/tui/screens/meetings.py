@@ -74,17 +74,14 @@ class MeetingsScreen(FilterableList, Screen):
         rows = meetings.list_meetings(app.conn, year, text)
         self.rows = {str(m.id): m for m in rows}
         table = self.query_one(DataTable)
-        keep = table.cursor_row
-        table.clear()
-        for m in rows:
-            style = "dim strike" if m.status == "cancelled" else ""
-            table.add_row(Text(f"{t(f'weekday.{m.day.weekday()}')} {fmt_date(m.day)}" + (f" {m.time}" if m.time else ""),
-                               style=style), fmt_week(m.day), t(f"body.{m.body}"), m.host_name or "",
-                          t(f"meeting.kind.{m.kind}"), t(f"meeting.status.{m.status}"),
-                          Text(t("meetings.override", reason=m.override_reason or ""), style="dark_orange")
-                          if m.is_override else "", key=str(m.id))
-        if table.row_count:
-            table.move_cursor(row=min(keep, table.row_count - 1))
+        with table.refill():
+            for m in rows:
+                style = "dim strike" if m.status == "cancelled" else ""
+                table.add_row(Text(f"{t(f'weekday.{m.day.weekday()}')} {fmt_date(m.day)}" + (f" {m.time}" if m.time else ""),
+                                   style=style), fmt_week(m.day), t(f"body.{m.body}"), m.host_name or "",
+                              t(f"meeting.kind.{m.kind}"), t(f"meeting.status.{m.status}"),
+                              Text(t("meetings.override", reason=m.override_reason or ""), style="dark_orange")
+                              if m.is_override else "", key=str(m.id))
         nxt = meetings.next_turn(app.conn, year)
         head = t("meetings.head", year=year, count=len(rows),
                  next=f"{nxt.region.name} ({explain(nxt.reason)})" if nxt else "–")

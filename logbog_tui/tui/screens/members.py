@@ -75,14 +75,11 @@ class MembersScreen(FilterableList, Screen):
         text = self.query_one(FilterBox).value
         rows = people.list_people(app.conn, app.today, text, self.include_former)
         self.rows = {str(r.id): r for r in rows}
-        table = self.query_one("#people", DataTable)
-        keep = table.cursor_row
-        table.clear()
-        for r in rows:
-            table.add_row(r.name if r.current else f"{r.name} ({t('members.former')})", r.organisation or "",
-                          r.seats, key=str(r.id))
-        if table.row_count:
-            table.move_cursor(row=min(keep, table.row_count - 1))
+        table = self.query_one("#people", Table)
+        with table.refill():
+            for r in rows:
+                table.add_row(r.name if r.current else f"{r.name} ({t('members.former')})", r.organisation or "",
+                              r.seats, key=str(r.id))
         head = t("members.head", count=len(rows), former=t("members.former_shown" if self.include_former
                                                             else "members.former_hidden"))
         if text:
@@ -102,23 +99,26 @@ class MembersScreen(FilterableList, Screen):
 
     def refresh_memberships(self) -> None:
         person = self.current()
-        table = self.query_one("#memberships", DataTable)
-        table.clear()
+        table = self.query_one("#memberships", Table)
         self.ms_rows = {}
         if person is None:
+            with table.refill(keep_cursor=False):
+                pass  # no rows
             self.query_one("#ms-head", Static).update("")
             return
         seats = {s.id: s for s in memberships.seats(self.app.conn)}
         all_ms = memberships.memberships(self.app.conn)
         by_id = {m.id: m for m in all_ms}
-        for m in sorted((m for m in all_ms if m.person_id == person.id), key=lambda m: m.valid_from, reverse=True):
-            seat = seats[m.seat_id]
-            self.ms_rows[str(m.id)] = m
-            sub_for = by_id[m.substitute_for].person if m.substitute_for else ""
-            table.add_row(t(f"body.{seat.body}"), seat.label, t(f"role.{m.role}"), fmt_date(m.valid_from),
-                          fmt_date(m.valid_to) if m.valid_to else "", sub_for,
-                          self.app.conn.execute("SELECT coalesce(appointment_ref, '') FROM membership WHERE id = ?",
-                                                (m.id,)).fetchone()[0], key=str(m.id))
+        with table.refill(keep_cursor=False):
+            for m in sorted((m for m in all_ms if m.person_id == person.id), key=lambda m: m.valid_from,
+                            reverse=True):
+                seat = seats[m.seat_id]
+                self.ms_rows[str(m.id)] = m
+                sub_for = by_id[m.substitute_for].person if m.substitute_for else ""
+                table.add_row(t(f"body.{seat.body}"), seat.label, t(f"role.{m.role}"), fmt_date(m.valid_from),
+                              fmt_date(m.valid_to) if m.valid_to else "", sub_for,
+                              self.app.conn.execute("SELECT coalesce(appointment_ref, '') FROM membership"
+                                                    " WHERE id = ?", (m.id,)).fetchone()[0], key=str(m.id))
         self.query_one("#ms-head", Static).update(t("members.memberships_of", name=person.name))
 
     def selected_membership(self):

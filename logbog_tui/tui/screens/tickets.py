@@ -116,21 +116,18 @@ class TicketsScreen(FilterableList, TicketActions, Screen):
         rows = tickets.list_tickets(app.conn, None, text, self.sort, self.include_closed, limit=200)
         self.rows = {str(r.id): r for r in rows}
         table = self.query_one(DataTable)
-        keep = table.cursor_row
-        table.clear()
-        late = 0
-        for r in rows:
-            days = r.days_with_supplier(today)
-            passed = r.promise_passed(today)
-            late += passed
-            table.add_row(r.number, r.title[:32], t(f"category.{r.category}")[:12],
-                          Text(t(f"priority.{r.priority}"), style=PRIORITY_STYLE.get(r.priority, "")),
-                          t(f"ticket.status.{r.status}"), r.reporter[:18], fmt_date(r.opened),
-                          t("tickets.days", days=days) if days is not None else "",
-                          Text(fmt_date(r.promised) if r.promised and r.status == "with_supplier" else "",
-                               style="bold red" if passed else ""), key=str(r.id))
-        if table.row_count:
-            table.move_cursor(row=min(keep, table.row_count - 1))
+        with table.refill():
+            late = 0
+            for r in rows:
+                days = r.days_with_supplier(today)
+                passed = r.promise_passed(today)
+                late += passed
+                table.add_row(r.number, r.title[:32], t(f"category.{r.category}")[:12],
+                              Text(t(f"priority.{r.priority}"), style=PRIORITY_STYLE.get(r.priority, "")),
+                              t(f"ticket.status.{r.status}"), r.reporter[:18], fmt_date(r.opened),
+                              t("tickets.days", days=days) if days is not None else "",
+                              Text(fmt_date(r.promised) if r.promised and r.status == "with_supplier" else "",
+                                   style="bold red" if passed else ""), key=str(r.id))
         open_count = sum(1 for r in rows if r.status not in ("resolved", "closed"))
         head = t("tickets.head", count=len(rows), open=open_count, late=late, sort=t(f"sort.{self.sort}"),
                  closed=t("tickets.closed_shown" if self.include_closed else "tickets.closed_hidden"))
@@ -212,11 +209,11 @@ class TicketScreen(TicketActions, Screen):
                                hours=fmt_minutes(r.minutes), supplier=supplier)
             + (f"\n\n{r.description}" if r.description else "") + "\n\n" + t("ticket.keys_line"))
         table = self.query_one(DataTable)
-        table.clear()
-        for e in tickets.timeline(self.app.conn, self.ticket_id):
-            what = t(f"event.{e.kind}", old=t(f"ticket.status.{e.old_status}") if e.old_status else "",
-                     new=t(f"ticket.status.{e.new_status}") if e.new_status else "")
-            table.add_row(e.at[:16], e.author or "", what, (e.text or "")[:70])
+        with table.refill():
+            for e in tickets.timeline(self.app.conn, self.ticket_id):
+                what = t(f"event.{e.kind}", old=t(f"ticket.status.{e.old_status}") if e.old_status else "",
+                         new=t(f"ticket.status.{e.new_status}") if e.new_status else "")
+                table.add_row(e.at[:16], e.author or "", what, (e.text or "")[:70])
 
     def action_back(self) -> None:
         self.dismiss(None)

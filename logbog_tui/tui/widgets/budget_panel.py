@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Sparkline, Static
+from textual.widgets import Sparkline, Static
 
 from logbog_tui.entries import monthly_by_person, monthly_leadership
 from logbog_tui.i18n import fmt_date, fmt_hours, t
@@ -56,19 +56,18 @@ class BudgetPanel(Vertical):
               remaining=fmt_hours(pl.remaining), expected=fmt_hours(round(pl.expected_to_date)),
               forecast=fmt_hours(round(pl.forecast)), status=t(f"status.{pl.status}"))))
         self.query_one("#pl-spark", Sparkline).data = monthly_leadership(app.conn, year)
-        table = self.query_one("#members", DataTable)
-        table.clear(columns=True)
-        table.add_columns(t("col.member"), t("col.bar"), t("col.used"), t("col.budget"), t("col.remaining"),
-                          t("col.expected"), t("col.forecast"), t("col.support"), t("col.substitutes"),
-                          t("col.months"))
+        table = self.query_one("#members", Table)
         months = monthly_by_person(app.conn, year)
         share = ov.working_days_elapsed / ov.working_days_year if ov.working_days_year else 0
-        for m in ov.members:
-            forecast = m.used / share if share else m.used
-            table.add_row(m.person, bar(m.used, m.budget, m.status, 10), fmt_hours(m.used), fmt_hours(round(m.budget)),
-                          fmt_hours(m.remaining), fmt_hours(round(m.budget * share)), fmt_hours(round(forecast)),
-                          fmt_hours(m.support), fmt_hours(m.substitutes), spark(months.get(m.person_id, [0.0] * 12)),
-                          key=str(m.person_id))
+        with table.refill(columns=(t("col.member"), t("col.bar"), t("col.used"), t("col.budget"), t("col.remaining"),
+                                   t("col.expected"), t("col.forecast"), t("col.support"), t("col.substitutes"),
+                                   t("col.months"))):
+            for m in ov.members:
+                forecast = m.used / share if share else m.used
+                table.add_row(m.person, bar(m.used, m.budget, m.status, 10), fmt_hours(m.used),
+                              fmt_hours(round(m.budget)), fmt_hours(m.remaining), fmt_hours(round(m.budget * share)),
+                              fmt_hours(round(forecast)), fmt_hours(m.support), fmt_hours(m.substitutes),
+                              spark(months.get(m.person_id, [0.0] * 12)), key=str(m.person_id))
         steering = "\n".join(f"  {name}: {fmt_hours(hours)}" for name, hours in ov.steering)
         self.query_one("#steering", Static).update(
             t("budget.steering") + ("\n" + steering if steering else "\n  –"))

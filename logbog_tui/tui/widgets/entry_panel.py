@@ -90,9 +90,7 @@ class EntryPanel(Vertical):
         start, end = periods.bounds(self.kind, self.anchor)
         text = self.query_one("#entry-filter", Input).value
         f = EntryFilter(start, end, text=text)
-        table = self.query_one(DataTable)
-        keep = table.cursor_row
-        table.clear(columns=True)
+        table = self.query_one(Table)
         rows, count, total = list_entries(app.conn, f)
         head = t("entries.head", period=self.period_label(), count=count, total=fmt_minutes(total),
                  kind=t(f"period.{self.kind}"), group=t(f"group.{self.group}"))
@@ -100,19 +98,17 @@ class EntryPanel(Vertical):
             head += "  " + t("entries.filtered", text=text)
         if self.group == "entries":
             self.rows = {str(r.id): r for r in rows}
-            table.add_columns(t("col.date"), t("col.person"), t("col.area"), t("col.task"), t("col.hours"),
-                              t("col.support"), t("col.note"))
-            for r in rows:
-                table.add_row(f"{t(f'weekday.{r.day.weekday()}')} {fmt_date(r.day)}", r.person, r.area,
-                              (r.task or "")[:40], fmt_minutes(r.minutes), "✓" if r.is_support else "",
-                              (r.note or "")[:40], key=str(r.id))
+            with table.refill(columns=(t("col.date"), t("col.person"), t("col.area"), t("col.task"), t("col.hours"),
+                                       t("col.support"), t("col.note"))):
+                for r in rows:
+                    table.add_row(f"{t(f'weekday.{r.day.weekday()}')} {fmt_date(r.day)}", r.person, r.area,
+                                  (r.task or "")[:40], fmt_minutes(r.minutes), "✓" if r.is_support else "",
+                                  (r.note or "")[:40], key=str(r.id))
             if count > PAGE:
                 head += "\n" + t("entries.capped", shown=PAGE, count=count)
         else:
             self.rows = {}
-            table.add_columns(t(f"col.{self.group}"), t("col.hours"), t("col.of_which_support"))
-            for label, minutes, support in totals(app.conn, f, self.group):
-                table.add_row(label, fmt_minutes(minutes), fmt_minutes(support))
+            with table.refill(columns=(t(f"col.{self.group}"), t("col.hours"), t("col.of_which_support"))):
+                for label, minutes, support in totals(app.conn, f, self.group):
+                    table.add_row(label, fmt_minutes(minutes), fmt_minutes(support))
         self.query_one("#entry-head", Static).update(head)
-        if table.row_count:
-            table.move_cursor(row=min(keep, table.row_count - 1))

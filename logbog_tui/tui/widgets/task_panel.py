@@ -92,13 +92,11 @@ class TaskPanel(Horizontal):
         app = self.app
         year = self.year = self.year or app.today.year
         minutes = area_minutes(app.conn, date(year, 1, 1), date(year, 12, 31))
-        table = self.query_one("#areas", DataTable)
-        keep = table.cursor_row
-        table.clear()
-        table.add_row(Text(t("tasks.all_areas"), style="bold"), fmt_minutes(sum(minutes.values())), key="all")
-        for a in tasks.areas(app.conn):
-            table.add_row(f"{a.code} {a.short_name}", fmt_minutes(minutes.get(a.id, 0)), key=str(a.id))
-        table.move_cursor(row=min(keep, table.row_count - 1))
+        table = self.query_one("#areas", Table)
+        with table.refill():
+            table.add_row(Text(t("tasks.all_areas"), style="bold"), fmt_minutes(sum(minutes.values())), key="all")
+            for a in tasks.areas(app.conn):
+                table.add_row(f"{a.code} {a.short_name}", fmt_minutes(minutes.get(a.id, 0)), key=str(a.id))
         self.refresh_tasks()
 
     def refresh_tasks(self) -> None:
@@ -106,19 +104,17 @@ class TaskPanel(Horizontal):
         text = self.query_one("#task-filter", Input).value
         rows = tasks.list_tasks(app.conn, self.area_id, text, self.sort, year=self.year)
         self.rows = {str(r.id): r for r in rows}
-        table = self.query_one("#tasks", DataTable)
-        keep = table.cursor_row
-        table.clear()
+        table = self.query_one("#tasks", Table)
         overdue = 0
-        for r in rows:
-            late = r.overdue(app.today)
-            overdue += late
-            style = "bold red" if late else ("dim" if r.status == "done" else "")
-            table.add_row(Text(r.title[:44], style=style), r.owner or "",
-                          Text(fmt_date(r.due) if r.due else "", style=style),
-                          t(f"task.status.{r.status}"), fmt_minutes(r.minutes) if r.minutes else "", key=str(r.id))
-        if table.row_count:
-            table.move_cursor(row=min(keep, table.row_count - 1))
+        with table.refill():
+            for r in rows:
+                late = r.overdue(app.today)
+                overdue += late
+                style = "bold red" if late else ("dim" if r.status == "done" else "")
+                table.add_row(Text(r.title[:44], style=style), r.owner or "",
+                              Text(fmt_date(r.due) if r.due else "", style=style),
+                              t(f"task.status.{r.status}"), fmt_minutes(r.minutes) if r.minutes else "",
+                              key=str(r.id))
         head = t("tasks.head", year=self.year, count=len(rows), overdue=overdue, sort=t(f"sort.{self.sort}"))
         if text:
             head += "  " + t("entries.filtered", text=text)
