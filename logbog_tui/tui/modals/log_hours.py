@@ -46,7 +46,7 @@ class LogHoursDialog(ModalScreen[object]):
     """Returns whatever ``on_save`` returned, or ``None`` when cancelled."""
 
     DEFAULT_CSS = """
-    LogHoursDialog { align: center middle; background: transparent; }
+    LogHoursDialog { align: center middle; }
     LogHoursDialog > Vertical { width: 80; height: auto; border: thick $accent; background: $surface;
                                 padding: 1 2; }
     LogHoursDialog .title { text-style: bold; }
@@ -64,8 +64,7 @@ class LogHoursDialog(ModalScreen[object]):
     def __init__(self, form: LogForm, people: list[str], targets: list[str],
                  on_save: Callable[[Draft], object], today: date) -> None:
         super().__init__()
-        self.form, self.people, self.targets = form, people, targets
-        self.on_save, self.today = on_save, today
+        self.reuse(form, people, targets, on_save, today)
 
     def reuse(self, form: LogForm, people: list[str], targets: list[str],
               on_save: Callable[[Draft], object], today: date) -> LogHoursDialog:
@@ -89,21 +88,16 @@ class LogHoursDialog(ModalScreen[object]):
         self.query_one("#hours", Input).focus()
 
     def compose(self) -> ComposeResult:
-        f = self.form
+        """The fields, empty: ``on_screen_resume`` fills them from the form."""
         with Vertical():
-            yield Plain(t(f.title_key, ticket=f.ticket), classes="title")
-            for name, value, placeholder, suggester in (
-                    ("hours", f.hours, t("log.hours_placeholder"), None),
-                    ("date", fmt_date(f.day), t("log.date_placeholder"), None),
-                    ("target", f.target, t("log.target_placeholder"), SuggestFromList(self.targets, case_sensitive=False)),
-                    ("person", f.person, "", SuggestFromList(self.people, case_sensitive=False)),
-                    ("note", f.note, "", None)):
+            yield Plain("", classes="title")
+            for name, placeholder in (("hours", t("log.hours_placeholder")), ("date", t("log.date_placeholder")),
+                                      ("target", t("log.target_placeholder")), ("person", ""), ("note", "")):
                 with Horizontal(classes="row"):
                     yield Label(t(f"log.field.{name}"))
-                    yield Input(value, placeholder=placeholder, id=name, suggester=suggester, max_length=2000,
-                                compact=True)
+                    yield Input(placeholder=placeholder, id=name, max_length=2000, compact=True)
                 yield Plain("", id=f"{name}-error", classes="error")
-            yield Checkbox(t("log.field.support"), f.is_support, id="support")
+            yield Checkbox(t("log.field.support"), id="support")
             with Horizontal(classes="buttons"):
                 yield Button(t("dialog.save"), variant="primary", id="save")
                 yield Button(t("dialog.cancel"), id="cancel")

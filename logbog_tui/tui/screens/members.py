@@ -101,13 +101,8 @@ class MembersScreen(FilterableList, Screen):
         person = self.current()
         table = self.query_one("#memberships", Table)
         self.ms_rows = {}
-        if person is None:
-            with table.refill(keep_cursor=False):
-                pass  # no rows
-            self.query_one("#ms-head", Static).update("")
-            return
-        seats = {s.id: s for s in memberships.seats(self.app.conn)}
-        all_ms = memberships.memberships(self.app.conn)
+        all_ms = memberships.memberships(self.app.conn) if person else []
+        seats = {s.id: s for s in memberships.seats(self.app.conn)} if person else {}
         by_id = {m.id: m for m in all_ms}
         with table.refill(keep_cursor=False):
             for m in sorted((m for m in all_ms if m.person_id == person.id), key=lambda m: m.valid_from,
@@ -119,7 +114,7 @@ class MembersScreen(FilterableList, Screen):
                               fmt_date(m.valid_to) if m.valid_to else "", sub_for,
                               self.app.conn.execute("SELECT coalesce(appointment_ref, '') FROM membership"
                                                     " WHERE id = ?", (m.id,)).fetchone()[0], key=str(m.id))
-        self.query_one("#ms-head", Static).update(t("members.memberships_of", name=person.name))
+        self.query_one("#ms-head", Static).update(t("members.memberships_of", name=person.name) if person else "")
 
     def selected_membership(self):
         table = self.query_one("#memberships", DataTable)

@@ -14,8 +14,8 @@ from logbog_tui.i18n import t
 from logbog_tui.tui.modals import ConfirmDialog
 from logbog_tui.tui.task_forms import budget_dialog, task_dialog
 from logbog_tui.tui.widgets import BudgetPanel, EntryPanel, TaskPanel
-from logbog_tui.tui.widgets.filter_box import focus_then
 from logbog_tui.tui.widgets.key_bar import KeyBar
+from logbog_tui.tui.widgets.plain import focus_then
 
 # action -> the tabs where it applies
 ACTIONS = {

@@ -11,8 +11,8 @@ from textual.widgets import DataTable, Input, Static
 from logbog_tui.entries import PAGE, EntryFilter, EntryRow, list_entries, totals
 from logbog_tui.i18n import fmt_date, fmt_minutes, fmt_week, t
 from logbog_tui.service import periods
-from logbog_tui.tui.widgets.filter_box import FilterBox, focus_then
-from logbog_tui.tui.widgets.plain import Plain, Table
+from logbog_tui.tui.widgets.filter_box import FilterBox
+from logbog_tui.tui.widgets.plain import Plain, Table, focus_then
 
 GROUPS = ("entries", "person", "area", "task")
 

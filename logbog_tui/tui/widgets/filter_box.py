@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.binding import Binding
-from textual.widget import Widget
 from textual.widgets import Input
 
 from logbog_tui.i18n import t
+from logbog_tui.tui.widgets.plain import focus_then
 
 
 class FilterBox(Input):
@@ -38,14 +36,6 @@ class FilterBox(Input):
             self.value = ""
         self.remove_class("shown")
         return text
-
-
-def focus_then(table: Widget, refresh: Callable[[], object] | None) -> None:
-    """Focus ``table`` and refresh it once it has taken the focus, so that it is drawn once
-    (focused and filled) instead of twice: a full DataTable redraw costs ~25 ms."""
-    table.screen.set_focus(table)
-    if refresh is not None:
-        table.call_later(refresh)
 
 
 class FilterableList:

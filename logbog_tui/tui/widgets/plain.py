@@ -1,4 +1,5 @@
-"""Text widgets that show text as it is, and a table that is redrawn only when its rows change.
+"""Text widgets that show text as it is, and a table that is redrawn only when its rows change (and
+once, not twice, when it takes the focus and new rows together: ``focus_then``).
 
 Textual reads a ``str`` in a Static or a DataTable cell as markup, so a note, a name or a title
 such as "[/x] tjek" stopped the program (MarkupError) and "[b]" vanished. Nothing in logbog uses
@@ -7,10 +8,11 @@ which made redrawing a full table faster."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from rich.text import Text
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 
@@ -71,3 +73,11 @@ class Table(DataTable):
     def clear(self, columns: bool = False) -> Table:
         self._shown = None
         return super().clear(columns)
+
+
+def focus_then(table: Widget, refresh: Callable[[], object] | None) -> None:
+    """Focus ``table`` and refresh it once it has taken the focus, so that it is drawn once
+    (focused and filled) instead of twice: a full DataTable redraw costs ~25 ms."""
+    table.screen.set_focus(table)
+    if refresh is not None:
+        table.call_later(refresh)

@@ -15,8 +15,8 @@ from logbog_tui import tasks
 from logbog_tui.entries import area_minutes
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.tasks import TaskRow
-from logbog_tui.tui.widgets.filter_box import FilterBox, focus_then
-from logbog_tui.tui.widgets.plain import Plain, Table
+from logbog_tui.tui.widgets.filter_box import FilterBox
+from logbog_tui.tui.widgets.plain import Plain, Table, focus_then
 
 
 class TaskPanel(Horizontal):
