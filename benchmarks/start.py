@@ -10,7 +10,7 @@ from logbog_tui import i18n
 
 i18n.set_language("da")
 
-from logbog_tui.db import open_verified  # noqa: E402
+from logbog_tui.db import open_db  # noqa: E402
 from logbog_tui.tui.app import LogbogApp  # noqa: E402
 
 
@@ -21,4 +21,4 @@ async def stop_when_shown(pilot) -> None:
 
 if __name__ == "__main__":
     path = Path(sys.argv[1])
-    LogbogApp(open_verified(path), path).run(headless=True, auto_pilot=stop_when_shown, size=(120, 40))
+    LogbogApp(open_db(path, check=True), path).run(headless=True, auto_pilot=stop_when_shown, size=(120, 40))

@@ -72,15 +72,32 @@ def build(conn: sqlite3.Connection, year: int | None = None, include_cancelled: 
 
 
 def write(data: bytes, path: Path, force: bool = False) -> None:
-    """Write to a temporary file beside ``path`` and rename it into place (0600)."""
-    if path.exists() and not force:
-        from logbog_tui.errors import UserError
+    """Write to a temporary file beside ``path``, fsync it and rename it into place (0600).
 
-        raise UserError(t("export.exists", path=path))
+    Refused: an existing file without ``force``; anything that is not a regular file even with it
+    (``-o /dev/null --force`` must not replace /dev/null); a symbolic link to nothing without
+    ``force``; a folder that does not exist."""
+    import stat
+
+    from logbog_tui.errors import UserError
+    from logbog_tui.failures import StorageError
+
+    if path.is_symlink() and not path.exists():
+        if not force:
+            raise UserError(t("file.dangling_link", path=path))
+    elif path.exists():
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise UserError(t("file.not_regular", path=path))
+        if not force:
+            raise UserError(t("export.exists", path=path))
+    if not path.parent.is_dir():
+        raise StorageError(t("failure.missing_folder", path=path))
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except BaseException:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import os
 import sqlite3
 import unicodedata
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
 from logbog_tui.errors import RefusedDatabase
@@ -46,34 +46,93 @@ def fold(text: str | None) -> str | None:
     return unicodedata.normalize("NFC", text).casefold() if isinstance(text, str) else text
 
 
-def configure(conn: sqlite3.Connection) -> None:
+def configure(conn: sqlite3.Connection, read_only: bool = False) -> None:
     """Apply the pragmas every connection needs, and register ``fold()`` for searching."""
     conn.isolation_level = None
     conn.create_function("fold", 1, fold, deterministic=True)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA journal_mode = WAL")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                           check_same_thread=False)
+class Connection(sqlite3.Connection):
+    """A connection that knows whether it is read-only and holds the database's lock file
+    (:mod:`logbog_tui.dblock`) until it is closed or collected."""
+
+    read_only = False
+    _release: Callable[[], object] | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self._release is not None:
+            self._release()
+
+
+def side_file(path: Path | str, suffix: str) -> Path:
+    return Path(str(path) + suffix)
+
+
+def _has_wal(path: Path) -> bool:
+    wal = side_file(path, "-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def connect(path: Path | str, *, read_only: bool = False) -> Connection:
+    """A configured connection. ``read_only`` opens with ``mode=ro`` (and ``immutable=1`` when no
+    ``-wal`` holds rows), so that nothing is created beside a file the user made read-only: a
+    ``-shm`` left there with the file's 0400 mode would break every later write."""
+    if read_only:
+        uri = f"{Path(path).resolve().as_uri()}?mode=ro" + ("" if _has_wal(Path(path)) else "&immutable=1")
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False, factory=Connection)
+        conn.read_only = True
+    else:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False, factory=Connection)
     conn.row_factory = sqlite3.Row
-    configure(conn)
+    configure(conn, read_only=read_only)
     return conn
+
+
+def _storage_error(exc: sqlite3.Error) -> Exception:
+    from logbog_tui.failures import as_user_error
+
+    return as_user_error(exc) or exc
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:  # SQLite may have rolled back already (a full disk, an I/O error)
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """A short write transaction: ``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on error)."""
-    conn.execute("BEGIN IMMEDIATE")
+    """A short write transaction: ``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on error).
+
+    A held lock (after the busy timeout), a full disk or a read-only file raises a
+    :class:`~logbog_tui.failures.StorageError` with one plain line; nothing is half written."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise _storage_error(exc) from exc
     try:
         yield conn
+    except sqlite3.Error as exc:
+        _rollback(conn)
+        raise _storage_error(exc) from exc
     except BaseException:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
         raise
-    conn.execute("COMMIT")
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        _rollback(conn)
+        raise _storage_error(exc) from exc
 
 
 # --- opening a file -------------------------------------------------------------------------
@@ -83,26 +142,56 @@ def _header(path: Path) -> bytes:
         return fh.read(100)
 
 
+def refuse_special(path: Path) -> None:
+    """Refuse anything that exists but is not a regular file (a FIFO would hang for ever, a
+    device would be overwritten). A symbolic link to a regular file is followed."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise RefusedDatabase(t("file.not_regular", path=path)) from None
+        return
+    except OSError as exc:
+        raise RefusedDatabase(t("db.refused.unreadable", path=path, error=exc.strerror)) from None
+    if not stat.S_ISREG(mode):
+        raise RefusedDatabase(t("file.not_regular", path=path))
+
+
+@contextmanager
+def peek(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only look at ``path`` that leaves nothing behind: ``immutable`` when no ``-wal``
+    holds rows; otherwise SQLite reads the ``-wal`` too (and a ``-shm`` it had to make for that
+    is removed again, while the ``-wal`` is still the user's)."""
+    shm = side_file(path, "-shm")
+    had_shm, wal = shm.exists(), _has_wal(path)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro" + ("" if wal else "&immutable=1"), uri=True,
+                           timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        yield conn
+    finally:
+        conn.close()
+        if wal and not had_shm:
+            shm.unlink(missing_ok=True)
+
+
 def inspect_file(path: Path) -> tuple[str, int]:
     """Classify ``path`` without writing to it: ("missing"|"empty"|"ours", user_version).
 
     Raises :class:`RefusedDatabase` for a file that is not SQLite, or another application's.
     """
+    refuse_special(path)
     if not path.exists() or path.stat().st_size == 0:
         return ("missing" if not path.exists() else "empty"), 0
-    if path.is_dir():
-        raise RefusedDatabase(t("db.refused.not_sqlite", path=path))
     header = _header(path)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise RefusedDatabase(t("db.refused.not_sqlite", path=path))
     try:
-        ro = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
+        with peek(path) as ro:
             app_id = ro.execute("PRAGMA application_id").fetchone()[0]
             version = ro.execute("PRAGMA user_version").fetchone()[0]
             objects = ro.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
-        finally:
-            ro.close()
     except sqlite3.DatabaseError as exc:
         raise RefusedDatabase(t("db.refused.unreadable", path=path, error=exc)) from None
     if app_id == 0 and objects == 0:
@@ -114,25 +203,84 @@ def inspect_file(path: Path) -> tuple[str, int]:
     return "ours", version
 
 
-def open_db(path: Path | str, *, today=None) -> sqlite3.Connection:
+def writable(path: Path) -> bool:
+    """Whether the user lets logbog write ``path``: its owner-write bit is set (a file made 0400
+    counts as read-only even for root), the file system allows it, and SQLite can make its
+    ``-wal``/``-shm`` beside it."""
+    import stat
+
+    if not (path.stat().st_mode & stat.S_IWUSR) or not os.access(path, os.W_OK):
+        return False
+    sides = all(side_file(path, s).exists() for s in ("-wal", "-shm"))
+    return sides or os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def start_check(path: Path) -> None:
+    """The full ``integrity_check`` (a flipped byte in an index passes ``quick_check``), through a
+    read-only connection, so a damaged file or a ``-wal`` that belongs to another database is
+    never written to (a read-write connection would checkpoint the foreign ``-wal`` into it).
+    Raises :class:`RefusedDatabase` naming the newest verified backup of this file."""
+    try:
+        with peek(path) as ro:
+            result = [r[0] for r in ro.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as exc:
+        result = [str(exc)]
+    if result != ["ok"]:
+        from logbog_tui.backup import newest_verified
+
+        found = newest_verified(path)
+        hint = t("db.restore_hint", backup=found, db=path) if found else t("db.no_backup")
+        problem = " ".join(result[0].split())[:200]
+        raise RefusedDatabase(t("db.refused.damaged", path=path, problem=problem) + " " + hint)
+
+
+def open_db(path: Path | str, *, today=None, check: bool = False) -> Connection:
     """Open ``path`` for use: create and seed it if missing or empty, migrate it if older.
 
-    A refused file is never written to.
+    ``check``: run :func:`start_check` first (the TUI and every command that writes). Without it
+    the check still runs when a ``-wal`` holds rows that no running logbog program owns (an
+    unclean shutdown, or a ``-wal`` copied from another database). A file the user made
+    read-only is opened read-only (``conn.read_only``). The connection holds the lock file, so
+    ``logbog restore`` cannot replace the file under it. A refused file is never written to.
     """
+    from logbog_tui import dblock
+
     path = Path(path).expanduser()
     kind, version = inspect_file(path)
-    if kind in ("missing", "empty"):
-        return create_db(path, today=today)
-    if version < SCHEMA_VERSION:
-        migrate(path, version)
-    return connect(path)
+    read_only = kind == "ours" and not writable(path)
+    try:
+        key, alone = dblock.hold(path)
+    except dblock.Held as held:
+        raise RefusedDatabase(t("lock.restoring", holders=describe(held.holders))) from None
+    try:
+        if kind in ("missing", "empty"):
+            conn = create_db(path, today=today)
+        else:
+            if check or (alone is not False and _has_wal(path)):
+                start_check(path)
+            if version < SCHEMA_VERSION:
+                migrate(path, version)
+            conn = connect(path, read_only=read_only)
+    except BaseException:
+        dblock.release(key)
+        raise
+    if key is not None:
+        conn._release = weakref.finalize(conn, dblock.release, key)
+    return conn
 
 
-def create_db(path: Path, *, today=None) -> sqlite3.Connection:
+def describe(holders: list[tuple[int, str]]) -> str:
+    """"proces 1234: logbog tui", or "another logbog program" when /proc/locks is not there."""
+    if not holders:
+        return t("lock.held_unknown")
+    return "; ".join(t("lock.process", pid=pid, command=command or "?") for pid, command in holders)
+
+
+def create_db(path: Path, *, today=None) -> Connection:
     from logbog_tui import seed
+    from logbog_tui.paths import private_dir
 
-    if not path.parent.exists():
-        path.parent.mkdir(mode=0o700, parents=True)
+    private_dir(path.parent)
     fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
     os.close(fd)
     os.chmod(path, 0o600)
@@ -142,7 +290,7 @@ def create_db(path: Path, *, today=None) -> sqlite3.Connection:
             conn.execute(statement)
         seed.seed_organisation(conn, today=today)
     for suffix in ("-wal", "-shm"):
-        side = Path(str(path) + suffix)
+        side = side_file(path, suffix)
         if side.exists():
             os.chmod(side, 0o600)
     return conn
@@ -164,58 +312,66 @@ def split_sql(script: str) -> list[str]:
     return out
 
 
-def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
-    """Copy the database with SQLite's backup API to ``dest`` (mode 0600)."""
-    target = sqlite3.connect(str(dest))
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
     try:
-        conn.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
+        os.fsync(fd)
     finally:
-        target.close()
-    os.chmod(dest, 0o600)
+        os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (where the platform allows opening a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
+    """Copy the database with SQLite's backup API (which reads through its ``-wal`` too) to
+    ``dest``: one self-contained file (no ``-wal``), mode 0600, on disk (fsync) before this
+    returns. ``dest`` is removed again if the copy fails."""
+    fd = os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)  # never over an existing file
+    os.close(fd)
+    try:
+        target = sqlite3.connect(str(dest))
+        try:
+            conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        os.chmod(dest, 0o600)
+        fsync_file(dest)
+    except BaseException:
+        for leftover in (dest, side_file(dest, "-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
     return dest
 
 
 def migrate(path: Path, version: int) -> None:
     """Back the file up, then bring it from ``version`` to :data:`SCHEMA_VERSION` in one transaction."""
-    from logbog_tui.paths import backup_dir
+    from logbog_tui.backup import series_name
 
     missing = [v for v in range(version, SCHEMA_VERSION) if v not in MIGRATIONS]
     if version < 1 or missing:
         raise RefusedDatabase(t("db.refused.no_migration", path=path, version=version))
     conn = connect(path)
     try:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup_to(conn, backup_dir() / f"{path.stem}-v{version}-{stamp}.db")
+        backup_to(conn, series_name(path, f"v{version}"))
         with transaction(conn):
             for v in range(version, SCHEMA_VERSION):
                 MIGRATIONS[v](conn)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     finally:
         conn.close()
-
-
-def open_verified(path: Path | str) -> sqlite3.Connection:
-    """Open for an interactive session: after an unclean shutdown (a non-empty -wal file) a full
-    integrity_check, otherwise quick_check; a damaged file is refused with the newest verified
-    backup and the command that restores it."""
-    path = Path(path).expanduser()
-    wal = Path(str(path) + "-wal")
-    unclean = wal.exists() and wal.stat().st_size > 0
-    conn = open_db(path)
-    result = [r[0] for r in conn.execute("PRAGMA integrity_check" if unclean else "PRAGMA quick_check")]
-    if result != ["ok"]:
-        conn.close()
-        from logbog_tui.backup import verified_backups
-
-        found = verified_backups(path.stem)
-        hint = t("db.restore_hint", backup=found[0], db=path) if found else t("db.no_backup")
-        raise RefusedDatabase(t("db.refused.damaged", path=path, problem=result[0][:200]) + " " + hint)
-    return conn
-
-
-def check_quick(conn: sqlite3.Connection) -> list[str]:
-    return [row[0] for row in conn.execute("PRAGMA quick_check")]
 
 
 def check(conn: sqlite3.Connection) -> dict:

@@ -12,11 +12,16 @@ def logger() -> logging.Logger:
     from logbog_tui.paths import log_path, private_file
 
     log = logging.getLogger(_LOGGER)
-    path = log_path()
-    if not any(isinstance(h, logging.FileHandler) and h.baseFilename == str(path) for h in log.handlers):
-        private_file(path)
-        handler = logging.FileHandler(path, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-        log.addHandler(handler)
-        log.setLevel(logging.INFO)
+    try:
+        path = log_path()
+        if not any(isinstance(h, logging.FileHandler) and h.baseFilename == str(path) for h in log.handlers):
+            private_file(path)
+            handler = logging.FileHandler(path, encoding="utf-8")
+            handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+            log.addHandler(handler)
+            log.setLevel(logging.INFO)
+    except OSError:  # a read-only or missing data folder: the program goes on without a log file
+        if not log.handlers:
+            log.addHandler(logging.NullHandler())
+        log.propagate = False
     return log

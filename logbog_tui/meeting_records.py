@@ -4,7 +4,6 @@ attendance, tasks from actions, and logging the meeting's hours for everyone pre
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,6 +11,7 @@ from logbog_tui import memberships
 from logbog_tui.db import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
+from logbog_tui.textfields import clean
 from logbog_tui.meetings import get
 from logbog_tui.service.parse import MAX_MINUTES_PER_DAY
 
@@ -32,10 +32,7 @@ class Item:
 
 
 def _clean(text: str | None, limit: int = 10_000) -> str | None:
-    value = unicodedata.normalize("NFC", text or "").strip()
-    if len(value) > limit:
-        raise UserError(t("person.too_long", max=limit))
-    return value or None
+    return clean(text, limit, long_text=limit > 300)
 
 
 def items(conn: sqlite3.Connection, meeting_id: int) -> list[Item]:

@@ -4,7 +4,6 @@ Every write is one short transaction; warnings are returned, never silently drop
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,6 +11,7 @@ from logbog_tui import memberships, queries
 from logbog_tui.db import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, t
+from logbog_tui.textfields import clean
 from logbog_tui.service import meetings as rules
 from logbog_tui.service import rotation
 
@@ -125,10 +125,7 @@ def warnings(conn: sqlite3.Connection, body: str, day: date, kind: str, ignore_i
 
 
 def _clean(text: str | None, limit: int) -> str | None:
-    value = unicodedata.normalize("NFC", text or "").strip()
-    if len(value) > limit:
-        raise UserError(t("person.too_long", max=limit))
-    return value or None
+    return clean(text, limit)
 
 
 def _host(conn, draft: MeetingDraft, ignore_id: int | None) -> tuple[str | None, str | None, str | None]:

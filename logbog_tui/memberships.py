@@ -4,12 +4,12 @@ members and substitutes, end memberships. Every write is one short transaction."
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from datetime import date
 
 from logbog_tui.db import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, t
+from logbog_tui.textfields import clean
 from logbog_tui.service.composition import Membership, Seat, compose, conflicting, overlap, warnings
 
 ROLES = ("member", "chair", "secretary", "chair_secretary")
@@ -49,10 +49,7 @@ def _check_period(start: date, end: date | None) -> None:
 
 
 def _ref(text: str | None) -> str | None:
-    value = unicodedata.normalize("NFC", text or "").strip()
-    if len(value) > 500:
-        raise UserError(t("person.too_long", max=500))
-    return value or None
+    return clean(text, 500)
 
 
 def appoint(conn: sqlite3.Connection, person_id: int, seat_id: int, start: date, end: date | None,

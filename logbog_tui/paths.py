@@ -15,7 +15,23 @@ def data_dir() -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return private_dir(path)
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` and every missing parent with mode 0700, whatever the umask (pathlib's
+    ``parents=True`` gives the parents the umask's mode: 0777 under umask 000)."""
+    missing = []
+    folder = path
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        os.chmod(folder, 0o700)
     return path
 
 
@@ -28,9 +44,7 @@ def log_path() -> Path:
 
 
 def backup_dir() -> Path:
-    path = data_dir() / "backups"
-    path.mkdir(mode=0o700, exist_ok=True)
-    return path
+    return private_dir(data_dir() / "backups")
 
 
 def private_file(path: Path) -> None:

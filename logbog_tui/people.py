@@ -12,6 +12,7 @@ from datetime import date, datetime, timezone
 from logbog_tui.db import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
+from logbog_tui.service.text import has_control
 
 LIMITS = {"name": 200, "title": 200, "email": 254, "phone": 40, "notes": 10_000}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
@@ -51,8 +52,7 @@ def validate(values: dict[str, str], organisation_id: int | None) -> tuple[Perso
     for key, limit in LIMITS.items():
         if len(clean[key]) > limit:
             errors[key] = t("person.too_long", max=limit)
-        elif any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in ("\n\t" if key == "notes" else "")
-                 for ch in clean[key]):
+        elif has_control(clean[key], long_text=key == "notes"):
             errors[key] = t("person.control_chars")
     if not clean["name"] and "name" not in errors:
         errors["name"] = t("person.name_required")

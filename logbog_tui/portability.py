@@ -45,7 +45,8 @@ def load(conn: sqlite3.Connection, data: dict) -> dict[str, int]:
     """Replace the (new, empty) database's contents by ``data`` in one transaction.
 
     Refuses a database that already holds data; refuses unknown tables or columns. The seed rows
-    of a new database are replaced by the file's own. Returns rows loaded per table."""
+    of a new database are replaced by the file's own. A bad row is refused with one line naming
+    its table, row and column; nothing is loaded then. Returns rows loaded per table."""
     if not isinstance(data, dict):
         raise UserError(t("load.not_a_dump"))
     known = set(tables(conn))
@@ -60,17 +61,51 @@ def load(conn: sqlite3.Connection, data: dict) -> dict[str, int]:
         for table in known:
             conn.execute(f"DELETE FROM {table}")
         for table, rows in data.items():
-            columns = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
             if not isinstance(rows, list):
-                raise UserError(t("load.not_a_dump"))
-            for row in rows:
-                if not isinstance(row, dict) or not set(row) <= columns:
-                    raise UserError(t("load.bad_row", table=table))
-                names = list(row)
-                conn.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                             [row[n] for n in names])
+                raise UserError(t("load.rows_not_list", table=table))
+            for number, row in enumerate(rows, start=1):
+                _insert(conn, table, columns, number, row)
             counts[table] = len(rows)
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise UserError(t("load.foreign_keys", count=len(problems)))
     return counts
+
+
+def _insert(conn: sqlite3.Connection, table: str, columns: list[str], number: int, row: object) -> None:
+    from logbog_tui.queries import setting_problem
+
+    def bad(column: str, problem: str) -> UserError:
+        return UserError(t("load.bad_value", table=table, row=number, column=column, problem=problem))
+
+    if not isinstance(row, dict):
+        raise UserError(t("load.bad_row_at", table=table, row=number, problem=t("load.not_an_object")))
+    extra = sorted(set(row) - set(columns))
+    if extra:
+        raise bad(", ".join(map(str, extra)), t("load.unknown_column"))
+    for column, value in row.items():
+        if value is not None and not isinstance(value, (str, int, float)):
+            raise bad(column, t("load.not_a_value", kind=type(value).__name__))
+    if table == "setting" and "key" in row:
+        problem = setting_problem(str(row["key"]), row.get("value"))
+        if problem:
+            raise bad("value", t(problem))
+    names = list(row)
+    try:
+        conn.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                     [row[n] for n in names])
+    except (sqlite3.IntegrityError, OverflowError) as exc:
+        message = str(exc)
+        column = next((c for c in sorted(columns, key=len, reverse=True) if c in message), "?")
+        raise bad(column, _constraint(message)) from None
+
+
+def _constraint(message: str) -> str:
+    """SQLite's reason, in the user's words where we know them."""
+    lowered = message.lower()
+    for needle, key in (("not null", "load.missing_value"), ("unique", "load.duplicate"),
+                        ("check", "load.check_failed"), ("datatype mismatch", "load.wrong_type")):
+        if needle in lowered:
+            return t(key, detail=message)
+    return message

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from logbog_tui.db import fold  # one folding rule for Python and SQL
-from logbog_tui.errors import UserError
+from logbog_tui.errors import RefusedDatabase, UserError
 from logbog_tui.i18n import t
 from logbog_tui.service.budget import HourRow, Thresholds
 from logbog_tui.service.rotation import Hosting, Region
+from logbog_tui.service.text import has_control, visible
 
 _FAR = "9999-12-31"
 
@@ -43,9 +44,57 @@ def hostings(conn: sqlite3.Connection) -> list[Hosting]:
 
 # --- budgets --------------------------------------------------------------------------------
 
+def setting_rule(key: str) -> str:
+    """What a setting's value must be: a fraction (thresholds), hours, a date, or plain text."""
+    if key in ("budget_warn", "budget_over"):
+        return "fraction"
+    if key.startswith("budget_default_"):
+        return "hours"
+    if key in ("org_start", "demo_start"):
+        return "date"
+    return "text"
+
+
+_RULE_KEYS = {"fraction": "setting.rule.fraction", "hours": "setting.rule.hours", "date": "setting.rule.date",
+              "text": "setting.rule.text"}
+
+
+def setting_problem(key: str, value: object) -> str | None:
+    """None when ``value`` is valid for ``key``; else the rule it breaks (a message key)."""
+    rule = setting_rule(key)
+    broken = _RULE_KEYS[rule]
+    if not isinstance(value, str):
+        return broken
+    try:
+        if rule == "fraction" and not 0 < float(value) <= 10:
+            return broken
+        if rule == "hours" and not 0 <= float(value) < 100_000:
+            return broken
+        if rule == "date":
+            date.fromisoformat(value)
+    except ValueError:
+        return broken
+    if rule == "text" and has_control(value):
+        return broken
+    return None
+
+
 def setting(conn: sqlite3.Connection, key: str, default: str | None = None) -> str | None:
+    """A setting's value; a stored value that breaks its rule is refused with one line (before
+    anything is written, never after)."""
     row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
-    return row[0] if row else default
+    if row is None:
+        return default
+    problem = setting_problem(key, row[0])
+    if problem:
+        raise RefusedDatabase(t("setting.invalid", name=key, value=visible(str(row[0]))[:60], rule=t(problem)))
+    return row[0]
+
+
+def check_settings(conn: sqlite3.Connection) -> None:
+    """Refuse (one line) when any stored setting breaks its rule."""
+    for (key,) in conn.execute("SELECT key FROM setting").fetchall():
+        setting(conn, key)
 
 
 def thresholds(conn: sqlite3.Connection) -> Thresholds:

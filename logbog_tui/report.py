@@ -18,6 +18,7 @@ from datetime import date, datetime
 from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.overview import budget_overview
 from logbog_tui.service.budget import as_of_for
+from logbog_tui.service.text import visible
 
 
 def _days_at_supplier(conn: sqlite3.Connection, year: int) -> list[int]:
@@ -88,7 +89,13 @@ def _json(report: dict) -> bytes:
 
 
 def _rows(report: dict) -> dict[str, tuple[list[str], list[list]]]:
-    """Each section as (header, rows) with typed values, shared by CSV and xlsx."""
+    """Each section as (header, rows) with typed values, shared by CSV, xlsx and Markdown; text
+    with control characters shows them as ``\\u001b`` (a title cannot act on a terminal)."""
+    return {section: (header, [[visible(v, keep_newlines=False) if isinstance(v, str) else v for v in row]
+                               for row in rows]) for section, (header, rows) in _typed_rows(report).items()}
+
+
+def _typed_rows(report: dict) -> dict[str, tuple[list[str], list[list]]]:
     pl = report["project_leadership"]
     return {
         t("report.sheet.areas"): ([t("report.col.code"), t("report.col.area"), t("report.col.hours")],
@@ -175,7 +182,8 @@ def _markdown(report: dict) -> bytes:
         lines.append("|" + "---|" * len(header))
         for row in rows:
             cells = [fmt_date(v) if isinstance(v, date) else (fmt_hours(v, unit=False) if isinstance(v, float)
-                                                              else ("–" if v is None else str(v))) for v in row]
+                                                              else ("–" if v is None else str(v).replace("|", "\\|")))
+                     for v in row]
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
     return "\n".join(lines).encode("utf-8")

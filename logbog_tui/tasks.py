@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from logbog_tui.db import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
+from logbog_tui.textfields import clean
 
 STATUSES = ("todo", "doing", "waiting", "done")
 SORTS = ("due", "status")
@@ -94,14 +94,11 @@ def list_tasks(conn: sqlite3.Connection, area_id: int | None, text: str = "", so
 
 
 def _clean(text: str | None, limit: int, field: str, required: bool = False) -> str | None:
-    value = unicodedata.normalize("NFC", text or "").strip()
+    value = clean(text, limit, long_text=field == "description", too_long_key="task.too_long",
+                  field=t(f"task.field.{field}"))
     if required and not value:
         raise UserError(t("task.required", field=t(f"task.field.{field}")))
-    if len(value) > limit:
-        raise UserError(t("task.too_long", field=t(f"task.field.{field}"), max=limit))
-    if any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t" for ch in value):
-        raise UserError(t("log.note_control"))
-    return value or None
+    return value
 
 
 def _row(draft: TaskDraft) -> tuple:

@@ -11,6 +11,7 @@ from datetime import date, datetime, timezone
 from logbog_tui.db import fold, transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
+from logbog_tui.textfields import clean
 
 CATEGORIES = ("fejl", "spoergsmaal", "oenske", "feedback", "dataaendring")
 PRIORITIES = ("lav", "normal", "hoej", "kritisk")
@@ -66,12 +67,10 @@ def _now() -> str:
 
 
 def _text(value: str | None, limit: int, required: bool = False) -> str | None:
-    clean = unicodedata.normalize("NFC", value or "").strip()
-    if required and not clean:
+    text = clean(value, limit, long_text=limit > 1000)
+    if required and not text:
         raise UserError(t("task.required", field=t("task.field.title")))
-    if len(clean) > limit:
-        raise UserError(t("person.too_long", max=limit))
-    return clean or None
+    return text
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -11,6 +10,7 @@ from logbog_tui.db import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.service.parse import MAX_MINUTES_PER_DAY
+from logbog_tui.service.text import has_control, normalise
 
 MAX_NOTE = 2000
 
@@ -123,7 +123,7 @@ def restore(conn: sqlite3.Connection, row: dict) -> None:
 
 
 def _note(text: str | None) -> str | None:
-    return unicodedata.normalize("NFC", text).strip() or None if text else None
+    return normalise(text) or None
 
 
 def _validate(draft: Draft, today: date) -> None:
@@ -136,7 +136,7 @@ def _validate(draft: Draft, today: date) -> None:
     note = _note(draft.note)
     if note and len(note) > MAX_NOTE:
         raise UserError(t("log.note_too_long", max=MAX_NOTE))
-    if note and any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t" for ch in note):
+    if note and has_control(note, long_text=True):
         raise UserError(t("log.note_control"))
 
 

@@ -137,7 +137,7 @@ def test_an_older_database_is_backed_up_then_migrated(tmp_path, monkeypatch):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
     assert "nickname" in [r[1] for r in conn.execute("PRAGMA table_info(person)")]
     conn.close()
-    backups = list((tmp_path / "home" / "backups").glob("old-v1-*.db"))
+    backups = list((tmp_path / "home" / "backups").glob("v1-*-old-*.db"))
     assert len(backups) == 1
     assert sqlite3.connect(backups[0]).execute("PRAGMA user_version").fetchone()[0] == 1
 

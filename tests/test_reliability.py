@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from logbog_tui import backup, people
-from logbog_tui.db import connect, open_db, open_verified, transaction
+from logbog_tui.db import connect, open_db, transaction
 from logbog_tui.errors import RefusedDatabase, UserError
 
 TODAY = date(2026, 11, 25)
@@ -168,7 +168,7 @@ def test_a_damaged_database_is_refused_with_the_backup_to_restore(db_path, tmp_p
     conn.close()
     _damage(db_path)
     with pytest.raises(RefusedDatabase) as info:
-        open_verified(db_path)
+        open_db(db_path, check=True)
     assert good.name in info.value.message and "restore" in info.value.message
     # and the damaged file is never backed up over the good ones
     try:
@@ -215,7 +215,7 @@ def test_unclean_shutdown_runs_a_full_check(db_path, monkeypatch):
             return real(self, sql, *args)
 
     monkeypatch.setattr("logbog_tui.db.sqlite3.connect", lambda *a, **kw: _spy_connect(Spy, *a, **kw))
-    open_verified(db_path).close()
+    open_db(db_path, check=True).close()
     assert "PRAGMA integrity_check" in seen
 
 

@@ -53,9 +53,34 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(value).expanduser() if value else default_db_path()
 
 
+class _Visible:
+    """Standard output or error whose text shows control characters as ``\\u001b``: stored data
+    (a ticket title with an escape sequence) cannot set the terminal's title or clear it. JSON
+    stays valid (and decodes to the same text); binary output (``.buffer``) is untouched."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from logbog_tui.service.text import visible
+
+        return self._stream.write(visible(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _early_language(argv)
+    out, err = sys.stdout, sys.stderr
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: list[str]) -> int:
     try:
         try:
             args = build_parser().parse_args(argv)
@@ -65,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             from logbog_tui.tui.app import run_tui
 
             return run_tui(db_path(args))
+        sys.stdout, sys.stderr = _Visible(sys.stdout), _Visible(sys.stderr)
         return args.handler(args)
     except UserError as exc:
         print(f"logbog: {exc.message}", file=sys.stderr)
@@ -73,8 +99,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception:  # noqa: BLE001 - the last line of defence: log it, say one line
-        return report_crash()
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: log it, say one line
+        from logbog_tui.failures import explain
+
+        line = explain(exc)  # a held lock, a full disk, a read-only place: the user can fix it
+        if line is None:
+            return report_crash()
+        print(f"logbog: {line}", file=sys.stderr)
+        return 1
 
 
 def report_crash() -> int:

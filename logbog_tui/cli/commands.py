@@ -73,11 +73,13 @@ def _date(text: str | None, today: date) -> date:
         raise UserError(t(p.key, **p.params)) from None
 
 
-def _open(args):
+def _open(args, *, write: bool = False):
+    """The database of ``--db``/``LOGBOG_DB``. A command that writes (``write=True``) runs the
+    full start check first and refuses a damaged file, as the TUI does."""
     from logbog_tui.cli import db_path
     from logbog_tui.db import open_db
 
-    return open_db(db_path(args))
+    return open_db(db_path(args), check=write)
 
 
 def _print_json(data) -> None:
@@ -107,7 +109,7 @@ def cmd_check(args) -> int:
 def cmd_demo(args) -> int:
     from logbog_tui.demo import fill
 
-    conn = _open(args)
+    conn = _open(args, write=True)
     stats = fill(conn, years=args.years, today=clock.today())
     print(t("demo.done", people=stats["people"], meetings=stats["meetings"], entries=stats["entries"],
             tickets=stats["tickets"], tasks=stats["tasks"], years=args.years))
@@ -168,9 +170,26 @@ def cmd_budget(args) -> int:
 
 # --- log ------------------------------------------------------------------------------------
 
+def _print_left(conn, saved, person, day: date, today: date) -> None:
+    from logbog_tui.overview import budget_overview
+
+    ov = budget_overview(conn, day.year, max(day, today) if day.year == today.year else date(day.year, 12, 31))
+    if saved.area_scope == "projektledelse":
+        print(t("log.left_leadership", left=fmt_hours(ov.leadership.remaining),
+                budget=fmt_hours(ov.leadership.budget), status=t(f"status.{ov.leadership.status}")))
+        return
+    member = ov.member_for(conn, person.id, day)
+    if saved.is_support:
+        print(t("log.support_not_counted"))
+    if member is not None:
+        print(t("log.left_member", person=member.person, left=fmt_hours(member.remaining),
+                budget=fmt_hours(member.budget), status=t(f"status.{member.status}")))
+    else:
+        print(t("log.not_in_member_budget"))
+
+
 def cmd_log(args) -> int:
     from logbog_tui import queries, timelog
-    from logbog_tui.overview import budget_overview
     from logbog_tui.service.parse import parse_hours
 
     today = clock.today()
@@ -179,7 +198,7 @@ def cmd_log(args) -> int:
     except Problem as p:
         raise UserError(t(p.key, **p.params)) from None
     day = _date(args.date, today)
-    conn = _open(args)
+    conn = _open(args, write=True)
     if args.person:
         person = queries.resolve_person(conn, args.person)
     else:
@@ -195,21 +214,16 @@ def cmd_log(args) -> int:
         area_id, task_id = timelog.last_used(conn, person.id)
         if area_id is None:
             raise UserError(t("log.no_area"))
+    queries.check_settings(conn)  # a bad setting is refused now, not after the hours are saved
     saved = timelog.save(conn, timelog.Draft(person.id, day, minutes, area_id, task_id, None, args.support,
                                              args.note), today)
     print(t("log.saved", id=saved.id, hours=fmt_hours(minutes / 60), person=person.label,
             date=fmt_date(day), area=saved.area_code, support=t("log.support_mark") if saved.is_support else ""))
-    ov = budget_overview(conn, day.year, max(day, today) if day.year == today.year else date(day.year, 12, 31))
-    if saved.area_scope == "projektledelse":
-        print(t("log.left_leadership", left=fmt_hours(ov.leadership.remaining),
-                budget=fmt_hours(ov.leadership.budget), status=t(f"status.{ov.leadership.status}")))
-    else:
-        member = ov.member_for(conn, person.id, day)
-        if saved.is_support:
-            print(t("log.support_not_counted"))
-        if member is not None:
-            print(t("log.left_member", person=member.person, left=fmt_hours(member.remaining),
-                    budget=fmt_hours(member.budget), status=t(f"status.{member.status}")))
-        else:
-            print(t("log.not_in_member_budget"))
+    try:  # the hours are committed: whatever happens in the summary, the command succeeded
+        _print_left(conn, saved, person, day, today)
+    except Exception as exc:  # noqa: BLE001 - logged; a retrying script must not log twice
+        from logbog_tui.logfile import logger
+
+        logger().exception("summary after logging failed")
+        print(t("log.summary_failed", reason=getattr(exc, "message", type(exc).__name__)), file=sys.stderr)
     return 0

@@ -62,7 +62,7 @@ def cmd_load(args) -> int:
         data = json.loads(Path(args.file).expanduser().read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UserError(t("load.unreadable", path=args.file, error=exc)) from None
-    counts = load(_open(args), data)
+    counts = load(_open(args, write=True), data)
     print(t("load.done", rows=sum(counts.values()), tables=len(counts)))
     return 0
 
@@ -81,20 +81,19 @@ def cmd_report(args) -> int:
 def cmd_backup(args) -> int:
     from datetime import datetime
 
-    from logbog_tui.backup import make
+    from logbog_tui.backup import make, series_name
     from logbog_tui.cli import db_path
     from logbog_tui.cli.commands import _open
-    from logbog_tui.paths import backup_dir
 
     path = db_path(args)
     if args.dest:
         dest = Path(args.dest).expanduser()
         if dest.is_dir():
             dest = dest / f"{path.stem}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.db"
-        if dest.exists():
+        if dest.exists() or dest.is_symlink():
             raise UserError(t("backup.exists", path=dest))
     else:
-        dest = backup_dir() / f"manual-{datetime.now().strftime('%Y%m%d-%H%M%S')}-{path.stem}.db"
+        dest = series_name(path, "manual")
     print(t("backup.done", path=make(_open(args), dest)))
     return 0
 
@@ -105,5 +104,8 @@ def cmd_restore(args) -> int:
 
     path = db_path(args)
     aside = restore(Path(args.file).expanduser(), path)
-    print(t("backup.restored", path=path, source=args.file, aside=aside))
+    if aside is None:
+        print(t("backup.restored_new", path=path, source=args.file))
+    else:
+        print(t("backup.restored", path=path, source=args.file, aside=aside))
     return 0

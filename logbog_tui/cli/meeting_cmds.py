@@ -64,7 +64,7 @@ def cmd_add(args) -> int:
             duration = parse_hours(args.duration)
         except Problem as p:
             raise UserError(t(p.key, **p.params)) from None
-    conn = _open(args)
+    conn = _open(args, write=True)
     mid, warnings = plan(conn, MeetingDraft(args.body, day, args.time, duration, args.host, args.reason, args.kind,
                                             args.status, args.place))
     row = conn.execute("SELECT m.host_region_code, r.name, m.proposed_region_code FROM meeting m"
@@ -103,7 +103,7 @@ def cmd_calendar(args) -> int:
     from logbog_tui.calendar_export import build, write
     from logbog_tui.cli.commands import _open
 
-    data = build(_open(args), args.year, args.include_cancelled)
+    data = build(_open(args, write=True), args.year, args.include_cancelled)
     if args.output:
         write(data, Path(args.output).expanduser(), force=args.force)
         print(t("calendar.written", path=args.output))

@@ -31,7 +31,7 @@ def cmd_add(args) -> int:
     from logbog_tui import queries, tickets
     from logbog_tui.cli.commands import _open
 
-    conn = _open(args)
+    conn = _open(args, write=True)
     today = clock.today()
     rid, rname = tickets.resolve_reporter(conn, args.reporter)
     draft = tickets.TicketDraft(args.title, tickets.choose(args.category, tickets.CATEGORIES, "category"),

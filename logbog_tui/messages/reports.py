@@ -11,7 +11,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "load.not_a_dump": ("filen er ikke et dump fra logbog (et JSON-objekt med tabeller)", "the file is not a logbog "
                         "dump (a JSON object of tables)"),
     "load.unknown_tables": ("ukendte tabeller i filen: {tables}", "unknown tables in the file: {tables}"),
-    "load.bad_row": ("en række i {table} har ukendte kolonner", "a row of {table} has unknown columns"),
     "load.not_empty": ("databasen har allerede data; indlæs kun i en ny database (--db NY.db)",
                        "the database already holds data; load only into a new database (--db NEW.db)"),
     "load.foreign_keys": ("filen har {count} brudte henvisninger; intet er indlæst", "the file has {count} broken "

@@ -16,9 +16,11 @@ from textual.widgets import DataTable
 
 from logbog_tui import clock, queries
 from logbog_tui.db import transaction
+from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.logfile import logger
 from logbog_tui.overview import explain, host_now
+from logbog_tui.service.text import visible
 from logbog_tui.tui.commands import JumpProvider
 from logbog_tui.tui.hours import HourLogging
 from logbog_tui.tui.idle_gc import IdleCollection
@@ -50,8 +52,9 @@ class LogbogApp(HourLogging, IdleCollection, App):
     ]
 
     def __init__(self, conn: sqlite3.Connection, db_path: Path, today: date | None = None,
-                 prewarm: bool = False) -> None:
+                 prewarm: bool = False, notices: Iterable[str] = ()) -> None:
         super().__init__()
+        self.notices = list(notices)
         self.prewarm = prewarm
         self.conn = conn
         self.db_path = db_path
@@ -66,6 +69,10 @@ class LogbogApp(HourLogging, IdleCollection, App):
         theme = queries.setting(self.conn, "theme")
         if theme and theme in self.available_themes:
             self.theme = theme
+        if getattr(self.conn, "read_only", False):
+            self.title = f"{self.TITLE} ({t('app.read_only')})"
+        for notice in self.notices:
+            self.notify(notice, severity="warning", timeout=15)
         self.refresh_host()
         if self.prewarm:
             self.set_timer(0.5, self._prewarm)
@@ -103,15 +110,21 @@ class LogbogApp(HourLogging, IdleCollection, App):
         gc.freeze()
 
     def notify(self, message: str, *, markup: bool = False, **kw) -> None:
-        """Messages show names, notes and titles as typed: no markup (see widgets/plain.py)."""
-        super().notify(message, markup=markup, **kw)
+        """Messages show names, notes and titles as typed: no markup (see widgets/plain.py), and
+        control characters as ``\\u001b`` (a title cannot act on the terminal)."""
+        super().notify(visible(message), markup=markup, **kw)
 
     def watch_theme(self, theme: str) -> None:
         """Remember the chosen theme in the database (settings), for the next start."""
-        if getattr(self, "conn", None) is not None and queries.setting(self.conn, "theme") != theme:
-            with transaction(self.conn):
-                self.conn.execute("INSERT INTO setting (key, value) VALUES ('theme', ?)"
-                                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (theme,))
+        if getattr(self, "conn", None) is None or getattr(self.conn, "read_only", False):
+            return
+        try:
+            if queries.setting(self.conn, "theme") != theme:
+                with transaction(self.conn):
+                    self.conn.execute("INSERT INTO setting (key, value) VALUES ('theme', ?)"
+                                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (theme,))
+        except UserError as exc:  # a held lock or a full disk: the theme is still changed for now
+            self.notify(exc.message, severity="warning")
 
     def action_list(self, where: str) -> None:
         """j/k/g/G: move in the focused list."""
@@ -128,13 +141,22 @@ class LogbogApp(HourLogging, IdleCollection, App):
         from logbog_tui.paths import data_dir
         from logbog_tui.tui.modals import ConfirmDialog
 
-        folder = data_dir() / "exports"
-        folder.mkdir(mode=0o700, exist_ok=True)
-        path = folder / name
+        from logbog_tui.failures import explain as failure_line
+        from logbog_tui.paths import private_dir
+
+        try:
+            path = private_dir(data_dir() / "exports") / name
+        except OSError as exc:
+            self.notify(failure_line(exc) or str(exc), severity="error")
+            return
 
         def go(yes: bool | None = True) -> None:
             if yes:
-                write(data, path, force=True)
+                try:
+                    write(data, path, force=True)
+                except (OSError, UserError) as exc:
+                    self.notify(getattr(exc, "message", None) or failure_line(exc) or str(exc), severity="error")
+                    return
                 self.notify(t("export.written", path=path), timeout=10)
 
         if path.exists():
@@ -209,6 +231,15 @@ class LogbogApp(HourLogging, IdleCollection, App):
         yield SystemCommand(t("palette.theme"), t("palette.theme_help"), self.action_change_theme)
         yield SystemCommand(t("app.quit"), t("palette.quit_help"), self.action_quit)
 
+    async def run_action(self, action, default_namespace=None) -> bool:
+        """A key's action that meets a condition the user can fix (a held lock, a full disk, a
+        read-only database) says so in a message instead of ending the program."""
+        try:
+            return await super().run_action(action, default_namespace)
+        except UserError as exc:
+            self.notify(exc.message, severity="error", timeout=10)
+            return True
+
     def _handle_exception(self, error: Exception) -> None:
         """Unhandled errors: the traceback goes to the log file, the user gets one line."""
         logger().error("unexpected error in the TUI", exc_info=error)
@@ -225,19 +256,31 @@ class LogbogApp(HourLogging, IdleCollection, App):
 
 
 def run_tui(db_path: Path) -> int:
-    """Open the database (creating it if needed) and run the app until the user quits."""
-    from logbog_tui import backup
-    from logbog_tui.db import open_verified
-
-    conn = open_verified(db_path)
-    try:
-        backup.automatic(conn, db_path)
-    except Exception:  # noqa: BLE001 - a failed backup must not stop the work; it is logged
-        logger().exception("automatic backup failed")
-    app = LogbogApp(conn, db_path, prewarm=True)
+    """Open the database and run the app until the user quits."""
+    app = build_app(db_path)
     gc.freeze()  # the imported modules, out of the garbage collector's way (tui/idle_gc.py)
     try:
         app.run()
     finally:
-        conn.close()
+        app.conn.close()
     return app.return_code or 0
+
+
+def build_app(db_path: Path) -> LogbogApp:
+    """Open the database (creating it if needed; the full start check first) and take the day's
+    backup. A backup that cannot be taken (a read-only data folder, a full disk) does not stop
+    the work: the user is told, and the reason is logged."""
+    from logbog_tui import backup
+    from logbog_tui.db import open_db
+    from logbog_tui.failures import explain as failure_line
+
+    conn = open_db(db_path, check=True)
+    notices = []
+    if conn.read_only:
+        notices.append(t("db.read_only_opened", path=db_path))
+    try:
+        backup.automatic(conn, db_path)
+    except Exception as exc:  # noqa: BLE001 - a failed backup must not stop the work
+        logger().exception("automatic backup failed")
+        notices.append(t("db.no_backup_taken", reason=getattr(exc, "message", None) or failure_line(exc) or exc))
+    return LogbogApp(conn, db_path, prewarm=True, notices=notices)

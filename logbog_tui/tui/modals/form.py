@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
+from logbog_tui.service.text import visible
 from logbog_tui.tui.widgets.plain import Plain
 
 
@@ -69,7 +70,7 @@ class FormDialog(ModalScreen[object]):
                     if f.options is not None:
                         # Text: choices (names) are shown as typed, not read as markup, and
                         # typing a letter still jumps to a choice (Select skips Content there).
-                        yield Select([(Text(p), v) for p, v in f.options],
+                        yield Select([(Text(visible(p)), v) for p, v in f.options],
                                      value=f.value if f.value is not None else Select.NULL,
                                      id=f.name, allow_blank=True, prompt="–")
                     elif f.multiline:

@@ -4,7 +4,8 @@ once, not twice, when it takes the focus and new rows together: ``focus_then``).
 Textual reads a ``str`` in a Static or a DataTable cell as markup, so a note, a name or a title
 such as "[/x] tjek" stopped the program (MarkupError) and "[b]" vanished. Nothing in logbog uses
 markup, so every table and text panel shows plain text; the tables also skip parsing every cell,
-which made redrawing a full table faster."""
+which made redrawing a full table faster. Control characters in stored text (an escape sequence
+in a title would clear the screen or set the terminal's title) are shown as ``\\u001b``."""
 
 from __future__ import annotations
 
@@ -15,10 +16,24 @@ from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
+from logbog_tui.service.text import has_control, visible
+
+
+def shown(cell: object) -> object:
+    """A cell or text as it may be drawn: ``str`` and ``Text`` with control characters escaped."""
+    if isinstance(cell, str):
+        return visible(cell)
+    if isinstance(cell, Text) and has_control(cell.plain, long_text=True):
+        return Text(visible(cell.plain), style=cell.style, end=cell.end)
+    return cell
+
 
 class Plain(Static):
     def __init__(self, content: str = "", **kw) -> None:
-        super().__init__(content, markup=False, **kw)
+        super().__init__(shown(content), markup=False, **kw)
+
+    def update(self, content: object = "", **kw) -> None:
+        super().update(shown(content), **kw)
 
 
 def _signature(cell: object) -> object:
@@ -39,7 +54,7 @@ class Table(DataTable):
         self._shown: object = None
 
     def add_row(self, *cells, **kw):
-        cells = tuple(Text(c, end="") if isinstance(c, str) else c for c in cells)
+        cells = tuple(Text(visible(c), end="") if isinstance(c, str) else shown(c) for c in cells)
         if self._pending is not None:
             self._pending.append((cells, kw))
             return None
