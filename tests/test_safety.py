@@ -624,3 +624,35 @@ def test_load_names_the_table_row_and_column(cli, db_path, tmp_path, change, wor
     assert "unexpected" not in r.err and len(r.err.strip().splitlines()) == 1
     for word in words:
         assert word in r.err, (word, r.err)
+
+
+async def test_a_confirmed_change_under_a_held_lock_gives_a_message_not_a_stop(db_path, quick_timeout):
+    """A dialog's answer (here: erase a person, confirmed) that meets a held lock: a message; the
+    program goes on and nothing changed."""
+    from logbog_tui.tui.app import LogbogApp
+    from logbog_tui.tui.modals import ConfirmDialog
+
+    conn = connect(db_path)
+    with transaction(conn):
+        conn.execute("INSERT INTO person (name) VALUES ('Bente Berg')")
+    conn.close()
+    app = LogbogApp(connect(db_path), db_path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        holder = _hold_write_lock(db_path)
+        try:
+            await pilot.press("y")
+            await pilot.pause()
+            await pilot.pause()
+        finally:
+            holder.rollback()
+            holder.close()
+        assert any("optaget" in n.message for n in app._notifications)
+        assert app.is_running and app.return_code is None
+        await pilot.press("1")
+        await pilot.pause()
+    assert names(db_path) == ["Bente Berg"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import inspect
 import sqlite3
 from collections.abc import Iterable
 from datetime import date
@@ -230,6 +231,24 @@ class LogbogApp(HourLogging, IdleCollection, App):
         yield SystemCommand(t("app.keys"), t("palette.keys_help"), self.action_keys)
         yield SystemCommand(t("palette.theme"), t("palette.theme_help"), self.action_change_theme)
         yield SystemCommand(t("app.quit"), t("palette.quit_help"), self.action_quit)
+
+    def push_screen(self, screen, callback=None, wait_for_dismiss=False, *, mode=None):
+        """As Textual's, with the result callback guarded like a key's action (:meth:`run_action`):
+        a dialog's answer that meets a held lock or a full disk gives a message, not a stop."""
+        if callback is not None:
+            callback = self._guarded(callback)
+        return super().push_screen(screen, callback, wait_for_dismiss, mode=mode)
+
+    def _guarded(self, callback):
+        async def guarded(result) -> None:
+            try:
+                outcome = callback(result)
+                if inspect.isawaitable(outcome):
+                    await outcome
+            except UserError as exc:
+                self.notify(exc.message, severity="error", timeout=10)
+
+        return guarded
 
     async def run_action(self, action, default_namespace=None) -> bool:
         """A key's action that meets a condition the user can fix (a held lock, a full disk, a
