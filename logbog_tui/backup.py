@@ -89,13 +89,16 @@ def newest_verified(db_path: Path) -> Path | None:
     return next((path for _when, path in series(db_path) if verified(path)), None)
 
 
-def automatic(conn: sqlite3.Connection, db_path: Path, now: datetime | None = None) -> Path | None:
-    """Take today's backup if there is none yet; verify it; then prune. Returns the new file."""
+def automatic(conn: sqlite3.Connection, db_path: Path, now: datetime | None = None,
+              checked: bool = False) -> Path | None:
+    """Take today's backup if there is none yet; verify it; then prune. Returns the new file.
+    ``checked``: the caller has just run the full start check on the database (the TUI), so it
+    is not run twice."""
     now = now or _now()
     autos = series(db_path, AUTO)
     if any(when.date() == now.date() for when, _path in autos):
         return None
-    if [r[0] for r in conn.execute("PRAGMA integrity_check")] != ["ok"]:
+    if not checked and [r[0] for r in conn.execute("PRAGMA integrity_check")] != ["ok"]:
         return None  # never back a damaged database up over good backups
     made = make(conn, series_name(db_path, AUTO, now))
     prune(db_path, now.date())

@@ -55,6 +55,28 @@ def new_db(path: Path) -> Path:
     return path
 
 
+def _leader(path: Path) -> int:
+    """The project leader (Lone Leder), so that `logbog log` knows whose hours they are."""
+    conn = connect(path)
+    with transaction(conn):
+        pid = conn.execute("INSERT INTO person (name) VALUES ('Lone Leder')").lastrowid
+        seat = conn.execute("SELECT id FROM seat WHERE kind = 'project_leader'").fetchone()[0]
+        conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2020-01-01')",
+                     (pid, seat))
+    conn.close()
+    return pid
+
+
+def _entries(path: Path, person: int, count: int) -> None:
+    conn = connect(path)
+    with transaction(conn):
+        area = conn.execute("SELECT id FROM task_area WHERE code = 'PL1'").fetchone()[0]
+        for i in range(count):
+            conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id) VALUES (?, ?, 30, ?)",
+                         (person, f"2026-0{1 + i % 9}-1{i % 10}", area))
+    conn.close()
+
+
 # --- 1. restore --------------------------------------------------------------------------------
 
 def test_restoring_a_file_with_a_wal_keeps_the_rows_in_its_wal(tmp_path):
@@ -178,16 +200,8 @@ def _flip_an_index_byte(path: Path) -> None:
 @pytest.fixture
 def index_damaged(tmp_path):
     path = new_db(tmp_path / "logbog.db")
+    _entries(path, _leader(path), 40)
     conn = connect(path)
-    with transaction(conn):
-        pid = conn.execute("INSERT INTO person (name) VALUES ('Lone Leder')").lastrowid
-        seat = conn.execute("SELECT id FROM seat WHERE kind = 'project_leader'").fetchone()[0]
-        conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2020-01-01')",
-                     (pid, seat))
-        area = conn.execute("SELECT id FROM task_area WHERE code = 'PL1'").fetchone()[0]
-        for i in range(40):
-            conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id) VALUES (?, ?, 30, ?)",
-                         (pid, f"2026-0{1 + i % 9}-1{i % 10}", area))
     good = backup.automatic(conn, path, datetime(2026, 11, 24, 9))
     conn.close()
     _flip_an_index_byte(path)
@@ -257,22 +271,11 @@ def test_same_named_databases_in_two_folders_have_their_own_backups(tmp_path):
     assert [p for _w, p in backup.series(first)] == [made[first]]
     assert "logbog-" in made[first].name and made[first].name != made[second].name
     # the damage message of the second names the second's backup
-    _flip_an_index_byte_of_people(second)
+    _entries(second, _leader(second), 30)
+    _flip_an_index_byte(second)
     with pytest.raises(RefusedDatabase) as info:
         open_db(second, check=True)
     assert made[second].name in info.value.message and made[first].name not in info.value.message
-
-
-def _flip_an_index_byte_of_people(path: Path) -> None:
-    conn = connect(path)
-    with transaction(conn):
-        area = conn.execute("SELECT id FROM task_area WHERE code = 'PL1'").fetchone()[0]
-        pid = conn.execute("INSERT INTO person (name) VALUES ('X')").lastrowid
-        for i in range(30):
-            conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id) VALUES (?, '2026-01-05', 30, ?)",
-                         (pid, area))
-    conn.close()
-    _flip_an_index_byte(path)
 
 
 def test_backups_follow_logbog_today(db_path, monkeypatch):
@@ -293,16 +296,6 @@ def _hold_write_lock(path: Path) -> sqlite3.Connection:
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     return holder
-
-
-def _leader(path: Path) -> None:
-    conn = connect(path)
-    with transaction(conn):
-        pid = conn.execute("INSERT INTO person (name) VALUES ('Lone Leder')").lastrowid
-        seat = conn.execute("SELECT id FROM seat WHERE kind = 'project_leader'").fetchone()[0]
-        conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2020-01-01')",
-                     (pid, seat))
-    conn.close()
 
 
 async def test_a_save_under_a_held_lock_keeps_the_dialog_and_its_text(db_path, quick_timeout):

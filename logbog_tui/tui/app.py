@@ -298,7 +298,7 @@ def build_app(db_path: Path) -> LogbogApp:
     if conn.read_only:
         notices.append(t("db.read_only_opened", path=db_path))
     try:
-        backup.automatic(conn, db_path)
+        backup.automatic(conn, db_path, checked=True)  # open_db has just checked it
     except Exception as exc:  # noqa: BLE001 - a failed backup must not stop the work
         logger().exception("automatic backup failed")
         notices.append(t("db.no_backup_taken", reason=getattr(exc, "message", None) or failure_line(exc) or exc))
