@@ -1,24 +1,20 @@
 """The annual report (årsrapport) for the steering group, and its renderings.
 
-Sections: hours per task area and per member against budgets; meetings held with hosts and
-attendance; tickets opened and closed with the median days at the supplier; decisions referred
-to the steering group. Markdown for reading, CSV (UTF-8, header row) and JSON for machines,
-xlsx with typed cells (numbers are numbers, dates are dates) for a spreadsheet.
+Sections: hours per task area and per member against budgets, the steering group's hours;
+meetings held with hosts and attendance; tickets opened and closed with the median days at the
+supplier; decisions referred to the steering group. The renderings (Markdown, xlsx, JSON, CSV
+tables) are in :mod:`logbog_tui.report_render`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import sqlite3
 import statistics
 from datetime import date, datetime
 
-from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.overview import budget_overview
+from logbog_tui.report_render import render  # noqa: F401 - the renderings, where callers look for them
 from logbog_tui.service.budget import as_of_for
-from logbog_tui.service.text import visible
 
 
 def _days_at_supplier(conn: sqlite3.Connection, year: int) -> list[int]:
@@ -78,112 +74,3 @@ def annual(conn: sqlite3.Connection, year: int, today: date) -> dict:
                     "median_days_at_supplier": statistics.median(supplier_days) if supplier_days else None},
         "referrals": referrals,
     }
-
-
-def render(report: dict, fmt: str) -> bytes:
-    return {"md": _markdown, "csv": _csv, "json": _json, "xlsx": _xlsx}[fmt](report)
-
-
-def _json(report: dict) -> bytes:
-    return (json.dumps(report, ensure_ascii=False, indent=2, default=lambda v: v.isoformat()) + "\n").encode()
-
-
-def _rows(report: dict) -> dict[str, tuple[list[str], list[list]]]:
-    """Each section as (header, rows) with typed values, shared by CSV, xlsx and Markdown; text
-    with control characters shows them as ``\\u001b`` (a title cannot act on a terminal)."""
-    return {section: (header, [[visible(v, keep_newlines=False) if isinstance(v, str) else v for v in row]
-                               for row in rows]) for section, (header, rows) in _typed_rows(report).items()}
-
-
-def _typed_rows(report: dict) -> dict[str, tuple[list[str], list[list]]]:
-    pl = report["project_leadership"]
-    return {
-        t("report.sheet.areas"): ([t("report.col.code"), t("report.col.area"), t("report.col.hours")],
-                                  [[a["code"], a["name"], a["hours"]] for a in report["areas"]]
-                                  + [[t("budget.leadership"), t("report.col.budget"), pl["budget"]],
-                                     [t("budget.leadership"), t("report.col.used"), pl["used"]]]),
-        t("report.sheet.members"): ([t("col.member"), t("report.col.days"), t("report.col.budget"),
-                                     t("report.col.used"), t("col.support"), t("col.substitutes"),
-                                     t("report.col.remaining"), t("col.status")],
-                                    [[m["person"], m["days_with_seat"], m["budget"], m["used"], m["support"],
-                                      m["substitutes"], m["remaining"], t(f"status.{m['status']}")]
-                                     for m in report["members"]]),
-        t("report.sheet.meetings"): ([t("col.date"), t("col.body"), t("col.kind"), t("col.status"), t("col.host"),
-                                      t("record.status.present"), t("record.status.substitute"),
-                                      t("record.status.absent")],
-                                     [[m["date"], t(f"body.{m['body']}"), t(f"meeting.kind.{m['kind']}"),
-                                       t(f"meeting.status.{m['status']}"), m["host"] or "", m["present"],
-                                       m["substitute"], m["absent"]] for m in report["meetings"]]),
-        t("report.sheet.tickets"): ([t("report.col.measure"), t("report.col.value")],
-                                    [[t("report.tickets_opened"), report["tickets"]["opened"]],
-                                     [t("report.tickets_closed"), report["tickets"]["closed"]],
-                                     [t("report.median_supplier"), report["tickets"]["median_days_at_supplier"]]]
-                                    + [[t(f"category.{c}"), n] for c, n in sorted(
-                                        report["tickets"]["by_category"].items())]),
-        t("report.sheet.referrals"): ([t("col.date"), t("col.item"), t("report.col.settled"), t("col.decision")],
-                                      [[r["date"], r["title"], r["settled_on"], r["decision"] or ""]
-                                       for r in report["referrals"]]),
-    }
-
-
-def _csv(report: dict) -> bytes:
-    """Long format, one value a row: section, item (the row's first cell), field, value."""
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow([t("report.col.section"), t("report.col.item"), t("report.col.field"), t("report.col.value")])
-    for section, (header, rows) in _rows(report).items():
-        for row in rows:
-            item = row[0].isoformat() if isinstance(row[0], date) else row[0]
-            for field, value in zip(header[1:], row[1:]):
-                writer.writerow([section, item, field, value.isoformat() if isinstance(value, date)
-                                 else ("" if value is None else value)])
-    return buf.getvalue().encode("utf-8")
-
-
-def _xlsx(report: dict) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    wb.remove(wb.active)
-    for section, (header, rows) in _rows(report).items():
-        ws = wb.create_sheet(section[:31])
-        ws.append(header)
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            ws.append(row)
-        for col in ws.iter_cols(min_row=2):
-            for cell in col:
-                if isinstance(cell.value, date):
-                    cell.number_format = "DD.MM.YYYY"
-                elif isinstance(cell.value, float):
-                    cell.number_format = "0.00"
-        for i, _ in enumerate(header, start=1):
-            ws.column_dimensions[ws.cell(1, i).column_letter].width = 22
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def _markdown(report: dict) -> bytes:
-    pl = report["project_leadership"]
-    lines = [f"# {t('report.title', year=report['year'])}", "", t("report.as_of", date=fmt_date(report["as_of"])), "",
-             f"## {t('report.sheet.areas')}", "",
-             t("report.pl_line", used=fmt_hours(pl["used"]), budget=fmt_hours(pl["budget"]),
-               status=t(f"status.{pl['status']}")), ""]
-    for section, (header, rows) in _rows(report).items():
-        if section != t("report.sheet.areas"):
-            lines += [f"## {section}", ""]
-        if not rows:
-            lines += [t("report.none"), ""]
-            continue
-        lines.append("| " + " | ".join(header) + " |")
-        lines.append("|" + "---|" * len(header))
-        for row in rows:
-            cells = [fmt_date(v) if isinstance(v, date) else (fmt_hours(v, unit=False) if isinstance(v, float)
-                                                              else ("–" if v is None else str(v).replace("|", "\\|")))
-                     for v in row]
-            lines.append("| " + " | ".join(cells) + " |")
-        lines.append("")
-    return "\n".join(lines).encode("utf-8")

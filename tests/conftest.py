@@ -85,3 +85,18 @@ async def submit_form(pilot, **values) -> None:
             widget.value = value
     await pilot.press("ctrl+s")
     await pilot.pause()
+
+
+def program(name: str) -> str:
+    """The path of an outside program a marked test opens an export with. Missing: the test is
+    skipped on a developer's machine (README: apt-get install ...) and fails in CI, which
+    installs it (.ci/run)."""
+    import shutil
+
+    found = shutil.which(name)
+    if found is None:
+        message = f"{name} is not installed (apt-get install libreoffice-calc-nogui khal; see README)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return found

@@ -9,6 +9,7 @@ from pathlib import Path
 from logbog_tui import clock
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
+from logbog_tui.report_render import SECTIONS
 
 
 def register(sub) -> None:
@@ -30,7 +31,9 @@ def register(sub) -> None:
     p = sub.add_parser("report", help=t("cli.report.help"), description=t("cli.report.help"))
     p.add_argument("--year", type=_year, metavar="YYYY")
     p.add_argument("--format", choices=("md", "csv", "xlsx", "json"), default="md")
-    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="FILE|DIR")
+    p.add_argument("--section", choices=SECTIONS, metavar="NAME", help=t("report.opt.section"))
+    p.add_argument("--excel", action="store_true", help=t("report.opt.excel"))
     p.add_argument("--force", action="store_true", help=t("cli.opt.force"))
     p.set_defaults(handler=cmd_report)
 
@@ -69,12 +72,27 @@ def cmd_load(args) -> int:
 
 def cmd_report(args) -> int:
     from logbog_tui.cli.commands import _open
-    from logbog_tui.report import annual, render
+    from logbog_tui.report import annual
+    from logbog_tui.report_render import csv_files, csv_table, render, write_folder
 
     year = args.year or clock.today().year
+    if args.format != "csv":
+        for given, option in ((args.section, "--section"), (args.excel, "--excel")):
+            if given:
+                raise UserError(t("report.only_csv", option=option))
     if args.format == "xlsx" and not args.output:
         raise UserError(t("report.xlsx_needs_file"))
-    _write(render(annual(_open(args), year, clock.today()), args.format), args.output, args.force)
+    if args.format == "csv" and not args.section and not args.output:
+        raise UserError(t("report.csv_needs_target", sections=", ".join(SECTIONS)))
+    report = annual(_open(args), year, clock.today())
+    if args.format != "csv":
+        _write(render(report, args.format), args.output, args.force)
+    elif args.section:
+        _write(csv_table(report, args.section, args.excel), args.output, args.force)
+    else:
+        folder = Path(args.output).expanduser()
+        written = write_folder(csv_files(report, args.excel), folder, args.force)
+        print(t("report.folder_written", count=len(written), path=folder), file=sys.stderr)
     return 0
 
 

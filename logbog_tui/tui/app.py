@@ -135,11 +135,13 @@ class LogbogApp(HourLogging, IdleCollection, App):
                    "bottom": table.row_count - 1}[where]
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
 
-    def export(self, data: bytes, name: str) -> None:
-        """Write ``data`` to ``exports/NAME`` in the data folder (temporary file, then rename);
-        an existing file is replaced only after a confirmation."""
+    def export(self, data: bytes | dict[str, bytes], name: str) -> None:
+        """Write ``data`` to ``exports/NAME`` in the data folder (temporary file, then rename), or,
+        for a dict of files, into the folder ``exports/NAME``; an existing file is replaced only
+        after a confirmation."""
         from logbog_tui.calendar_export import write
         from logbog_tui.paths import data_dir
+        from logbog_tui.report_render import write_folder
         from logbog_tui.tui.modals import ConfirmDialog
 
         from logbog_tui.failures import explain as failure_line
@@ -154,7 +156,10 @@ class LogbogApp(HourLogging, IdleCollection, App):
         def go(yes: bool | None = True) -> None:
             if yes:
                 try:
-                    write(data, path, force=True)
+                    if isinstance(data, dict):
+                        write_folder(data, path, force=True)
+                    else:
+                        write(data, path, force=True)
                 except (OSError, UserError) as exc:
                     self.notify(getattr(exc, "message", None) or failure_line(exc) or str(exc), severity="error")
                     return
@@ -166,8 +171,10 @@ class LogbogApp(HourLogging, IdleCollection, App):
             go()
 
     def action_report(self) -> None:
-        """The annual report for a year, written to the exports folder (md, csv, xlsx or json)."""
-        from logbog_tui.report import annual, render
+        """The annual report for a year, written to the exports folder: xlsx, md or json as one
+        file; CSV (for scripts, or for Danish Excel) as a folder with one table per section."""
+        from logbog_tui.report import annual
+        from logbog_tui.report_render import csv_files, render
         from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
 
         def save(values: dict):
@@ -175,11 +182,15 @@ class LogbogApp(HourLogging, IdleCollection, App):
             if not text.isdigit() or not 2000 <= int(text) <= 2200:
                 raise FieldErrors({"year": t("cli.bad_year", text=text)})
             fmt = values["format"] or "xlsx"
-            return render(annual(self.conn, int(text), self.today), fmt), f"aarsrapport-{text}.{fmt}"
+            report = annual(self.conn, int(text), self.today)
+            if fmt in ("csv", "csv-excel"):
+                return csv_files(report, excel=fmt == "csv-excel"), f"aarsrapport-{text}-{fmt}"
+            return render(report, fmt), f"aarsrapport-{text}.{fmt}"
 
         fields = [Field("year", t("report.field.year"), str(self.today.year)),
                   Field("format", t("report.field.format"), "xlsx",
-                        options=tuple((f, f) for f in ("xlsx", "md", "csv", "json")))]
+                        options=(("xlsx", "xlsx"), ("md", "md"), (t("report.format.csv"), "csv"),
+                                 (t("report.format.csv_excel"), "csv-excel"), ("json", "json")))]
         self.push_screen(FormDialog(t("report.dialog_title"), fields, save),
                          lambda result: self.export(*result) if result else None)
 

@@ -1,0 +1,200 @@
+"""Exports that other programs read (issue 18): the report as tidy CSV tables (for scripts and
+for Danish Excel), xlsx without formulas from free text, Markdown tables that hold together, the
+steering group's hours in every format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from logbog_tui import meeting_records, meetings
+from logbog_tui.db import connect, transaction
+from logbog_tui.meetings import MeetingDraft
+from logbog_tui.report import annual
+from logbog_tui.report_render import SECTIONS, csv_table, render
+from tests.conftest import program
+
+TODAY = date(2026, 11, 25)
+FORMULA = "=1+1"
+LINK = '=HYPERLINK("http://x.invalid","klik")'
+
+
+@pytest.fixture
+def hostile_year(conn):
+    """2026 with an agenda item '=1+1' referred to the steering group, a decision with a '|' and
+    a newline, a member, the leader and a steering group member with hours."""
+    with transaction(conn):
+        lone = conn.execute("INSERT INTO person (name) VALUES ('Lone Leder')").lastrowid
+        anne = conn.execute("INSERT INTO person (name) VALUES ('-Anne @Aarhus')").lastrowid
+        chef = conn.execute("INSERT INTO person (name) VALUES ('Carl Chef')").lastrowid
+        seat = conn.execute("SELECT id FROM seat WHERE body_code = 'folgegruppe' AND region_code = 'midtjylland'"
+                            ).fetchone()[0]
+        conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2025-01-01')",
+                     (anne, seat))
+        sg = conn.execute("SELECT id FROM seat WHERE body_code = 'styregruppe' AND kind != 'project_leader'"
+                          " ORDER BY id LIMIT 1").fetchone()[0]
+        conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2025-01-01')",
+                     (chef, sg))
+        area = dict(conn.execute("SELECT code, id FROM task_area"))
+        for person, minutes, code in [(anne, 90, "FG2"), (lone, 600, "PL4"), (chef, 120, "PL6")]:
+            conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id) VALUES (?, '2026-03-03', ?, ?)",
+                         (person, minutes, area[code]))
+    held, _ = meetings.plan(conn, MeetingDraft("folgegruppe", date(2026, 10, 14), status="held"))
+    referred = meeting_records.save_item(conn, held, FORMULA, None, None, None, True)
+    meeting_records.save_item(conn, held, LINK, None, None, None, True)
+    steering, _ = meetings.plan(conn, MeetingDraft("styregruppe", date(2026, 11, 2), status="held"))
+    settling = meeting_records.save_item(conn, steering, "Eksport", None, None, "a | b\nc", False)
+    meeting_records.settle(conn, referred, settling)
+    return annual(conn, 2026, TODAY)
+
+
+def test_xlsx_text_is_never_a_formula(hostile_year, tmp_path):
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(render(hostile_year, "xlsx"))
+    sheet = load_workbook(path)["Henvist til styregruppen"]
+    cells = {c.value: c for row in sheet.iter_rows(min_row=2) for c in row}
+    assert cells[FORMULA].data_type == "s" and cells[LINK].data_type == "s"
+    members = load_workbook(path)["Følgegruppens medlemmer"]
+    assert members["A2"].value == "-Anne @Aarhus" and members["A2"].data_type == "s"
+
+
+@pytest.mark.soffice
+def test_libreoffice_reads_the_formula_as_text(hostile_year, tmp_path):
+    """LibreOffice (headless) converts the referrals sheet to CSV: the text, not 2."""
+    soffice = program("soffice")
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(render(hostile_year, "xlsx"))
+    sheet = load_workbook(path).sheetnames.index("Henvist til styregruppen") + 1
+    # CSV filter: comma, quote, UTF-8 (76), from line 1, ..., the one sheet to export (last field)
+    options = f"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,{sheet}"
+    env = {**os.environ, "HOME": str(tmp_path), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", options,
+                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180, env=env)
+    (out,) = [p for p in tmp_path.glob("r*.csv")]
+    text = out.read_text(encoding="utf-8")
+    assert FORMULA in text and "HYPERLINK" in text
+    assert not any(line.split(",")[1:2] == ["2"] for line in text.splitlines())
+
+
+def test_csv_tables_have_stable_columns_and_typed_values(hostile_year):
+    tables = {s: list(csv.DictReader(io.StringIO(csv_table(hostile_year, s).decode("utf-8")))) for s in SECTIONS}
+    # the steering group member's 2 h on PL6 are project leadership hours too (domain.md)
+    assert tables["project_leadership"][0] == {"year": "2026", "budget": "1350", "used": "12",
+                                               "remaining": "1338", "status": "ok"}
+    assert {"code": "PL4", "hours": "10"}.items() <= next(r for r in tables["areas"] if r["code"] == "PL4").items()
+    assert tables["members"][0]["person"] == "-Anne @Aarhus"  # text as typed for scripts
+    assert tables["steering"] == [{"person": "Carl Chef", "hours": "2"}]
+    referral = next(r for r in tables["referrals"] if r["title"] == FORMULA)
+    assert referral["date"] == "2026-10-14" and referral["decision"] == "a | b\nc"
+    assert tables["meetings"][0]["status"] == "held"  # codes, the same in both languages
+
+
+def test_csv_for_excel_neutralises_formulas_and_uses_decimal_comma(hostile_year):
+    data = csv_table(hostile_year, "referrals", excel=True)
+    assert data.startswith("\ufeff".encode("utf-8"))
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["date", "title", "settled_on", "decision"]
+    titles = [r[1] for r in rows[1:]]
+    assert "'" + FORMULA in titles and "'" + LINK in titles
+    members = list(csv.reader(io.StringIO(csv_table(hostile_year, "members", excel=True).decode("utf-8-sig")),
+                              delimiter=";"))
+    row = dict(zip(members[0], members[1]))
+    assert row["person"] == "'-Anne @Aarhus" and row["used"] == "1,5"
+    assert row["remaining"].startswith("72,5")  # numbers stay numbers: no quote, decimal comma
+
+
+def test_duckdb_reads_typed_columns(cli, hostile_year, db_path, tmp_path):
+    """The CSV tables as a script reads them: duckdb infers numbers and dates, for both variants."""
+    import duckdb
+
+    folder = tmp_path / "csv"
+    r = cli("report", "--year", "2026", "--format", "csv", "-o", str(folder))
+    assert r.code == 0, r.err
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{s}.csv" for s in SECTIONS)
+
+    def types(path: Path, **options) -> dict[str, str]:
+        rel = duckdb.read_csv(str(path), **options)
+        return dict(zip(rel.columns, map(str, rel.dtypes)))
+
+    members = types(folder / "members.csv")
+    assert members["used"] == "DOUBLE" and members["days_with_seat"] in ("BIGINT", "INTEGER")
+    assert members["person"] == "VARCHAR"
+    assert types(folder / "meetings.csv")["date"] == "DATE"
+    assert cli("report", "--year", "2026", "--format", "csv", "--excel", "-o", str(tmp_path / "xl")).code == 0
+    danish = duckdb.read_csv(str(tmp_path / "xl" / "members.csv"), sep=";", decimal=",")
+    assert dict(zip(danish.columns, map(str, danish.dtypes)))["used"] == "DOUBLE"
+    assert danish.fetchall()[0][danish.columns.index("used")] == 1.5
+
+
+def test_csv_command_line(cli, hostile_year, tmp_path):
+    r = cli("--lang", "en", "report", "--format", "csv")
+    assert r.code == 2 and "--section" in r.err
+    r = cli("report", "--year", "2026", "--format", "csv", "--section", "steering")
+    assert r.code == 0 and r.out.splitlines() == ["person,hours", "Carl Chef,2"]
+    assert cli("report", "--format", "md", "--excel").code == 2
+    folder = tmp_path / "out"
+    assert cli("report", "--format", "csv", "-o", str(folder)).code == 0
+    assert cli("report", "--format", "csv", "-o", str(folder)).code == 2  # files exist: --force
+    assert cli("report", "--format", "csv", "-o", str(folder), "--force").code == 0
+
+
+def test_markdown_tables_hold_together(hostile_year):
+    md = render(hostile_year, "md").decode()
+    lines = md.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("|---") or line.startswith("|--"):
+            columns = line.count("|") - 1
+            j = i + 1
+            while j < len(lines) and lines[j].startswith("| "):
+                cells = [c for c in _split_md_row(lines[j])]
+                assert len(cells) == columns, lines[j]
+                j += 1
+    assert "a \\| b<br>c" in md
+    assert "---:|" in md  # number columns right-aligned
+    assert "Carl Chef" in md and "Styregruppens timer" in md
+
+
+def _split_md_row(line: str) -> list[str]:
+    cells, cur, escaped = [], "", False
+    for ch in line.strip()[1:-1]:
+        if ch == "|" and not escaped:
+            cells.append(cur)
+            cur = ""
+        else:
+            cur += ch
+        escaped = ch == "\\" and not escaped
+    cells.append(cur)
+    return cells
+
+
+def test_the_steering_group_hours_are_in_every_format(hostile_year, tmp_path):
+    assert json.loads(render(hostile_year, "json"))["steering"] == [{"person": "Carl Chef", "hours": 2.0}]
+    assert "Carl Chef" in render(hostile_year, "md").decode()
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(render(hostile_year, "xlsx"))
+    sheet = load_workbook(path)["Styregruppens timer"]
+    assert [c.value for c in sheet[2]] == ["Carl Chef", 2]
+    assert b"Carl Chef" in csv_table(hostile_year, "steering")
+
+
+async def test_the_tui_exports_the_csv_folder(db_path, hostile_year, tmp_path):
+    from logbog_tui.tui.app import LogbogApp
+    from tests.conftest import submit_form
+
+    app = LogbogApp(connect(db_path), db_path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await submit_form(pilot, year="2026", format="csv-excel")
+        await pilot.pause()
+    folder = Path(tmp_path / "home" / "exports" / "aarsrapport-2026-csv-excel")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{s}.csv" for s in SECTIONS)
+    assert (folder / "members.csv").read_bytes().startswith("\ufeff".encode())
