@@ -1,8 +1,10 @@
 """iCalendar export of meetings (the ``icalendar`` library).
 
 Each meeting has a stable UID (``logbog-meeting-<id>@<database id>``), so importing a newer
-export updates the events instead of duplicating them. Cancelled meetings are left out unless
-asked for; then they come with STATUS:CANCELLED so that a calendar removes or marks them.
+export updates the events instead of duplicating them. Cancelled meetings are included by default
+with STATUS:CANCELLED, so that a meeting cancelled after an earlier export arrives as cancelled
+(``include_cancelled=False`` leaves them out). Times are in Europe/Copenhagen with the VTIMEZONE
+block RFC 5545 requires.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def database_uid(conn: sqlite3.Connection) -> str:
     return conn.execute("SELECT value FROM setting WHERE key = 'calendar_uid'").fetchone()[0]
 
 
-def build(conn: sqlite3.Connection, year: int | None = None, include_cancelled: bool = False) -> bytes:
+def build(conn: sqlite3.Connection, year: int | None = None, include_cancelled: bool = True) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//logbog-tui//logbog.net//DA")
     cal.add("version", "2.0")
@@ -68,6 +70,7 @@ def build(conn: sqlite3.Connection, year: int | None = None, include_cancelled: 
         if m.is_override:
             event.add("description", t("ics.override", reason=m.override_reason or ""))
         cal.add_component(event)
+    cal.add_missing_timezones()  # the VTIMEZONE for TZID=Europe/Copenhagen (RFC 5545, 3.2.19)
     return cal.to_ical()
 
 

@@ -198,3 +198,75 @@ async def test_the_tui_exports_the_csv_folder(db_path, hostile_year, tmp_path):
     folder = Path(tmp_path / "home" / "exports" / "aarsrapport-2026-csv-excel")
     assert sorted(p.name for p in folder.iterdir()) == sorted(f"{s}.csv" for s in SECTIONS)
     assert (folder / "members.csv").read_bytes().startswith("\ufeff".encode())
+
+
+# --- the calendar ------------------------------------------------------------------------------
+
+@pytest.fixture
+def two_meetings(db_path):
+    conn = connect(db_path)
+    first, _ = meetings.plan(conn, MeetingDraft("folgegruppe", date(2026, 12, 15), "10:00", 240))
+    meetings.plan(conn, MeetingDraft("folgegruppe", date(2027, 5, 4)))
+    return conn, first
+
+
+def test_the_calendar_has_its_timezone_and_carries_cancellations(cli, two_meetings, tmp_path):
+    import vobject
+    from icalendar import Calendar
+
+    conn, first = two_meetings
+    out = tmp_path / "m.ics"
+    assert cli("calendar", "-o", str(out)).code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "BEGIN:VTIMEZONE" in text and "TZID:Europe/Copenhagen" in text
+    parsed = vobject.readOne(text)  # a second parser
+    starts = sorted(e.dtstart.value.isoformat() for e in parsed.vevent_list)
+    assert "2026-12-15T10:00:00+01:00" in starts
+    meetings.set_status(conn, first, "cancelled")
+    assert cli("calendar", "-o", str(out), "--force").code == 0  # the default carries it
+    statuses = sorted(str(e["status"]) for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
+    assert statuses == ["CANCELLED", "CONFIRMED"]
+    assert cli("calendar", "-o", str(out), "--force", "--no-cancelled").code == 0
+    assert len(Calendar.from_ical(out.read_bytes()).walk("VEVENT")) == 1
+    assert cli("calendar", "-o", str(out), "--force", "--include-cancelled").code == 0  # still accepted
+
+
+@pytest.mark.khal
+def test_khal_imports_without_warning_and_sees_the_cancellation(cli, two_meetings, tmp_path):
+    khal = program("khal")
+    conn, first = two_meetings
+    (tmp_path / "cal").mkdir()
+    config = tmp_path / "khal.conf"
+    config.write_text(f"""[calendars]
+[[logbog]]
+path = {tmp_path / "cal"}
+type = calendar
+[locale]
+timeformat = %H:%M
+dateformat = %d.%m.%Y
+longdateformat = %d.%m.%Y
+datetimeformat = %d.%m.%Y %H:%M
+longdatetimeformat = %d.%m.%Y %H:%M
+local_timezone = Europe/Copenhagen
+default_timezone = Europe/Copenhagen
+""")
+    env = {**os.environ, "HOME": str(tmp_path), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+
+    def khal_run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([khal, "-c", str(config), *args], capture_output=True, text=True, env=env,
+                              timeout=120)
+
+    def export_and_import(name: str) -> None:
+        out = tmp_path / name
+        assert cli("calendar", "-o", str(out)).code == 0
+        r = khal_run("import", "--batch", "-a", "logbog", str(out))
+        assert r.returncode == 0 and "warning" not in (r.stdout + r.stderr).lower(), r.stderr
+
+    export_and_import("a.ics")
+    listing = khal_run("list", "01.12.2026", "200d").stdout
+    assert "10:00-14:00 Følgegruppen" in listing and "CANCELLED" not in listing
+    meetings.set_status(conn, first, "cancelled")
+    export_and_import("b.ics")
+    listing = khal_run("list", "01.12.2026", "200d").stdout
+    assert "CANCELLED 10:00-14:00 Følgegruppen" in listing
+    assert len(list((tmp_path / "cal").iterdir())) == 2  # updated, not duplicated

@@ -39,7 +39,11 @@ def register(sub) -> None:
     c = sub.add_parser("calendar", help=t("cli.calendar.help"), description=t("cli.calendar.help"))
     c.add_argument("-o", "--output", metavar="FILE.ics")
     c.add_argument("--year", type=_year, metavar="YYYY")
-    c.add_argument("--include-cancelled", action="store_true", help=t("cli.calendar.cancelled"))
+    cancelled = c.add_mutually_exclusive_group()
+    cancelled.add_argument("--include-cancelled", dest="cancelled", action="store_true", default=True,
+                           help=t("cli.calendar.cancelled"))
+    cancelled.add_argument("--no-cancelled", dest="cancelled", action="store_false",
+                           help=t("cli.calendar.no_cancelled"))
     c.add_argument("--force", action="store_true", help=t("cli.opt.force"))
     c.set_defaults(handler=cmd_calendar)
 
@@ -103,7 +107,7 @@ def cmd_calendar(args) -> int:
     from logbog_tui.calendar_export import build, write
     from logbog_tui.cli.commands import _open
 
-    data = build(_open(args, write=True), args.year, args.include_cancelled)
+    data = build(_open(args, write=True), args.year, args.cancelled)
     if args.output:
         write(data, Path(args.output).expanduser(), force=args.force)
         print(t("calendar.written", path=args.output))

@@ -10,8 +10,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.meeting.reason": ("begrundelse, når værten ikke er den foreslåede", "reason when the host is not the "
                            "proposed one"),
     "cli.calendar.help": ("eksportér møderne som iCalendar (.ics)", "export the meetings as iCalendar (.ics)"),
-    "cli.calendar.cancelled": ("tag aflyste møder med som STATUS:CANCELLED", "include cancelled meetings as "
-                               "STATUS:CANCELLED"),
+    "cli.calendar.cancelled": ("tag aflyste møder med som STATUS:CANCELLED (standard)", "include cancelled "
+                               "meetings as STATUS:CANCELLED (the default)"),
+    "cli.calendar.no_cancelled": ("udelad aflyste møder", "leave cancelled meetings out"),
     "cli.opt.force": ("overskriv en eksisterende fil", "overwrite an existing file"),
     "calendar.written": ("Kalender skrevet til {path}", "Calendar written to {path}"),
     "export.exists": ("{path} findes allerede; brug --force for at overskrive", "{path} already exists; use --force "
