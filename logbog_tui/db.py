@@ -46,10 +46,19 @@ def fold(text: str | None) -> str | None:
     return unicodedata.normalize("NFC", text).casefold() if isinstance(text, str) else text
 
 
+def _danish(a: str, b: str) -> int:
+    """The collation ``da`` (Danish alphabetical order; ICU is loaded at the first comparison)."""
+    from logbog_tui.collation import compare
+
+    return compare(a, b)
+
+
 def configure(conn: sqlite3.Connection, read_only: bool = False) -> None:
-    """Apply the pragmas every connection needs, and register ``fold()`` for searching."""
+    """Apply the pragmas every connection needs, and register ``fold()`` for searching and the
+    collation ``da`` for sorting names."""
     conn.isolation_level = None
     conn.create_function("fold", 1, fold, deterministic=True)
+    conn.create_collation("da", _danish)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if not read_only:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from logbog_tui import queries
+from logbog_tui.collation import sort_key
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.service import budget as rules
 from logbog_tui.service import rotation
@@ -81,6 +82,6 @@ def budget_overview(conn: sqlite3.Connection, year: int, as_of: date) -> BudgetO
                                  + [p for b in budgets for p in b.by_substitute])
     members = sorted((MemberLine(b.person_id, names.get(b.person_id, "?"), b.days, b.budget, b.used, b.support,
                                  b.substitutes, {names.get(p, "?"): h for p, h in b.by_substitute.items()},
-                                 b.remaining, b.status) for b in budgets), key=lambda m: queries.fold(m.person))
+                                 b.remaining, b.status) for b in budgets), key=lambda m: sort_key(m.person))
     steering = [(name, minutes / 60) for _pid, name, minutes in queries.steering_hours(conn, year, start, end)]
     return BudgetOverview(year, as_of, elapsed, total, leadership, members, steering, unattributed)

@@ -115,7 +115,7 @@ def list_people(conn: sqlite3.Connection, today: date, text: str = "", include_f
                         AND coalesce(m.valid_to, '9999-12-31') >= :day) AS now
           FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id
          WHERE p.erased_at IS NULL
-         ORDER BY p.name
+         ORDER BY p.name COLLATE da
         """, {"day": day, "sub": " (" + t("record.status.substitute") + ")"}).fetchall()
     needle = unicodedata.normalize("NFC", text).casefold().strip()
     out = []

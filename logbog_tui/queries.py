@@ -157,9 +157,16 @@ def steering_hours(conn: sqlite3.Connection, year: int, start: date, end: date) 
          WHERE p.id IN (SELECT m.person_id FROM membership m JOIN seat s ON s.id = m.seat_id
                          WHERE s.body_code = 'styregruppe' AND s.kind <> 'project_leader'
                            AND m.valid_from <= :ye AND coalesce(m.valid_to, :far) >= :ys)
-         ORDER BY p.name
+         ORDER BY p.name COLLATE da
         """, {"start": start.isoformat(), "end": end.isoformat(), "ys": f"{year}-01-01",
               "ye": f"{year}-12-31", "far": _FAR}).fetchall()]
+
+
+def people_in_order(conn: sqlite3.Connection) -> tuple[str, ...]:
+    """The names of everyone in the register (not erased), in Danish alphabetical order: the
+    choices and suggestions of every form that asks for a person."""
+    return tuple(n for (n,) in conn.execute(
+        "SELECT name FROM person WHERE erased_at IS NULL ORDER BY name COLLATE da"))
 
 
 def person_names(conn: sqlite3.Connection, ids) -> dict[int, str]:

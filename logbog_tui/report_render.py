@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from logbog_tui.service.text import visible
 SECTIONS = ("project_leadership", "areas", "members", "steering", "meetings", "tickets", "tickets_by_category",
             "referrals")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_MD_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 # Column -> heading (message key) for the human renderings.
 HEADINGS = {
@@ -107,7 +109,8 @@ def _md_cell(value: object) -> str:
         return fmt_hours(value, unit=False)
     if value is None:
         return "–"
-    text = str(value).replace("\\", "\\\\").replace("|", "\\|")
+    # a backslash before punctuation would escape it (CommonMark): double that one; then "|"
+    text = _MD_BACKSLASH.sub(r"\\\\", str(value)).replace("|", "\\|")
     return "<br>".join(text.splitlines()) if "\n" in text or "\r" in text else text
 
 

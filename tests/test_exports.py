@@ -270,3 +270,34 @@ default_timezone = Europe/Copenhagen
     listing = khal_run("list", "01.12.2026", "200d").stdout
     assert "CANCELLED 10:00-14:00 Følgegruppen" in listing
     assert len(list((tmp_path / "cal").iterdir())) == 2  # updated, not duplicated
+
+
+# --- Danish alphabetical order -------------------------------------------------------------------
+
+DANISH = ["Aase", "Anders", "bo lille", "Zenia Ø", "Ærbo", "Ørsted", "Åse"]
+
+
+def test_names_sort_the_danish_way_in_sql_and_python(conn):
+    from logbog_tui import queries
+    from logbog_tui.collation import _fallback_key, sort_key
+
+    with transaction(conn):
+        for name in ["Zenia Ø", "bo lille", "Åse", "Ærbo", "Ørsted", "Anders", "Aase"]:
+            conn.execute("INSERT INTO person (name) VALUES (?)", (name,))
+    # ICU's Danish order (pyicu-wheels on Linux): "Aa" ties with "Å" at the first level
+    assert list(queries.people_in_order(conn)) == ["Anders", "bo lille", "Zenia Ø", "Ærbo", "Ørsted", "Åse", "Aase"]
+    ordered = sorted(DANISH, key=sort_key)
+    assert ordered.index("bo lille") < ordered.index("Zenia Ø") < ordered.index("Ærbo") < ordered.index("Ørsted")
+    assert ordered.index("Ørsted") < ordered.index("Aase")  # "Aa" is Å (ICU's Danish rule)
+    assert ordered[0] == "Anders"
+    fallback = sorted(DANISH, key=_fallback_key)
+    assert fallback[:5] == ["Anders", "bo lille", "Zenia Ø", "Ærbo", "Ørsted"] and set(fallback[5:]) == {"Aase", "Åse"}
+
+
+def test_the_members_list_and_the_budget_follow_danish_order(cli, conn):
+    with transaction(conn):
+        for name in ["Ørsted", "Åse", "Ærbo", "Zenia"]:
+            conn.execute("INSERT INTO person (name) VALUES (?)", (name,))
+    from logbog_tui.people import list_people
+
+    assert [p.name for p in list_people(conn, TODAY, "")] == ["Zenia", "Ærbo", "Ørsted", "Åse"]

@@ -485,6 +485,10 @@ def test_stored_control_characters_are_escaped_on_every_output(cli, db_path):
     with transaction(conn):
         conn.execute("INSERT INTO ticket (year, seq, title, category, priority, status, opened_on)"
                      " VALUES (2026, 1, ?, 'fejl', 'normal', 'new', '2026-11-20')", (EVIL + "\x9b",))
+        mid = conn.execute("INSERT INTO meeting (body_code, date, status) VALUES ('styregruppe', '2026-06-01', 'held')"
+                           ).lastrowid
+        conn.execute("INSERT INTO agenda_item (meeting_id, position, title, referred) VALUES (?, 1, ?, 1)",
+                     (mid, EVIL))
     conn.close()
     out = cli("ticket", "list").out
     assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
@@ -494,9 +498,9 @@ def test_stored_control_characters_are_escaped_on_every_output(cli, db_path):
 
     assert json.loads(data)[0]["title"] == EVIL + "\x9b"  # JSON keeps the value, escaped
     assert "\x1b" not in data and "\x9b" not in data
-    for fmt in ("md", "csv"):
-        r = cli("report", "--format", fmt)
-        assert r.code == 0 and "\x1b" not in r.out
+    for args in (["--format", "md"], ["--format", "csv", "--section", "referrals"]):
+        r = cli("report", *args)
+        assert r.code == 0 and "\x1b" not in r.out and "Evil\\u001b]0;PWNED" in r.out
 
 
 def test_a_dump_with_control_characters_loads_again(cli, db_path, tmp_path):

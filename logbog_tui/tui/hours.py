@@ -39,7 +39,7 @@ class HourLogging:
 
     def _dialog(self, form: LogForm, on_save) -> LogHoursDialog:
         """The one log dialog of the app, set up for ``form`` (kept between uses: quick to open)."""
-        people = [name for (name,) in self.conn.execute("SELECT name FROM person WHERE erased_at IS NULL ORDER BY name")]
+        people = list(queries.people_in_order(self.conn))
         targets = queries.target_suggestions(self.conn)
         if self._log_dialog is None:
             self._log_dialog = LogHoursDialog(form, people, targets, on_save, self.today)

@@ -16,7 +16,7 @@ PERSON_FIELDS = ("name", "title", "email", "phone", "notes")
 
 
 def _organisations(conn) -> tuple[tuple[str, int], ...]:
-    return tuple((name, oid) for oid, name in conn.execute("SELECT id, name FROM organisation ORDER BY name"))
+    return tuple((name, oid) for oid, name in conn.execute("SELECT id, name FROM organisation ORDER BY name COLLATE da"))
 
 
 def person_dialog(conn, row: PersonRow | None) -> FormDialog:

@@ -50,7 +50,7 @@ def task_dialog(conn, row: TaskRow | None, area_id: int | None, today: date) -> 
         tasks.update(conn, row.id, draft)
         return row.id
 
-    people = tuple(n for (n,) in conn.execute("SELECT name FROM person WHERE erased_at IS NULL ORDER BY name"))
+    people = queries.people_in_order(conn)
     areas = tuple(f"{a.code} {a.short_name}" for a in tasks.areas(conn))
     r = row
     fields = [Field("title", t("task.field.title"), r.title if r else ""),

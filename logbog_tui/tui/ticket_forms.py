@@ -31,7 +31,7 @@ def new_ticket(conn, today: date) -> FormDialog:
             raise FieldErrors({"title": t("task.required", field=t("ticket.field.title"))})
         return tickets.create(conn, draft, today, _author(conn, today))
 
-    people = tuple(n for (n,) in conn.execute("SELECT name FROM person WHERE erased_at IS NULL ORDER BY name"))
+    people = queries.people_in_order(conn)
     fields = [Field("title", t("ticket.field.title")),
               Field("category", t("ticket.field.category"), "spoergsmaal",
                     options=tuple((t(f"category.{c}"), c) for c in tickets.CATEGORIES)),

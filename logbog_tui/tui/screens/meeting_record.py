@@ -128,7 +128,7 @@ class MeetingRecordScreen(Screen):
                                              values["decision"], item.referred if item else False,
                                              item.id if item else None)
 
-        people = tuple(n for (n,) in conn.execute("SELECT name FROM person WHERE erased_at IS NULL ORDER BY name"))
+        people = queries.people_in_order(conn)
         fields = [Field("title", t("task.field.title"), item.title if item else ""),
                   Field("owner", t("task.field.owner"), (item.owner or "") if item else "", suggestions=people),
                   Field("decision", t("col.decision"), (item.decision or "") if item else ""),
