@@ -3,7 +3,8 @@
 Every person is invented (e-mail addresses at example.org, a note saying so). Hosts follow the
 rotation rule of :mod:`logbog_tui.service.rotation`; hours fall on working days only.
 When the demo reaches back before the seed's seats (01.01.2017) it moves their start back to
-the demo's first year: a demo-only fiction, recorded in the setting ``demo_start``.
+the demo's first year: a demo-only fiction, recorded in the setting ``demo_start``; the setting
+``org_start`` (the earliest date of hours and meetings) is the demo's first day too.
 """
 
 from __future__ import annotations
@@ -85,6 +86,8 @@ def fill(conn: sqlite3.Connection, years: int, today: date) -> dict:
         conn.execute("UPDATE seat SET valid_from = ? WHERE valid_from > ? AND valid_from = '2017-01-01'",
                      (start.isoformat(), start.isoformat()))
         conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('demo_start', ?)", (start.isoformat(),))
+        # the demo organisation starts with its history: no hours or meetings before it
+        conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('org_start', ?)", (start.isoformat(),))
         conn.executemany("INSERT OR IGNORE INTO budget (year, scope, hours) SELECT ?, scope, hours FROM budget"
                          " WHERE year = 2017", [(y,) for y in range(start.year, 2017)])
         leader, members, subs, steering = _people(gen)

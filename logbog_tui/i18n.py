@@ -49,12 +49,13 @@ def fmt_week(value: date) -> str:
 
 
 def fmt_hours(hours: float, unit: bool = True) -> str:
-    """``1,5 t`` in Danish, ``1.5 h`` in English; at most two decimals, no trailing zeros."""
-    text = f"{hours:.2f}".rstrip("0").rstrip(".")
+    """``1,5 t`` and ``1.350 t`` in Danish, ``1.5 h`` and ``1,350 h`` in English; at most two
+    decimals, no trailing zeros."""
+    text = f"{hours:,.2f}".rstrip("0").rstrip(".")
     if text == "-0":
         text = "0"
     if _current == "da":
-        text = text.replace(".", ",")
+        text = text.translate(str.maketrans(",.", ".,"))
     return t("fmt.hours", hours=text) if unit else text
 
 

@@ -82,10 +82,12 @@ def test_budget_json_contract(cli, org):
     data = budget(cli)
     assert set(data) >= {"year", "as_of", "project_leadership", "members"}
     assert data["year"] == 2026 and data["as_of"] == "2026-11-25"
-    assert set(data["project_leadership"]) == {"budget", "used", "remaining", "expected_to_date", "forecast", "status"}
+    assert set(data["project_leadership"]) == {"budget", "used", "remaining", "expected_to_date", "forecast", "status",
+                                               "planned"}
     assert [m["person"] for m in data["members"]] == ["Jens Jensen", "Mette Møller"]
     for m in data["members"]:
-        assert set(m) >= {"person", "budget", "used", "support", "substitutes", "remaining", "status"}
+        assert set(m) >= {"person", "budget", "used", "support", "substitutes", "remaining", "status",
+                          "expected_to_date", "forecast", "planned"}
         assert isinstance(m["budget"], (int, float))
 
 

@@ -39,6 +39,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "'{text}' is not a date; write e.g. 25.11.2026, 25.11, 2026-11-25, today, "
                            "yesterday, +3"),
     "parse.date.no_such_day": ("datoen »{text}« findes ikke", "there is no such date as '{text}'"),
+    "parse.date.too_early": ("{date} ligger før organisationens start {earliest}",
+                             "{date} is before the organisation's start {earliest}"),
+    "parse.date.too_late": ("{date} ligger mere end et år frem (senest {latest})",
+                            "{date} is more than a year ahead (at the latest {latest})"),
+    "parse.hours.thousands": ("»{text}« læses på dansk som over tusind timer; skriv fx {hint} for timer med "
+                              "decimaler", "'{text}' reads in Danish as more than a thousand hours; write e.g. "
+                              "{hint} for hours with decimals"),
+    "days_off.invalid": ("»{text}« er ikke en dag og måned (fx 24.12)", "'{text}' is not a day and month "
+                         "(e.g. 24.12)"),
     # name resolution
     "what.person": ("person", "person"),
     "what.area": ("opgaveområde", "task area"),
@@ -84,6 +93,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.log.date": ("dato (standard i dag): 24.11, i går, -1, 2026-11-24",
                      "date (default today): 24.11, yesterday, -1, 2026-11-24"),
     "cli.log.person": ("person (standard: projektlederen)", "person (default: the project leader)"),
+    "cli.log.for": ("på vegne af: det medlem en suppleant arbejdede for (udfyldes selv, når der kun er ét)",
+                    "on behalf of: the member a substitute worked for (filled in when there is only one)"),
     "cli.log.support": ("timerne er support (tæller aldrig med i de 74 timer)",
                         "the hours are support (never count toward the 74 hours)"),
     "cli.log.note": ("note", "note"),
@@ -126,6 +137,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.ok": ("ok", "ok"),
     "status.warning": ("advarsel", "warning"),
     "status.over": ("overskredet", "over"),
+    "status.used_up": ("brugt op", "used up"),
+    "status.over_by": ("overskredet ({hours} over)", "exceeded ({hours} over)"),
+    "status.over_threshold": ("over grænsen", "over the limit"),
+    "budget.planned_note": (" · {hours} planlagt (fremtidige registreringer, ikke talt med)",
+                            " · {hours} planned (future entries, not counted)"),
     "budget.title": ("Timebudgetter {year}, opgjort {as_of} ({elapsed} af {total} arbejdsdage)",
                      "Hour budgets {year}, as of {as_of} ({elapsed} of {total} working days)"),
     "budget.leadership": ("Projektledelse", "Project leadership"),
@@ -135,13 +151,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "forecast {forecast}; {status}"),
     "budget.members": ("Følgegruppens medlemmer", "Follow-up group members"),
     "budget.no_members": ("ingen medlemmer i året", "no members in the year"),
-    "budget.member_line": ("brugt {used} af {budget}, tilbage {remaining}; support {support} (tæller ikke); "
-                           "{status}",
-                           "used {used} of {budget}, remaining {remaining}; support {support} (not counted); "
-                           "{status}"),
+    "budget.member_line": ("brugt {used} af {budget}, tilbage {remaining}; forventet til dato {expected}, "
+                           "prognose {forecast}; support {support} (tæller ikke); {status}",
+                           "used {used} of {budget}, remaining {remaining}; expected to date {expected}, "
+                           "forecast {forecast}; support {support} (not counted); {status}"),
+    "budget.days_off_line": ("arbejdsdage: man-fre uden helligdage og ekstra fridage ({days_off})",
+                             "working days: Mon-Fri without public holidays and extra days off ({days_off})"),
     "budget.substitute_line": ("heraf suppleant {person}: {hours}", "of which substitute {person}: {hours}"),
-    "budget.prorated": ("budget forholdsmæssigt for {days} dage med plads", "budget pro-rated for {days} days "
-                        "with a seat"),
+    "budget.prorated": ("budget forholdsmæssigt for {days} dage som medlem; forventet og prognose over de dage",
+                        "budget pro-rated for {days} days as a member; expected and forecast over those days"),
     "budget.unattributed": ("Følgegruppetimer uden medlem: {hours}", "Follow-up group hours of no member: {hours}"),
     "budget.steering": ("Styregruppens medlemmer (timer, intet budget)", "Steering group members (hours, no budget)"),
     # log
@@ -160,7 +178,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "no project leader is registered; use --person"),
     "log.no_area": ("angiv et opgaveområde med --area (fx PL4) eller en opgave med --task",
                     "give a task area with --area (e.g. PL4) or a task with --task"),
-    "log.too_far_ahead": ("{date} ligger mere end et år frem", "{date} is more than a year ahead"),
+    "log.for_only_fg": ("»på vegne af« gælder kun følgegruppetimer", "'on behalf of' applies to follow-up group "
+                        "hours only"),
+    "log.not_a_member": ("{person} er ikke medlem af følgegruppen {date}", "{person} is not a member of the "
+                         "follow-up group on {date}"),
+    "log.for_which": ("{person} er suppleant for flere medlemmer {date}: {members}; angiv hvem med --for "
+                      "(i dialogen: »På vegne af«)",
+                      "{person} is substitute for several members on {date}: {members}; say whom with --for "
+                      "(in the dialog: 'On behalf of')"),
+    "log.not_substitute_for": ("{person} er ikke suppleant for {member} {date} (suppleant for: {members})",
+                               "{person} is not substitute for {member} on {date} (substitute for: {members})"),
+    "log.warn.long_day": ("{date} har nu {hours} registreret for personen; er det rigtigt?",
+                          "{date} now has {hours} logged for the person; is that right?"),
+    "log.warn.weekend": ("{date} er en {weekday}", "{date} is a {weekday}"),
+    "log.warn.day_off": ("{date} er en fridag: {name}", "{date} is a day off: {name}"),
+    "log.warning_line": ("advarsel: {text}", "warning: {text}"),
     "log.day_full": ("det giver over 24 timer {date} (allerede registreret: {logged})",
                      "that makes more than 24 hours on {date} (already logged: {logged})"),
     "log.note_too_long": ("noten må højst have {max} tegn", "the note may have at most {max} characters"),
@@ -222,6 +254,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log.field.date": ("Dato", "Date"),
     "log.field.target": ("Område eller opgave", "Area or task"),
     "log.field.person": ("Person", "Person"),
+    "log.field.for": ("På vegne af", "On behalf of"),
+    "log.future_note": ("Datoen ligger efter i dag: timerne vises som planlagt og tælles først med fra datoen.",
+                        "The date is after today: the hours are shown as planned and count from that date."),
+    "log.for_placeholder": ("suppleantens medlem; tom: egne timer", "the substitute's member; blank: own hours"),
     "log.field.note": ("Note", "Note"),
     "log.field.support": ("Support (tæller ikke i de 74 timer)", "Support (not counted in the 74 hours)"),
     "log.hours_placeholder": ("fx 1,5  1:30  90m", "e.g. 1.5  1:30  90m"),
@@ -246,10 +282,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo.delete": ("Fortrudt: registreringen er tilbage ({left} ændringer tilbage at fortryde)",
                     "Undone: the entry is back ({left} changes left to undo)"),
     "budget.effect": ("{label}: {used} af {budget} ({status})", "{label}: {used} of {budget} ({status})"),
-    "budget.crossed_warning": ("Advarsel: {label} har nu brugt over 80 % af budgettet",
-                               "Warning: {label} has now used more than 80 % of the budget"),
-    "budget.crossed_over": ("Budget overskredet: {label} er nu over 100 %", "Budget exceeded: {label} is now over "
-                            "100 %"),
+    "budget.crossed_warning": ("Advarsel: {label} har nu brugt over {pct} % af budgettet",
+                               "Warning: {label} has now used more than {pct} % of the budget"),
+    "budget.crossed_over": ("Budgetgrænsen er nået: {label} er nu over {pct} %", "Budget limit reached: {label} is "
+                            "now over {pct} %"),
     "task.required": ("{field} skal udfyldes", "{field} is required"),
     "task.too_long": ("{field} må højst have {max} tegn", "{field} may have at most {max} characters"),
     "task.bad_status": ("ukendt status", "unknown status"),
@@ -332,6 +368,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "prognose {forecast} · {status}",
                          "used {used} of {budget} · remaining {remaining} · expected to date {expected} · "
                          "forecast {forecast} · {status}"),
+    "budget.explanation": ("Arbejdsdage: man-fre uden helligdage og ekstra fridage ({days_off}); medlemmer: "
+                           "forventet og prognose over dagene som medlem; advarsel fra {warn} %, grænse {over} %",
+                           "Working days: Mon-Fri without public holidays and extra days off ({days_off}); members: "
+                           "expected and forecast over the days as a member; warning from {warn} %, limit {over} %"),
+    "col.planned": ("Planlagt", "Planned"),
     "budget.months_axis": ("Projektledelse pr. måned: jan → dec", "Project leadership by month: Jan → Dec"),
     "budget.edit_title": ("Budgetter for {year}", "Budgets for {year}"),
     "budget.field.leadership": ("Projektledelse (timer pr. år)", "Project leadership (hours a year)"),
