@@ -11,7 +11,7 @@ from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 from logbog_tui.service import Problem
 from logbog_tui.service.budget import HourRow, Thresholds
-from logbog_tui.service.parse import ORG_START
+from logbog_tui.service.parse import ORG_START, DateRange
 from logbog_tui.service.workdays import DEFAULT_DAYS_OFF, DaysOff, parse_days_off
 from logbog_tui.service.rotation import Hosting, Region
 
@@ -136,6 +136,11 @@ def days_off(conn: sqlite3.Connection) -> DaysOff:
         return parse_days_off(value)
     except Problem:
         return DEFAULT_DAYS_OFF
+
+
+def date_range(conn: sqlite3.Connection, today: date) -> DateRange:
+    """The one range of dates for time entries and meetings, in the CLI and the TUI."""
+    return DateRange.around(today, org_start(conn))
 
 
 def org_start(conn: sqlite3.Connection) -> date:

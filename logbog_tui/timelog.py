@@ -13,7 +13,7 @@ from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.service import Problem
 from logbog_tui.service.entry_rules import entry_warnings
-from logbog_tui.service.parse import MAX_MINUTES_PER_DAY, DateRange
+from logbog_tui.service.parse import MAX_MINUTES_PER_DAY
 
 MAX_NOTE = 2000
 
@@ -210,7 +210,7 @@ def _validate(conn: sqlite3.Connection, draft: Draft, today: date) -> None:
     if draft.minutes > MAX_MINUTES_PER_DAY:
         raise UserError(t("parse.hours.too_many"))
     try:
-        DateRange.around(today, queries.org_start(conn)).check(draft.day)
+        queries.date_range(conn, today).check(draft.day)
     except Problem as p:
         raise UserError(t(p.key, **p.params)) from None
     note = _note(draft.note)

@@ -141,7 +141,7 @@ def test_log_defaults_to_the_last_used_area(cli, org, db_path):
     (["1", "--area", "nonsense"], "ingen opgaveområde passer"),
     (["1", "--area", "FG"], "passer til flere"),
     (["1", "--area", "PL1", "--date", "31.02"], "findes ikke"),
-    (["1", "--area", "PL1", "--date", "01.01.2029"], "mere end et år frem"),
+    (["1", "--area", "PL1", "--date", "01.01.2029"], "mere end to år frem (senest 25.11.2028)"),
     (["1", "--area", "PL1", "--person", "e"], "passer til flere"),
     (["1"], "angiv et opgaveområde"),
 ])

@@ -66,15 +66,15 @@ def _year(text: str) -> int:
 def _date(text: str | None, today: date, conn=None) -> date:
     """A date as typed; with ``conn``, inside the range of time entries and meetings (from the
     organisation's start to a year ahead), the same range as the TUI's."""
-    from logbog_tui.service.parse import DateRange, parse_date
+    from logbog_tui.service.parse import parse_date
 
     if text is None:
         return today
     within = None
     if conn is not None:
-        from logbog_tui.queries import org_start
+        from logbog_tui.queries import date_range
 
-        within = DateRange.around(today, org_start(conn))
+        within = date_range(conn, today)
     try:
         return parse_date(text, today, within)
     except Problem as p:

@@ -41,8 +41,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "parse.date.no_such_day": ("datoen »{text}« findes ikke", "there is no such date as '{text}'"),
     "parse.date.too_early": ("{date} ligger før organisationens start {earliest}",
                              "{date} is before the organisation's start {earliest}"),
-    "parse.date.too_late": ("{date} ligger mere end et år frem (senest {latest})",
-                            "{date} is more than a year ahead (at the latest {latest})"),
+    "parse.date.too_late": ("{date} ligger mere end to år frem (senest {latest})",
+                            "{date} is more than two years ahead (at the latest {latest})"),
     "parse.hours.thousands": ("»{text}« læses på dansk som over tusind timer; skriv fx {hint} for timer med "
                               "decimaler", "'{text}' reads in Danish as more than a thousand hours; write e.g. "
                               "{hint} for hours with decimals"),
@@ -98,6 +98,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.log.support": ("timerne er support (tæller aldrig med i de 74 timer)",
                         "the hours are support (never count toward the 74 hours)"),
     "cli.log.note": ("note", "note"),
+    "cli.setting.help": ("vis eller ret indstillinger: extra_days_off, org_start, budget_warn, budget_over",
+                         "show or change settings: extra_days_off, org_start, budget_warn, budget_over"),
+    "setting.about.extra_days_off": ("ekstra fridage ud over helligdagene (dag.måned, adskilt af komma)",
+                                     "extra days off besides the public holidays (day.month, comma separated)"),
+    "setting.about.org_start": ("organisationens start: ingen timer eller møder før denne dato",
+                                "the organisation's start: no hours or meetings before this date"),
+    "setting.about.budget_warn": ("advarsel fra denne andel af budgettet", "warning from this share of the budget"),
+    "setting.about.budget_over": ("budgetgrænsen (status »overskredet«)", "the budget limit (status 'over')"),
+    "setting.unknown": ("ukendt indstilling »{name}«; mulige: {keys}", "unknown setting '{name}'; possible: {keys}"),
+    "setting.bad_percent": ("»{text}« er ikke en procent (1-1000)", "'{text}' is not a percentage (1-1000)"),
+    "setting.warn_above_over": ("advarslen skal komme før grænsen", "the warning must come before the limit"),
+    "setting.saved": ("Gemt: {name} = {value}", "Saved: {name} = {value}"),
     # check
     "check.file": ("Fil: {path}", "File: {path}"),
     "check.version": ("Skemaversion {version}, application_id {app_id}, journal {journal}",
@@ -223,6 +235,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dashboard.region_change": ("Fra {date}: {region} afløser {predecessors}", "From {date}: {region} succeeds "
                                 "{predecessors}"),
     "dashboard.and": (" og ", " and "),
+    "dashboard.host_stale": ("Mødet {date}: værten {host} følger ikke længere turen; turen er nu {offer} (h på Møder)",
+                             "Meeting {date}: the host {host} no longer follows the rotation; the turn is now "
+                             "{offer} (h on Meetings)"),
+    "dashboard.host_ceases": ("Mødet {date}: {why}; tilbud: {offer} (h på Møder)",
+                              "Meeting {date}: {why}; offered: {offer} (h on Meetings)"),
     "dashboard.overdue": ("{count} opgaver over frist: {titles}", "{count} overdue tasks: {titles}"),
     "dashboard.referrals": ("{count} åbne henvisninger til styregruppen: {titles}", "{count} open referrals to the "
                             "steering group: {titles}"),

@@ -9,7 +9,7 @@ Dates: ``25.11.2026`` ``25.11.26`` ``25.11`` (this year) ``2026-11-25`` ``i dag`
 A two-digit year is the year nearest to today with those last two digits. ISO and Danish forms
 are parsed explicitly: dateutil's ``dayfirst=True`` turns ``2026-01-05`` into 1 May, so it is not
 used here. Dates of time entries and meetings must lie in :class:`DateRange` (from the
-organisation's start to a year ahead).
+organisation's start to two years ahead).
 """
 
 from __future__ import annotations
@@ -24,20 +24,24 @@ from logbog_tui.service import Problem
 MAX_MINUTES_PER_DAY = 24 * 60
 _MAX_INPUT = 40
 ORG_START = date(2013, 1, 1)   # the start of the logbog.net project: the default earliest date
-DAYS_AHEAD = 366               # time entries and meetings at most a year ahead
+YEARS_AHEAD = 2                # time entries and meetings at most two years ahead
 
 
 @dataclass(frozen=True)
 class DateRange:
     """The dates allowed for time entries and meetings: from the organisation's start (a setting)
-    to a year after today."""
+    to two years after today (the meetings of the year after next can be planned)."""
 
     earliest: date
     latest: date
 
     @classmethod
     def around(cls, today: date, org_start: date = ORG_START) -> DateRange:
-        return cls(org_start, today + timedelta(days=DAYS_AHEAD))
+        try:
+            latest = today.replace(year=today.year + YEARS_AHEAD)
+        except ValueError:  # 29.02
+            latest = today.replace(year=today.year + YEARS_AHEAD, day=28)
+        return cls(org_start, latest)
 
     def check(self, day: date) -> date:
         if day < self.earliest:
@@ -111,6 +115,17 @@ def parse_hours(text: str) -> int:
     if whole > MAX_MINUTES_PER_DAY:
         raise Problem("parse.hours.too_many")
     return whole
+
+
+def parse_duration(text: str) -> int:
+    """A meeting's duration in whole minutes (the forms of :func:`parse_hours`), with a meeting's
+    own message when it is not more than 0 and at most 24 hours."""
+    try:
+        return parse_hours(text)
+    except Problem as p:
+        if p.key in ("parse.hours.too_many", "parse.hours.not_positive"):
+            raise Problem("meeting.bad_duration") from None
+        raise
 
 
 def parse_date(text: str, today: date, within: DateRange | None = None) -> date:

@@ -20,7 +20,7 @@ from logbog_tui import queries
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.service import Problem
-from logbog_tui.service.parse import DateRange, parse_date, parse_hours
+from logbog_tui.service.parse import parse_date, parse_hours
 from logbog_tui.timelog import Draft, resolve_principal
 from logbog_tui.tui.widgets.plain import Plain
 
@@ -140,7 +140,7 @@ class LogHoursDialog(ModalScreen[object]):
             errors["hours"] = t(p.key, **p.params)
         conn = self.app.conn
         try:
-            day = parse_date(value["date"], self.today, DateRange.around(self.today, queries.org_start(conn)))
+            day = parse_date(value["date"], self.today, queries.date_range(conn, self.today))
         except Problem as p:
             errors["date"] = t(p.key, **p.params)
         try:

@@ -80,6 +80,7 @@ def attention_text(conn, today: date) -> str:
         if preds:
             lines.append("• " + t("dashboard.region_change", date=fmt_date(day), region=region.name,
                                   predecessors=t("dashboard.and").join(p.name for p in preds)))
+    lines += stale_host_lines(conn, today)
     for w in memberships.current_warnings(conn, today):
         params = {k: fmt_date(v) if isinstance(v, date) else v for k, v in w.params.items()}
         if "body" in params:
@@ -97,6 +98,24 @@ def attention_text(conn, today: date) -> str:
         return t("dashboard.no_warnings")
     shown = lines[:10] + ([t("dashboard.more_warnings", count=len(lines) - 10)] if len(lines) > 10 else [])
     return t("dashboard.warnings") + "\n" + "\n".join(shown)
+
+
+def stale_host_lines(conn, today: date) -> list[str]:
+    """Planned follow-up group meetings whose host no longer matches the rotation, or whose host
+    region ceases before the date (the region change), with what `h` on Meetings offers."""
+    from logbog_tui.meetings import not_in_force, stale_meetings
+
+    regions = queries.regions(conn)
+    by_code = {r.code: r for r in regions}
+    lines = []
+    for m, check in stale_meetings(conn, today):
+        offer = check.offer.name if check.offer else "–"
+        if check.ceased:
+            lines.append("• " + t("dashboard.host_ceases", date=fmt_date(m.day),
+                                  why=not_in_force(by_code[m.host_code], m.day), offer=offer))
+        else:
+            lines.append("• " + t("dashboard.host_stale", date=fmt_date(m.day), host=m.host_name, offer=offer))
+    return lines
 
 
 def tickets_text(conn, today: date) -> str:
