@@ -94,3 +94,56 @@ async def test_the_budget_panel_shows_members_pace_and_budgets_unrounded(db_path
         assert cia.expected_to_date < cia.budget * 0.9
         explanation = str(panel.query_one("#pl-text", Static).render())
         assert "24.12, 31.12, 05.06" in explanation and "80 %" in explanation
+
+
+# --- the Meetings screen: a stale host, and a move into 2027 -------------------------------------
+
+
+async def test_a_stale_host_is_flagged_and_h_offers_the_turn(db_path):
+    from logbog_tui import meetings
+    from logbog_tui.meetings import MeetingDraft
+    from logbog_tui.tui.modals.form import FormDialog
+
+    conn = connect(db_path)
+    autumn, _ = meetings.plan(conn, MeetingDraft("folgegruppe", TODAY.replace(month=12, day=8)))
+    meetings.plan(conn, MeetingDraft("folgegruppe", TODAY.replace(month=12, day=1)))
+    app = app_for(db_path)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.screen.query_one("#meeting-list", DataTable)
+        assert "Region Midtjylland" in str(table.get_row(str(autumn))[-1])
+        table.move_cursor(row=table.get_row_index(str(autumn)))
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        assert app.screen.query_one("#host", Input).value == "Region Midtjylland"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert meetings.get(conn, autumn).host_code == "midtjylland"
+    assert not meetings.host_checks(conn)[autumn].stale
+
+
+async def test_moving_a_hovedstaden_meeting_into_2027_asks_to_take_the_successor(db_path):
+    from logbog_tui import meetings
+    from logbog_tui.meetings import MeetingDraft
+    from logbog_tui.tui.modals import ConfirmDialog
+    from logbog_tui.tui.modals.form import FormDialog
+
+    conn = connect(db_path)
+    mid, _ = meetings.plan(conn, MeetingDraft("folgegruppe", TODAY.replace(month=12, day=8), host_code="hovedstaden",
+                                              reason="lokaler"))
+    app = app_for(db_path)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await pilot.press("3", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        app.screen.query_one("#date", Input).value = "04.05.2027"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Region Hovedstaden findes ikke efter 31.12.2026" in str(app.screen.question)
+        await pilot.press("y")
+        await pilot.pause()
+    moved = meetings.get(conn, mid)
+    assert (moved.day.isoformat(), moved.host_code) == ("2027-05-04", "oestdanmark")
