@@ -44,6 +44,20 @@ def fmt_date(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else "–"
 
 
+def fmt_moment(at_utc: str) -> str:
+    """A stored event time (UTC text) in Danish local time: ``25.11.2026 kl. 14.03`` in Danish,
+    ``25.11.2026 14:03`` in English."""
+    from datetime import datetime, timezone
+
+    from logbog_tui.clock import local_zone
+
+    try:
+        moment = datetime.fromisoformat(at_utc).replace(tzinfo=timezone.utc).astimezone(local_zone())
+    except ValueError:
+        return at_utc
+    return t("fmt.moment", date=moment.strftime("%d.%m.%Y"), hour=f"{moment.hour:02d}", minute=f"{moment.minute:02d}")
+
+
 def fmt_week(value: date) -> str:
     return t("fmt.week", week=value.isocalendar().week)
 

@@ -4,6 +4,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # formats
     "fmt.week": ("uge {week}", "week {week}"),
     "fmt.hours": ("{hours} t", "{hours} h"),
+    "fmt.moment": ("{date} kl. {hour}.{minute}", "{date} {hour}:{minute}"),
     # errors and the database
     "error.unexpected": ("uventet fejl; detaljerne er skrevet i {path}",
                          "unexpected error; the details are in {path}"),
