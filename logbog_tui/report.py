@@ -16,7 +16,7 @@ import statistics
 from datetime import date
 
 from logbog_tui.i18n import fmt_date, fmt_hours, t
-from logbog_tui.overview import budget_overview
+from logbog_tui.overview import budget_overview, status_words
 from logbog_tui.service.budget import as_of_for
 
 
@@ -102,7 +102,7 @@ def _rows(report: dict) -> dict[str, tuple[list[str], list[list]]]:
                                      t("report.col.used"), t("col.support"), t("col.substitutes"),
                                      t("report.col.remaining"), t("col.status")],
                                     [[m["person"], m["days_with_seat"], m["budget"], m["used"], m["support"],
-                                      m["substitutes"], m["remaining"], t(f"status.{m['status']}")]
+                                      m["substitutes"], m["remaining"], status_words(m["used"], m["budget"], m["status"])]
                                      for m in report["members"]]),
         t("report.sheet.meetings"): ([t("col.date"), t("col.body"), t("col.kind"), t("col.status"), t("col.host"),
                                       t("record.status.present"), t("record.status.substitute"),
@@ -167,7 +167,7 @@ def _markdown(report: dict) -> bytes:
     lines = [f"# {t('report.title', year=report['year'])}", "", t("report.as_of", date=fmt_date(report["as_of"])), "",
              f"## {t('report.sheet.areas')}", "",
              t("report.pl_line", used=fmt_hours(pl["used"]), budget=fmt_hours(pl["budget"]),
-               status=t(f"status.{pl['status']}")), ""]
+               status=status_words(pl["used"], pl["budget"], pl["status"])), ""]
     for section, (header, rows) in _rows(report).items():
         if section != t("report.sheet.areas"):
             lines += [f"## {section}", ""]

@@ -273,3 +273,18 @@ def test_hours_on_a_weekend_or_a_day_off_and_long_days_are_warned_not_refused(cl
     result = cli("log", "24", "--area", "PL1", "--date", "20.11.2026")
     assert result.code == 0 and "24 t" in result.err
     assert cli("log", "2", "--area", "PL1", "--date", "19.11.2026").err == ""
+
+
+# --- item 13: wording a Danish reader expects ----------------------------------------------------------
+
+
+def test_wording_a_danish_reader_expects(cli, people):
+    from logbog_tui import i18n
+
+    assert "(efter tur)" in cli("host").out
+    assert i18n.fmt_hours(1350) == "1.350 t" and i18n.fmt_hours(1350.5) == "1.350,5 t"
+    i18n.set_language("en")
+    assert i18n.fmt_hours(1350.5) == "1,350.5 h"
+    i18n.set_language("da")
+    text = cli("budget", "--on", "30.06.2026").out
+    assert "1.350 t" in text and "120 dage som medlem" in text and "dage med plads" not in text

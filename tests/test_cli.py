@@ -73,9 +73,9 @@ def test_host_prefers_a_planned_meeting(cli, org, db_path):
                      " 'lokaler')")
     data = json.loads(cli("host", "--json").out)
     assert data["region_code"] == "oestdanmark" and data["meeting_date"] == "2027-05-04"
-    assert data["source"] == "planned" and "byttet med Region Midtjylland" in data["reason"]
+    assert data["source"] == "planned" and "afvigelse fra turen: Region Midtjylland stod for tur" in data["reason"]
     english = json.loads(cli("--lang", "en", "host", "--json").out)
-    assert "swapped with Region Midtjylland" in english["reason"]
+    assert "it was Region Midtjylland's turn" in english["reason"]
 
 
 def test_budget_json_contract(cli, org):

@@ -141,10 +141,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                        "last hosted {date} (inherited from {predecessor}); passed over "
                                        "{passed_over}"),
     "host.planned": ("planlagt møde {date}", "planned meeting {date}"),
-    "host.planned_override": ("planlagt møde {date}; afvigelse: byttet med {proposed} ({why})",
-                              "planned meeting {date}; override: swapped with {proposed} ({why})"),
+    "host.planned_override": ("planlagt møde {date}; afvigelse fra turen: {proposed} stod for tur ({why})",
+                              "planned meeting {date}; override of the rotation: it was {proposed}'s turn ({why})"),
     "host.line_planned": ("{region}: {reason}", "{region}: {reason}"),
-    "host.line_rotation": ("{region} (efter turen): {reason}", "{region} (by rotation): {reason}"),
+    "host.line_rotation": ("{region} (efter tur): {reason}", "{region} (by rotation): {reason}"),
     "host.no_regions": ("ingen regioner er gældende {date}", "no regions are in force on {date}"),
     # budgets
     "status.ok": ("ok", "ok"),
@@ -220,7 +220,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.quit": ("Afslut", "Quit"),
     "app.no_host": ("Ingen værtsregion", "No host region"),
     "app.host_planned": ("Vært: {region} (møde {date})", "Host: {region} (meeting {date})"),
-    "app.host_rotation": ("Vært: {region} (efter turen: {reason})", "Host: {region} (by rotation: {reason})"),
+    "app.host_rotation": ("Vært: {region} (efter tur: {reason})", "Host: {region} (by rotation: {reason})"),
     "palette.goto": ("Gå til {screen}", "Go to {screen}"),
     "palette.goto_help": ("Skift skærm", "Switch screen"),
     "palette.keys_help": ("Vis alle taster på denne skærm", "Show every key of this screen"),

@@ -67,7 +67,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.week": ("Uge", "Week"),
     "col.host": ("Vært", "Host"),
     "col.kind": ("Type", "Kind"),
-    "col.override": ("Afvigelse", "Override"),
+    "col.override": ("Afvigelse fra turen", "Override of the rotation"),
     "col.item": ("Punkt", "Item"),
     "col.decision": ("Beslutning", "Decision"),
     "col.referral": ("Styregruppen", "Steering group"),
@@ -84,7 +84,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meetings.key.next_year": ("Næste år", "Next year"),
     "meetings.head": ("Møder {year} · {count} møder · næste i turen: {next} · [ ] år",
                       "Meetings {year} · {count} meetings · next in turn: {next} · [ ] year"),
-    "meetings.override": ("afvigelse fra turen: {reason}", "override of the rotation: {reason}"),
+    "meetings.override": ("{reason}", "{reason}"),
     "col.turn_now": ("Turen nu", "Turn now"),
     "meetings.stale": ("⚠ {region}", "⚠ {region}"),
     "meetings.host_offer": ("Værten {host} følger ikke længere turen; foreslået: {offer}. Enter gemmer, Esc beholder "

@@ -39,7 +39,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.budget": ("Budget", "Budget"),
     "report.col.used": ("Brugt", "Used"),
     "report.col.remaining": ("Tilbage", "Remaining"),
-    "report.col.days": ("Dage med plads", "Days with a seat"),
+    "report.col.days": ("Dage som medlem", "Days as a member"),
     "report.col.measure": ("Mål", "Measure"),
     "report.col.value": ("Værdi", "Value"),
     "report.col.settled": ("Afgjort", "Settled"),
