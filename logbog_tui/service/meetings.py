@@ -45,7 +45,8 @@ def warnings(body: str, day: date, kind: str, others: Sequence[Planned], vacant_
     elif (name := days_off.name(day)) is not None:
         out.append(Warning("meeting.warn.day_off", {"name": name}))
     live = [m for m in others if m.id != ignore_id and m.body == body and m.status != "cancelled"]
-    if body == "folgegruppe" and kind == "ordinary" and sum(1 for m in live if m.kind == "ordinary" and m.day.year == day.year) >= ORDINARY_PER_YEAR:
+    ordinary = sum(1 for m in live if m.kind == "ordinary" and m.day.year == day.year)
+    if body == "folgegruppe" and kind == "ordinary" and ordinary >= ORDINARY_PER_YEAR:
         out.append(Warning("meeting.warn.third_ordinary", {"year": day.year}))
     if vacant_seats:
         out.append(Warning("meeting.warn.vacant", {"seats": ", ".join(vacant_seats)}))
