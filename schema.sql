@@ -4,7 +4,7 @@
 -- Hours are stored as whole minutes so that sums are exact.
 
 PRAGMA application_id = 1280264002;  -- 0x4C4F4742, "LOGB"
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;  -- version 1 -> 2: logbog_tui/migrations.py
 
 -- Key/value settings: rotation order overrides, budget thresholds, the project leader, ...
 CREATE TABLE setting (
@@ -175,7 +175,8 @@ CREATE INDEX task_area_status ON task (area_id, status);
 CREATE INDEX task_due ON task (due_date);
 
 -- Time entries. area_id is always set (from the task when one is given), so that budgets
--- aggregate by area without a join through task.
+-- aggregate by area without a join through task. on_behalf_of_id (version 2): the member a
+-- substitute did the work for; blank for a member's own hours.
 CREATE TABLE time_entry (
     id          INTEGER NOT NULL PRIMARY KEY,
     person_id   INTEGER NOT NULL REFERENCES person (id),
@@ -186,13 +187,15 @@ CREATE TABLE time_entry (
     ticket_id   INTEGER REFERENCES ticket (id),
     is_support  BOOLEAN NOT NULL DEFAULT 0 CHECK (is_support IN (0, 1)),
     note        TEXT CHECK (note IS NULL OR length(note) <= 2000),
-    created_at  DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    created_at  DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    on_behalf_of_id INTEGER REFERENCES person (id) CHECK (on_behalf_of_id IS NULL OR on_behalf_of_id <> person_id)
 );
 CREATE INDEX time_entry_date ON time_entry (date, area_id);
 CREATE INDEX time_entry_person ON time_entry (person_id, date);
 CREATE INDEX time_entry_task ON time_entry (task_id);
 CREATE INDEX time_entry_area ON time_entry (area_id, date);
 CREATE INDEX time_entry_ticket ON time_entry (ticket_id);
+CREATE INDEX time_entry_on_behalf ON time_entry (on_behalf_of_id);
 
 -- Hour budgets per calendar year. scope projektledelse: the yearly hours for project leadership;
 -- scope folgegruppe_member: the full-year hours of one follow-up group member (pro-rated by seat days).

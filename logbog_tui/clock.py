@@ -12,3 +12,25 @@ def today() -> date:
     if frozen:
         return date.fromisoformat(frozen)
     return date.today()
+
+
+LOCAL_ZONE = "Europe/Copenhagen"
+
+
+def local_zone():
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(LOCAL_ZONE)
+
+
+def now():
+    """The current time in Danish local time (Europe/Copenhagen); with ``LOGBOG_TODAY`` set, that
+    date at the current time of day."""
+    from datetime import datetime
+
+    current = datetime.now(local_zone())
+    frozen = os.environ.get("LOGBOG_TODAY")
+    if frozen:
+        day = date.fromisoformat(frozen)
+        current = current.replace(year=day.year, month=day.month, day=day.day)
+    return current

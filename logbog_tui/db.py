@@ -23,13 +23,11 @@ from logbog_tui.errors import RefusedDatabase
 from logbog_tui.i18n import t
 
 APPLICATION_ID = 0x4C4F4742  # "LOGB"
-SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
-# version v -> function that upgrades a database at version v to v + 1 (inside one transaction).
-Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: dict[int, Migration] = {}
+# The schema version this code writes, and the steps that bring an older file to it.
+from logbog_tui.migrations import MIGRATIONS, SCHEMA_VERSION  # noqa: E402
 
 
 def schema_sql() -> str:
@@ -366,21 +364,11 @@ def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
 
 
 def migrate(path: Path, version: int) -> None:
-    """Back the file up, then bring it from ``version`` to :data:`SCHEMA_VERSION` in one transaction."""
-    from logbog_tui.backup import series_name
+    """Back the file up, then bring it from ``version`` to :data:`SCHEMA_VERSION` in one transaction
+    (the steps are in :mod:`logbog_tui.migrations`)."""
+    from logbog_tui import migrations
 
-    missing = [v for v in range(version, SCHEMA_VERSION) if v not in MIGRATIONS]
-    if version < 1 or missing:
-        raise RefusedDatabase(t("db.refused.no_migration", path=path, version=version))
-    conn = connect(path)
-    try:
-        backup_to(conn, series_name(path, f"v{version}"))
-        with transaction(conn):
-            for v in range(version, SCHEMA_VERSION):
-                MIGRATIONS[v](conn)
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    finally:
-        conn.close()
+    migrations.migrate(path, version, SCHEMA_VERSION, MIGRATIONS)
 
 
 def check(conn: sqlite3.Connection) -> dict:

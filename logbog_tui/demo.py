@@ -3,7 +3,8 @@
 Every person is invented (e-mail addresses at example.org, a note saying so). Hosts follow the
 rotation rule of :mod:`logbog_tui.service.rotation`; hours fall on working days only.
 When the demo reaches back before the seed's seats (01.01.2017) it moves their start back to
-the demo's first year: a demo-only fiction, recorded in the setting ``demo_start``.
+the demo's first year: a demo-only fiction, recorded in the setting ``demo_start``; the setting
+``org_start`` (the earliest date of hours and meetings) is the demo's first day too.
 """
 
 from __future__ import annotations
@@ -34,10 +35,12 @@ class _Gen:
     def __init__(self, conn: sqlite3.Connection, start: date, today: date) -> None:
         self.conn, self.start, self.today = conn, start, today
         self.rng = random.Random(2017)
+        self.extra = random.Random(2018)   # status changes and attendance, apart from the rest of the data
         self.names: set[str] = set()
         self.entries: list[tuple] = []
         self.stats = {"people": 0, "meetings": 0, "entries": 0, "tickets": 0, "tasks": 0}
         self.areas = {code: aid for aid, code in conn.execute("SELECT id, code FROM task_area")}
+        self.substitutes: dict[int, list[tuple[int, date, date]]] = {}   # member -> (substitute, from, to)
         self.orgs = {name: oid for oid, name in conn.execute("SELECT id, name FROM organisation")}
 
     def person(self, org: str, title: str | None = None) -> int:
@@ -85,10 +88,12 @@ def fill(conn: sqlite3.Connection, years: int, today: date) -> dict:
         conn.execute("UPDATE seat SET valid_from = ? WHERE valid_from > ? AND valid_from = '2017-01-01'",
                      (start.isoformat(), start.isoformat()))
         conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('demo_start', ?)", (start.isoformat(),))
+        # the demo organisation starts with its history: no hours or meetings before it
+        conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('org_start', ?)", (start.isoformat(),))
         conn.executemany("INSERT OR IGNORE INTO budget (year, scope, hours) SELECT ?, scope, hours FROM budget"
                          " WHERE year = 2017", [(y,) for y in range(start.year, 2017)])
         leader, members, subs, steering = _people(gen)
-        _meetings(gen)
+        _meetings(gen, leader, members, steering)
         _hours(gen, leader, members, subs, steering)
         _tasks_and_tickets(gen, leader)
         conn.executemany("INSERT INTO time_entry (person_id, date, minutes, area_id, ticket_id, is_support, note)"
@@ -138,6 +143,7 @@ def _people(gen: _Gen):
                     sub = gen.person(org)
                     gen.member(sub, seat_id, day, end, substitute_for=mid)
                     subs.append((sub, day, end or today))
+                    gen.substitutes.setdefault(person, []).append((sub, day, end or today))
             if last:
                 break
             day = end + timedelta(days=rng.choice([1, 1, 1, 45]))  # now and then a vacancy
@@ -151,7 +157,25 @@ def _meeting_day(rng: random.Random, year: int, month: int) -> date:
     return day
 
 
-def _meetings(gen: _Gen) -> None:
+def _attendance(gen: _Gen, meeting_id: int, day: date, people: list[int], leader: int) -> None:
+    """Who came to a held meeting: most members, now and then a substitute in their place."""
+    rows = [(meeting_id, leader, "present", None)]
+    for person in people:
+        if person == leader:
+            continue
+        r = gen.extra.random()
+        subs = [s for s, start, end in gen.substitutes.get(person, []) if start <= day <= end]
+        if r < 0.8:
+            rows.append((meeting_id, person, "present", None))
+        elif subs and r < 0.92:
+            rows.append((meeting_id, person, "substitute", subs[0]))
+        else:
+            rows.append((meeting_id, person, "absent", None))
+    gen.conn.executemany("INSERT OR IGNORE INTO attendance (meeting_id, person_id, status, represented_by_id)"
+                         " VALUES (?, ?, ?, ?)", rows)
+
+
+def _meetings(gen: _Gen, leader: int, members, steering: list[int]) -> None:
     conn, rng, today = gen.conn, gen.rng, gen.today
     regions = [rotation.Region(r[0], r[1], date.fromisoformat(r[2]), date.fromisoformat(r[3]) if r[3] else None,
                                r[4], tuple(p[0] for p in conn.execute(
@@ -169,7 +193,7 @@ def _meetings(gen: _Gen) -> None:
             host, reason, status = proposal.region.code, None, "held" if day < today else "planned"
             if rng.random() < 0.1:
                 others = [r.code for r in rotation.pool(regions, day) if r.code != host]
-                host, reason = rng.choice(others), "Byttet: lokaler ikke ledige"
+                host, reason = rng.choice(others), "Lokaler ikke ledige hos regionen i tur"
             if status == "held" and rng.random() < 0.05:
                 status = "cancelled"
             hostings.append(rotation.Hosting(day, host, status, proposal.region.code, reason))
@@ -179,6 +203,9 @@ def _meetings(gen: _Gen) -> None:
                 (day.isoformat(), kind, status, host, proposal.region.code, reason,
                  f"Regionshuset, {next(r.name for r in regions if r.code == host)}")).lastrowid
             _agenda(gen, mid, referrals=True)
+            if status == "held":
+                present = sorted({p for p, start, end in members if start <= day <= end})
+                _attendance(gen, mid, day, present, leader)
         for month in (3, 11):
             day = _meeting_day(rng, year, month)
             if year > today.year:
@@ -187,6 +214,8 @@ def _meetings(gen: _Gen) -> None:
                                " VALUES ('styregruppe', ?, '13:00', 120, ?, 'Danske Regioner')",
                                (day.isoformat(), "held" if day < today else "planned")).lastrowid
             _agenda(gen, mid)
+            if day < today:
+                _attendance(gen, mid, day, sorted(set(steering)), leader)
 
 
 def _agenda(gen: _Gen, meeting_id: int, referrals: bool = False) -> None:
@@ -244,22 +273,34 @@ def _tasks_and_tickets(gen: _Gen, leader: int) -> None:
                 rng.choice(["new", "open", "with_supplier", "with_supplier", "resolved", "closed"])
             sent = opened + timedelta(days=rng.randint(0, 5)) if status in ("with_supplier", "resolved", "closed") else None
             sent = min(sent, today) if sent else None
+            title, category = rng.choice(TICKETS), rng.choice(CATEGORIES)
+            priority, reporter = rng.choice(["lav", "normal", "normal", "hoej"]), f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+            closed = min(opened + timedelta(days=rng.randint(5, 60)), today) if status == "closed" else None
+            ref = f"DT-{year}-{rng.randint(100, 999)}" if sent else None
+            promised = sent + timedelta(days=rng.randint(7, 30)) if sent else None
+            resolved = None
+            if status in ("resolved", "closed"):
+                resolved = min((sent or opened) + timedelta(days=gen.extra.randint(1, 40)), closed or today)
             tid = conn.execute(
                 "INSERT INTO ticket (year, seq, title, category, priority, status, reporter_name, reporter_org,"
                 " assignee_id, opened_on, closed_on, supplier_ref, sent_to_supplier, promised_on)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (year, seq, rng.choice(TICKETS), rng.choice(CATEGORIES), rng.choice(["lav", "normal", "normal", "hoej"]),
-                 status, f"{rng.choice(FIRST)} {rng.choice(LAST)}", "Uddannelsesafdelingen (fiktiv)", leader,
-                 opened.isoformat(), min(opened + timedelta(days=rng.randint(5, 60)), today).isoformat()
-                 if status == "closed" else None,
-                 f"DT-{year}-{rng.randint(100, 999)}" if sent else None, sent.isoformat() if sent else None,
-                 (sent + timedelta(days=rng.randint(7, 30))).isoformat() if sent else None)).lastrowid
-            conn.execute("INSERT INTO ticket_event (ticket_id, at, author_id, kind, new_status) VALUES (?, ?, ?, 'created', 'new')",
-                         (tid, f"{opened.isoformat()} 09:00:00", leader))
+                (year, seq, title, category, priority, status, reporter, "Uddannelsesafdelingen (fiktiv)", leader,
+                 opened.isoformat(), closed.isoformat() if closed else None, ref, sent.isoformat() if sent else None,
+                 promised.isoformat() if promised else None)).lastrowid
+            events = [("created", None, "new", opened, "09:00", None)]
+            if status != "new":
+                events.append(("status", "new", "open", opened, "09:30", None))
             if sent:
-                conn.execute("INSERT INTO ticket_event (ticket_id, at, author_id, kind, old_status, new_status, text)"
-                             " VALUES (?, ?, ?, 'forwarded', 'open', 'with_supplier', 'Sendt til Dansk Telemedicin')",
-                             (tid, f"{sent.isoformat()} 10:00:00", leader))
+                events.append(("forwarded", "open", "with_supplier", sent, "10:00", "Sendt til Dansk Telemedicin"))
+            if resolved:
+                events.append(("status", "with_supplier" if sent else "open", "resolved", resolved, "11:00", None))
+            if closed:
+                events.append(("status", "resolved", "closed", closed, "11:30", None))
+            conn.executemany("INSERT INTO ticket_event (ticket_id, at, author_id, kind, old_status, new_status, text)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                             [(tid, f"{day.isoformat()} {hhmm}:00", leader, kind, old, new, text)
+                              for kind, old, new, day, hhmm, text in events])
             if status != "new" and is_working_day(opened):
                 gen.log(leader, opened, rng.choice([15, 30, 45]), "PL9", support=True, ticket=tid)
             gen.stats["tickets"] += 1

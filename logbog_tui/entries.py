@@ -22,6 +22,7 @@ class EntryRow:
     minutes: int
     is_support: bool
     note: str | None
+    on_behalf: str | None = None   # the member a substitute worked for, by name
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def _where(f: EntryFilter) -> tuple[str, list]:
 
 
 _FROM = (" FROM time_entry te JOIN person p ON p.id = te.person_id JOIN task_area a ON a.id = te.area_id"
-         " LEFT JOIN task tk ON tk.id = te.task_id")
+         " LEFT JOIN task tk ON tk.id = te.task_id LEFT JOIN person ob ON ob.id = te.on_behalf_of_id")
 
 
 def list_entries(conn: sqlite3.Connection, f: EntryFilter, limit: int = PAGE) -> tuple[list[EntryRow], int, int]:
@@ -60,10 +61,10 @@ def list_entries(conn: sqlite3.Connection, f: EntryFilter, limit: int = PAGE) ->
                                 params).fetchone()
     rows = conn.execute(
         f"SELECT te.id, te.date, te.person_id, p.name, te.area_id, a.code, te.task_id, tk.title, te.minutes,"
-        f" te.is_support, te.note{_FROM} WHERE {where} ORDER BY te.date DESC, te.id DESC LIMIT ?",
+        f" te.is_support, te.note, ob.name{_FROM} WHERE {where} ORDER BY te.date DESC, te.id DESC LIMIT ?",
         [*params, limit]).fetchall()
-    return [EntryRow(r[0], date.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), r[10])
-            for r in rows], count, total
+    return [EntryRow(r[0], date.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), r[10],
+                     r[11]) for r in rows], count, total
 
 
 def totals(conn: sqlite3.Connection, f: EntryFilter, by: str) -> list[tuple[str, int, int]]:

@@ -44,17 +44,32 @@ def fmt_date(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else "–"
 
 
+def fmt_moment(at_utc: str) -> str:
+    """A stored event time (UTC text) in Danish local time: ``25.11.2026 kl. 14.03`` in Danish,
+    ``25.11.2026 14:03`` in English."""
+    from datetime import datetime, timezone
+
+    from logbog_tui.clock import local_zone
+
+    try:
+        moment = datetime.fromisoformat(at_utc).replace(tzinfo=timezone.utc).astimezone(local_zone())
+    except ValueError:
+        return at_utc
+    return t("fmt.moment", date=moment.strftime("%d.%m.%Y"), hour=f"{moment.hour:02d}", minute=f"{moment.minute:02d}")
+
+
 def fmt_week(value: date) -> str:
     return t("fmt.week", week=value.isocalendar().week)
 
 
 def fmt_hours(hours: float, unit: bool = True) -> str:
-    """``1,5 t`` in Danish, ``1.5 h`` in English; at most two decimals, no trailing zeros."""
-    text = f"{hours:.2f}".rstrip("0").rstrip(".")
+    """``1,5 t`` and ``1.350 t`` in Danish, ``1.5 h`` and ``1,350 h`` in English; at most two
+    decimals, no trailing zeros."""
+    text = f"{hours:,.2f}".rstrip("0").rstrip(".")
     if text == "-0":
         text = "0"
     if _current == "da":
-        text = text.replace(".", ",")
+        text = text.translate(str.maketrans(",.", ".,"))
     return t("fmt.hours", hours=text) if unit else text
 
 

@@ -158,8 +158,9 @@ def log_hours(conn: sqlite3.Connection, meeting_id: int, meeting_minutes: int, p
               travel_minutes: int, fg_area_id: int) -> list[tuple[int, int, str]]:
     """Log the meeting (plus preparation and travel) for everyone present, in one transaction.
 
-    Members and the substitutes who represented them get follow-up group hours on ``fg_area_id``;
-    the project leader's hours are project leadership (PL6, secretariat service). Returns
+    Members and the substitutes who represented them get follow-up group hours on ``fg_area_id``
+    (a substitute's entry says on whose behalf); the project leader's hours are project leadership
+    (PL6, secretariat service). Returns
     (person id, minutes, area code) per entry. Refuses all if anyone's day would pass 24 hours.
     """
     m = get(conn, meeting_id)
@@ -177,22 +178,24 @@ def log_hours(conn: sqlite3.Connection, meeting_id: int, meeting_minutes: int, p
                             {"d": m.day.isoformat(), "b": m.body, "m": meeting_id}).fetchall()
         pl6 = conn.execute("SELECT id FROM task_area WHERE code = 'PL6'").fetchone()[0]
         fg_code = conn.execute("SELECT code FROM task_area WHERE id = ?", (fg_area_id,)).fetchone()[0]
-        people: dict[int, tuple[int, str]] = {}
+        people: dict[int, tuple[int, str, int | None]] = {}
         for person, status, rep, kind in rows:
             who = rep if status == "substitute" else person
             leader = kind == "project_leader" and status == "present"
             if who not in people or leader:
-                people[who] = (pl6, "PL6") if leader else (fg_area_id, fg_code)
+                people[who] = (pl6, "PL6", None) if leader else (fg_area_id, fg_code,
+                                                                  person if status == "substitute" else None)
         if not people:
             raise UserError(t("record.nobody_present"))
         out = []
-        for person, (area, code) in people.items():
+        for person, (area, code, on_behalf) in people.items():
             total = conn.execute("SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE person_id = ? AND date = ?",
                                  (person, m.day.isoformat())).fetchone()[0]
             if total + each > MAX_MINUTES_PER_DAY:
                 name = conn.execute("SELECT name FROM person WHERE id = ?", (person,)).fetchone()[0]
                 raise UserError(t("record.day_full", person=name, date=fmt_date(m.day), logged=fmt_minutes(total)))
-            conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id, note) VALUES (?, ?, ?, ?, ?)",
-                         (person, m.day.isoformat(), each, area, t("record.entry_note", date=fmt_date(m.day))))
+            conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id, note, on_behalf_of_id)"
+                         " VALUES (?, ?, ?, ?, ?, ?)", (person, m.day.isoformat(), each, area,
+                                                         t("record.entry_note", date=fmt_date(m.day)), on_behalf))
             out.append((person, each, code))
     return out

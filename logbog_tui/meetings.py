@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
-from logbog_tui import memberships, queries
+from logbog_tui import clock, memberships, queries
 from logbog_tui.db import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, t
@@ -96,8 +96,19 @@ def resolve_region(conn: sqlite3.Connection, text: str, day: date) -> rotation.R
         raise UserError(t("meeting.bad_region", text=text.strip(), candidates=names))
     region = found[0]
     if not region.in_force(day):
-        raise UserError(t("meeting.region_not_in_force", region=region.name, date=fmt_date(day)))
+        raise UserError(not_in_force(region, day, candidates))
     return region
+
+
+def not_in_force(region: rotation.Region, day: date, regions=()) -> str:
+    """"Region Sjælland findes ikke efter 31.12.2026" (or before its start), with its successor."""
+    if region.valid_to is not None and day > region.valid_to:
+        text = t("meeting.region_ended", region=region.name, date=fmt_date(region.valid_to))
+        successor = rotation.successor_on(list(regions), region.code, day) if regions else None
+        if successor is not None:
+            text += t("meeting.region_successor", successor=successor.name)
+        return text
+    return t("meeting.region_not_yet", region=region.name, date=fmt_date(region.valid_from))
 
 
 def proposal(conn: sqlite3.Connection, day: date, ignore_id: int | None = None) -> rotation.Proposal | None:
@@ -111,12 +122,25 @@ def _hostings_with_ids(conn: sqlite3.Connection):
     return [(rotation.Hosting(date.fromisoformat(r[0]), r[1], r[2], r[3], r[4]), r[5]) for r in rows]
 
 
+def host_checks(conn: sqlite3.Connection) -> dict[int, rotation.HostCheck]:
+    """Every follow-up group meeting's host against the rotation now (see :func:`rotation.check_hosts`)."""
+    return rotation.check_hosts(queries.regions(conn), [(mid, h) for h, mid in _hostings_with_ids(conn)])
+
+
+def stale_meetings(conn: sqlite3.Connection, today: date) -> list[tuple[MeetingRow, rotation.HostCheck]]:
+    """Planned follow-up group meetings from today on whose host no longer matches the rotation
+    (or whose host region ceases before the date), with the current proposal."""
+    checks = host_checks(conn)
+    rows = [get(conn, mid) for mid, c in checks.items() if c.stale]
+    return sorted(((m, checks[m.id]) for m in rows if m.day >= today), key=lambda x: x[0].day)
+
+
 def warnings(conn: sqlite3.Connection, body: str, day: date, kind: str, ignore_id: int | None = None) -> list[str]:
     """The planning warnings for a meeting, in the current language."""
     others = [rules.Planned(m.id, m.body, m.day, m.kind, m.status) for m in list_meetings(conn, day.year)]
     vacant = [line.seat.label for line in memberships.composition(conn, body, day) if line.vacant]
     out = []
-    for w in rules.warnings(body, day, kind, others, vacant, ignore_id):
+    for w in rules.warnings(body, day, kind, others, vacant, ignore_id, queries.days_off(conn)):
         params = dict(w.params)
         if "weekday" in params:
             params["weekday"] = t(f"weekday.long.{params['weekday']}")
@@ -144,7 +168,7 @@ def _host(conn, draft: MeetingDraft, ignore_id: int | None) -> tuple[str | None,
     return host, prop.region.code, reason if host != prop.region.code else None
 
 
-def _validate(draft: MeetingDraft) -> None:
+def _validate(conn: sqlite3.Connection, draft: MeetingDraft, today: date) -> None:
     if draft.body not in BODIES:
         raise UserError(t("meeting.bad_body"))
     if draft.kind not in KINDS or draft.status not in STATUSES:
@@ -153,12 +177,26 @@ def _validate(draft: MeetingDraft) -> None:
                            and draft.time[3:].isdigit() and int(draft.time[:2]) < 24 and int(draft.time[3:]) < 60):
         raise UserError(t("meeting.bad_time", text=draft.time))
     if draft.duration is not None and not 0 < draft.duration <= 1440:
-        raise UserError(t("parse.hours.too_many"))
+        raise UserError(t("meeting.bad_duration"))
+    _in_range(conn, draft.day, today)
+    if draft.status == "held" and draft.day > today:
+        raise UserError(t("meeting.held_in_future", date=fmt_date(draft.day)))
 
 
-def plan(conn: sqlite3.Connection, draft: MeetingDraft) -> tuple[int, list[str]]:
+def _in_range(conn: sqlite3.Connection, day: date, today: date) -> None:
+    """Meetings share the date range of time entries (the organisation's start to a year ahead)."""
+    from logbog_tui.service import Problem
+
+    try:
+        queries.date_range(conn, today).check(day)
+    except Problem as p:
+        raise UserError(t(p.key, **p.params)) from None
+
+
+def plan(conn: sqlite3.Connection, draft: MeetingDraft, today: date | None = None) -> tuple[int, list[str]]:
     """Create a meeting; returns its id and the warnings for its date."""
-    _validate(draft)
+    today = today or clock.today()
+    _validate(conn, draft, today)
     with transaction(conn):
         host, proposed, reason = _host(conn, draft, None)
         mid = conn.execute(
@@ -178,22 +216,50 @@ def change_host(conn: sqlite3.Connection, meeting_id: int, host_text: str, reaso
                      " WHERE id = ?", (host, proposed, why, meeting_id))
 
 
-def set_status(conn: sqlite3.Connection, meeting_id: int, status: str) -> None:
-    """Cancelling keeps the record and gives the host's turn back (the rotation skips it)."""
+def set_status(conn: sqlite3.Connection, meeting_id: int, status: str, today: date | None = None) -> None:
+    """Cancelling keeps the record and gives the host's turn back (the rotation skips it).
+    A meeting dated after today cannot be held."""
     if status not in STATUSES:
         raise UserError(t("meeting.bad_kind"))
+    if status == "held":
+        day = get(conn, meeting_id).day
+        if day > (today or clock.today()):
+            raise UserError(t("meeting.held_in_future", date=fmt_date(day)))
     with transaction(conn):
         if conn.execute("UPDATE meeting SET status = ? WHERE id = ?", (status, meeting_id)).rowcount != 1:
             raise UserError(t("meeting.gone"))
 
 
-def move(conn: sqlite3.Connection, meeting_id: int, day: date) -> list[str]:
-    """Move a meeting to ``day``; the host must be in force then. Returns the warnings for the new date."""
+class SuccessorOffered(UserError):
+    """The host region ceases before the new date; its successor may host instead."""
+
+    def __init__(self, message: str, successor: rotation.Region) -> None:
+        super().__init__(message)
+        self.successor = successor
+
+
+def move(conn: sqlite3.Connection, meeting_id: int, day: date, take_successor: bool = False,
+         today: date | None = None) -> list[str]:
+    """Move a meeting to ``day``; the host must be in force then. When it has ceased (Hovedstaden
+    or Sjælland from 2027) its successor is offered (:class:`SuccessorOffered`) and, with
+    ``take_successor``, becomes the host. Returns the warnings for the new date."""
     m = get(conn, meeting_id)
+    _in_range(conn, day, today or clock.today())
     with transaction(conn):
-        if m.host_code and not next(r for r in queries.regions(conn) if r.code == m.host_code).in_force(day):
-            raise UserError(t("meeting.region_not_in_force", region=m.host_name, date=fmt_date(day)))
-        conn.execute("UPDATE meeting SET date = ? WHERE id = ?", (day.isoformat(), meeting_id))
+        regions = queries.regions(conn)
+        by_code = {r.code: r for r in regions}
+        host, proposed = m.host_code, m.proposed_code
+        if host and not by_code[host].in_force(day):
+            successor = rotation.successor_on(regions, host, day)
+            if successor is None:
+                raise UserError(not_in_force(by_code[host], day, regions))
+            if not take_successor:
+                raise SuccessorOffered(not_in_force(by_code[host], day, regions), successor)
+            host = successor.code
+            if proposed and not by_code[proposed].in_force(day):
+                proposed = (rotation.successor_on(regions, proposed, day) or successor).code
+        conn.execute("UPDATE meeting SET date = ?, host_region_code = ?, proposed_region_code = ? WHERE id = ?",
+                     (day.isoformat(), host, proposed, meeting_id))
     return warnings(conn, m.body, day, m.kind, meeting_id)
 
 

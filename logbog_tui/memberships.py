@@ -102,9 +102,10 @@ def appoint_substitute(conn: sqlite3.Connection, person_id: int, member_membersh
                              end.isoformat() if end else None, _ref(reference))).lastrowid
 
 
-def end_membership(conn: sqlite3.Connection, membership_id: int, end: date) -> int:
-    """End a membership on ``end`` (inclusive); its substitutes end then too. Returns how many
-    substitute memberships were ended with it."""
+def end_membership(conn: sqlite3.Connection, membership_id: int, end: date) -> tuple[int, int]:
+    """End a membership on ``end`` (inclusive). Its substitutes end then too, and substitute
+    appointments that would only begin after ``end`` are annulled (removed): a substitute serves
+    at most as long as the member. Returns (substitutes ended, substitute appointments annulled)."""
     with transaction(conn):
         row = conn.execute("SELECT valid_from, valid_to FROM membership WHERE id = ?", (membership_id,)).fetchone()
         if row is None:
@@ -112,7 +113,10 @@ def end_membership(conn: sqlite3.Connection, membership_id: int, end: date) -> i
         if end < date.fromisoformat(row[0]):
             raise UserError(t("membership.end_before_start"))
         conn.execute("UPDATE membership SET valid_to = ? WHERE id = ?", (end.isoformat(), membership_id))
-        return conn.execute(
+        ended = conn.execute(
             "UPDATE membership SET valid_to = ? WHERE substitute_for_id = ? AND valid_from <= ?"
             " AND (valid_to IS NULL OR valid_to > ?)", (end.isoformat(), membership_id, end.isoformat(),
                                                          end.isoformat())).rowcount
+        annulled = conn.execute("DELETE FROM membership WHERE substitute_for_id = ? AND valid_from > ?",
+                                (membership_id, end.isoformat())).rowcount
+        return ended, annulled

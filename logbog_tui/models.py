@@ -169,6 +169,7 @@ class TimeEntry(SQLModel, table=True):
     is_support: bool = False
     note: Optional[str] = None
     created_at: datetime = Field(default_factory=datetime.utcnow)
+    on_behalf_of_id: Optional[int] = Field(default=None, foreign_key="person.id")
 
 
 class Budget(SQLModel, table=True):

@@ -7,20 +7,42 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from logbog_tui import queries
 from logbog_tui.collation import sort_key
-from logbog_tui.i18n import fmt_date, t
+from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.service import budget as rules
 from logbog_tui.service import rotation
 from logbog_tui.service.rotation import Reason
+from logbog_tui.service.workdays import DEFAULT_DAYS_OFF, DaysOff
 
 
 def explain(reason: Reason) -> str:
     """A rotation reason in the current language."""
     params = {k: fmt_date(v) if isinstance(v, date) else v for k, v in reason.params.items()}
     return t(reason.key, **params)
+
+
+def status_words(used: float, budget: float, state: str) -> str:
+    """A budget's position in words: exactly 100 % is "brugt op", more is "overskredet (n t over)";
+    otherwise the status (``ok``, ``warning``, or ``over`` a threshold set below 100 %)."""
+    if budget > 0 and abs(used - budget) < 0.005:
+        return t("status.used_up")
+    if used > budget:
+        return t("status.over_by", hours=fmt_hours(used - budget))
+    return t("status.over_threshold") if state == rules.OVER else t(f"status.{state}")
+
+
+def planned_note(hours: float) -> str:
+    """`` · 4 t planlagt (fremtidige registreringer, ikke talt med)`` or nothing."""
+    return t("budget.planned_note", hours=fmt_hours(hours)) if hours > 0.005 else ""
+
+
+def crossing_notice(label: str, state: str, thresholds: rules.Thresholds) -> str:
+    """The loud notice when hours take a budget past a threshold, naming the configured one."""
+    pct = thresholds.warn if state == rules.WARNING else thresholds.over
+    return t(f"budget.crossed_{state}", label=label, pct=f"{pct * 100:.0f}")
 
 
 def host_now(conn: sqlite3.Connection, day: date) -> rotation.HostAnswer | None:
@@ -43,6 +65,9 @@ class MemberLine:
     by_substitute: dict[str, float]
     remaining: float
     status: str
+    expected_to_date: float = 0.0
+    forecast: float = 0.0
+    planned: float = 0.0
 
 
 @dataclass
@@ -55,33 +80,51 @@ class BudgetOverview:
     members: list[MemberLine] = field(default_factory=list)
     steering: list[tuple[str, float]] = field(default_factory=list)
     unattributed: float = 0.0
+    leadership_planned: float = 0.0          # project leadership hours dated after the as-of date
+    days_off: DaysOff = DEFAULT_DAYS_OFF
+    thresholds: rules.Thresholds = rules.Thresholds()
 
     def member(self, person_id: int | None) -> MemberLine | None:
         return next((m for m in self.members if m.person_id == person_id), None)
 
-    def member_for(self, conn: sqlite3.Connection, person_id: int, day: date) -> MemberLine | None:
-        """The member whose budget ``person_id``'s follow-up group hours on ``day`` count toward."""
+    def member_for(self, conn: sqlite3.Connection, person_id: int, day: date,
+                   on_behalf_of: int | None = None) -> MemberLine | None:
+        """The member whose budget ``person_id``'s follow-up group hours on ``day`` count toward
+        (the stated principal; else their own; else the one member they substituted for)."""
+        if on_behalf_of is not None:
+            return self.member(on_behalf_of)
         return self.member(person_id) or self.member(queries.substitute_for(conn, person_id, day))
 
 
 def budget_overview(conn: sqlite3.Connection, year: int, as_of: date) -> BudgetOverview:
-    """Budgets of ``year`` counting entries from 1 January up to ``as_of`` (clipped to the year)."""
+    """Budgets of ``year`` as of ``as_of``: entries from 1 January up to ``as_of`` are used; those
+    after it in the year are shown as planned, never counted."""
     from logbog_tui.service.workdays import working_days, working_days_in_year
 
-    start = date(year, 1, 1)
-    end = min(as_of, date(year, 12, 31))
+    start, year_end = date(year, 1, 1), date(year, 12, 31)
+    end = min(as_of, year_end)
+    after = max(as_of + timedelta(days=1), start)
     thresholds = queries.thresholds(conn)
-    elapsed = working_days(start, end)
-    total = working_days_in_year(year)
-    used_pl = queries.leadership_minutes(conn, start, end) / 60
+    days_off = queries.days_off(conn)
+    elapsed = working_days(start, end, days_off)
+    total = working_days_in_year(year, days_off)
+    used_pl = queries.leadership_minutes(conn, start, end) / 60 if end >= start else 0.0
+    planned_pl = queries.leadership_minutes(conn, after, year_end) / 60 if after <= year_end else 0.0
     leadership = rules.pace(queries.budget_hours(conn, year, "projektledelse"), used_pl, elapsed, total, thresholds)
-    budgets, unattributed = rules.member_budgets(
-        queries.member_periods(conn, year), queries.member_hour_rows(conn, start, end),
-        queries.budget_hours(conn, year, "folgegruppe_member"), year, thresholds)
+    periods = queries.member_periods(conn, year)
+    result = rules.member_budgets(
+        periods, queries.member_hour_rows(conn, start, end) if end >= start else [],
+        queries.budget_hours(conn, year, "folgegruppe_member"), year, thresholds, as_of=as_of,
+        planned_rows=queries.member_hour_rows(conn, after, year_end) if after <= year_end else [],
+        days_off=days_off)
+    budgets = result.members
     names = queries.person_names(conn, [b.person_id for b in budgets]
                                  + [p for b in budgets for p in b.by_substitute])
     members = sorted((MemberLine(b.person_id, names.get(b.person_id, "?"), b.days, b.budget, b.used, b.support,
                                  b.substitutes, {names.get(p, "?"): h for p, h in b.by_substitute.items()},
-                                 b.remaining, b.status) for b in budgets), key=lambda m: sort_key(m.person))
-    steering = [(name, minutes / 60) for _pid, name, minutes in queries.steering_hours(conn, year, start, end)]
-    return BudgetOverview(year, as_of, elapsed, total, leadership, members, steering, unattributed)
+                                 b.remaining, b.status, b.expected_to_date, b.forecast, b.planned)
+                      for b in budgets), key=lambda m: sort_key(m.person))
+    steering = [(name, max(0.0, minutes / 60 - result.counted_by_logger.get(pid, 0.0)))
+                for pid, name, minutes in queries.steering_hours(conn, year, start, end)]
+    return BudgetOverview(year, as_of, elapsed, total, leadership, members, steering, result.unattributed,
+                          planned_pl, days_off, thresholds)

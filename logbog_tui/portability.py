@@ -67,6 +67,11 @@ def load(conn: sqlite3.Connection, data: dict) -> dict[str, int]:
             for number, row in enumerate(rows, start=1):
                 _insert(conn, table, columns, number, row)
             counts[table] = len(rows)
+        entries = data.get("time_entry") or []
+        if entries and not any("on_behalf_of_id" in row for row in entries):
+            from logbog_tui.migrations import v1_data_to_v2
+
+            v1_data_to_v2(conn)  # a dump from schema version 1: its data as the migration makes it
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise UserError(t("load.foreign_keys", count=len(problems)))

@@ -9,7 +9,10 @@ from datetime import date
 from logbog_tui.db import fold  # one folding rule for Python and SQL
 from logbog_tui.errors import RefusedDatabase, UserError
 from logbog_tui.i18n import t
+from logbog_tui.service import Problem
 from logbog_tui.service.budget import HourRow, Thresholds
+from logbog_tui.service.parse import ORG_START, DateRange
+from logbog_tui.service.workdays import DEFAULT_DAYS_OFF, DaysOff, parse_days_off
 from logbog_tui.service.rotation import Hosting, Region
 from logbog_tui.service.text import has_control, visible
 
@@ -130,21 +133,72 @@ def member_periods(conn: sqlite3.Connection, year: int) -> dict[int, list[tuple[
 
 
 def member_hour_rows(conn: sqlite3.Connection, start: date, end: date) -> list[HourRow]:
-    """Minutes on follow-up group areas, grouped in SQL by logger, support flag and the member
-    the logger was substitute for on the entry's date."""
+    """Minutes on follow-up group areas, grouped in SQL by logger, support flag, the stated
+    principal, and the one member the logger substituted for on the entry's date (if exactly one)."""
     rows = conn.execute(
-        """
-        SELECT te.person_id, te.is_support,
-               (SELECT mm.person_id FROM membership s JOIN membership mm ON mm.id = s.substitute_for_id
-                 WHERE s.person_id = te.person_id AND s.valid_from <= te.date
-                   AND coalesce(s.valid_to, :far) >= te.date
-                 ORDER BY s.valid_from DESC, s.id DESC LIMIT 1) AS substitute_for,
+        f"""
+        SELECT te.person_id, te.is_support, te.on_behalf_of_id,
+               CASE WHEN te.on_behalf_of_id IS NULL THEN
+                 (SELECT CASE WHEN count(*) = 1 THEN min(person_id) END FROM ({_PRINCIPALS_OF_ENTRY})) END,
+               te.on_behalf_of_id IS NOT NULL AND te.on_behalf_of_id NOT IN ({_PRINCIPALS_OF_ENTRY}),
                sum(te.minutes)
           FROM time_entry te JOIN task_area a ON a.id = te.area_id
          WHERE a.scope = 'folgegruppe' AND te.date BETWEEN :start AND :end
-         GROUP BY 1, 2, 3
+         GROUP BY 1, 2, 3, 4, 5
         """, {"far": _FAR, "start": start.isoformat(), "end": end.isoformat()}).fetchall()
-    return [HourRow(r[0], bool(r[1]), r[2], int(r[3])) for r in rows]
+    return [HourRow(r[0], bool(r[1]), r[2], r[3], int(r[5]), bool(r[4])) for r in rows]
+
+
+# The members the logger of entry ``te`` substituted for on its date (both appointments in force).
+_PRINCIPALS_OF_ENTRY = """
+    SELECT DISTINCT mm.person_id FROM membership s
+      JOIN membership mm ON mm.id = s.substitute_for_id JOIN seat st ON st.id = mm.seat_id
+     WHERE s.person_id = te.person_id AND s.valid_from <= te.date AND coalesce(s.valid_to, :far) >= te.date
+       AND mm.valid_from <= te.date AND coalesce(mm.valid_to, :far) >= te.date
+       AND st.body_code = 'folgegruppe' AND st.kind IN ('region', 'secretariat')
+"""
+
+
+def principals(conn: sqlite3.Connection, person_id: int, day: date) -> list[Named]:
+    """The members ``person_id`` substitutes for on ``day``, by name."""
+    from logbog_tui.migrations import PRINCIPALS_SQL
+
+    ids = [r[0] for r in conn.execute(PRINCIPALS_SQL, {"person": person_id, "day": day.isoformat()})]
+    names = person_names(conn, ids)
+    return sorted((Named(i, names.get(i, "?")) for i in ids), key=lambda n: fold(n.label))
+
+
+def is_member(conn: sqlite3.Connection, person_id: int, year: int) -> bool:
+    """Whether ``person_id`` held a representative seat of the follow-up group in ``year``."""
+    from logbog_tui.migrations import IS_MEMBER_SQL
+
+    return conn.execute(IS_MEMBER_SQL, {"person": person_id, "year_start": f"{year}-01-01",
+                                        "year_end": f"{year}-12-31"}).fetchone() is not None
+
+
+def days_off(conn: sqlite3.Connection) -> DaysOff:
+    """The extra days off (setting ``extra_days_off``; default 24.12, 31.12, 05.06)."""
+    value = setting(conn, "extra_days_off")
+    if value is None:
+        return DEFAULT_DAYS_OFF
+    try:
+        return parse_days_off(value)
+    except Problem:
+        return DEFAULT_DAYS_OFF
+
+
+def date_range(conn: sqlite3.Connection, today: date) -> DateRange:
+    """The one range of dates for time entries and meetings, in the CLI and the TUI."""
+    return DateRange.around(today, org_start(conn))
+
+
+def org_start(conn: sqlite3.Connection) -> date:
+    """The organisation's start (setting ``org_start``; default 01.01.2013, the start of the
+    logbog.net project): no hours or meetings before it."""
+    try:
+        return date.fromisoformat(setting(conn, "org_start") or ORG_START.isoformat())
+    except ValueError:
+        return ORG_START
 
 
 def steering_hours(conn: sqlite3.Connection, year: int, start: date, end: date) -> list[tuple[int, str, int]]:
@@ -284,9 +338,6 @@ def target_label(conn: sqlite3.Connection, area_id: int | None, task_id: int | N
 
 
 def substitute_for(conn: sqlite3.Connection, person_id: int, day: date) -> int | None:
-    """The member ``person_id`` was substitute for on ``day`` (same rule as the budget rows)."""
-    row = conn.execute(
-        "SELECT mm.person_id FROM membership s JOIN membership mm ON mm.id = s.substitute_for_id"
-        " WHERE s.person_id = ? AND s.valid_from <= ? AND coalesce(s.valid_to, ?) >= ?"
-        " ORDER BY s.valid_from DESC, s.id DESC LIMIT 1", (person_id, day.isoformat(), _FAR, day.isoformat())).fetchone()
-    return row[0] if row else None
+    """The one member ``person_id`` substituted for on ``day`` (``None`` for none or several)."""
+    found = principals(conn, person_id, day)
+    return found[0].id if len(found) == 1 else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import statistics
-from datetime import date, datetime
+from datetime import date
 
 from logbog_tui.overview import budget_overview
 from logbog_tui.report_render import render  # noqa: F401 - the renderings, where callers look for them
@@ -18,12 +18,15 @@ from logbog_tui.service.budget import as_of_for
 
 
 def _days_at_supplier(conn: sqlite3.Connection, year: int) -> list[int]:
-    """Days from forwarding to the status change that took the ticket back from the supplier,
-    for such returns in ``year``."""
+    """Days from the sent date the user gave to the date of the status change that took the
+    ticket back from the supplier (resolved, or reopened), for such returns in ``year``; both are
+    Danish calendar days (the events store the days the user gave)."""
+    from logbog_tui.tickets import local_day
+
     out, sent = [], {}
     for tid, at, kind, old in conn.execute(
             "SELECT ticket_id, at, kind, old_status FROM ticket_event ORDER BY ticket_id, at, id"):
-        day = datetime.fromisoformat(at).date()
+        day = local_day(at)
         if kind == "forwarded":
             sent[tid] = day
         elif kind == "status" and old == "with_supplier" and tid in sent:

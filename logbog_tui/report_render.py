@@ -93,9 +93,15 @@ def _shown_value(section: str, column: str, value: object) -> object:
 
 def human_tables(report: dict) -> list[tuple[str, list[str], list[list], list[bool]]]:
     """(title, headings, rows, numeric columns) for Markdown and xlsx."""
+    from logbog_tui.overview import status_words
+
     out = []
     for section, (columns, rows) in tables(report).items():
         shown = [[_shown_value(section, c, v) for c, v in zip(columns, row)] for row in rows]
+        if "budget" in columns and "status" in columns:  # "brugt op", "overskredet (n t over)"
+            b, u, st = columns.index("budget"), columns.index("used"), columns.index("status")
+            for raw, row in zip(rows, shown):
+                row[st] = status_words(raw[u], raw[b], raw[st])
         numeric = [all(isinstance(r[i], (int, float)) or r[i] is None for r in rows) and bool(rows)
                    for i in range(len(columns))]
         out.append((t(SECTION_TITLES[section]), [t(HEADINGS[c]) for c in columns], shown, numeric))

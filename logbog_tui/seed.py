@@ -12,6 +12,7 @@ from datetime import date
 from logbog_tui import clock
 
 ORG_START = "2017-01-01"  # the administration description is in force from 01.01.2017
+PROJECT_START = "2013-01-01"  # the start of the logbog.net project: the earliest date of hours and meetings
 MERGER = "2027-01-01"     # Lov nr. 699 af 20. juni 2025 § 126: Region Østdanmark
 
 # code, ISO 3166-2, name, valid_from, valid_to, successor, rotation order
@@ -78,7 +79,7 @@ TASK_AREAS = [
 
 DEFAULT_BUDGETS = {"projektledelse": 1350.0, "folgegruppe_member": 74.0}
 SETTINGS = {
-    "org_start": ORG_START,
+    "org_start": PROJECT_START,
     "budget_warn": "0.8",
     "budget_over": "1.0",
     "budget_default_projektledelse": "1350",

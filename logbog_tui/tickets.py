@@ -6,8 +6,9 @@ from __future__ import annotations
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 
+from logbog_tui import clock
 from logbog_tui.db import fold, transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
@@ -63,7 +64,33 @@ def _names(key: str) -> tuple[str, ...]:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+    return _utc(clock.now())
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _at(day: date) -> str:
+    """The stored time (UTC) of an event the user dates ``day``: now when it is today, else noon
+    Danish time that day (the timeline and the report then show the day the user gave)."""
+    if day == clock.today():
+        return _now()
+    return _utc(datetime.combine(day, time(12, 0), clock.local_zone()))
+
+
+def local_day(at: str) -> date:
+    """The Danish calendar day of a stored event time (UTC)."""
+    return datetime.fromisoformat(at).replace(tzinfo=timezone.utc).astimezone(clock.local_zone()).date()
+
+
+def _check_day(day: date, today: date, opened: date, after: date | None = None) -> None:
+    if day > today:
+        raise UserError(t("ticket.date_in_future", date=day.strftime("%d.%m.%Y")))
+    if day < opened:
+        raise UserError(t("ticket.before_opened", date=day.strftime("%d.%m.%Y"), opened=opened.strftime("%d.%m.%Y")))
+    if after is not None and day < after:
+        raise UserError(t("ticket.before_sent", date=day.strftime("%d.%m.%Y"), sent=after.strftime("%d.%m.%Y")))
 
 
 def _text(value: str | None, limit: int, required: bool = False) -> str | None:
@@ -100,7 +127,7 @@ def create(conn: sqlite3.Connection, d: TicketDraft, today: date, author_id: int
              _text(d.reporter_org, 200), d.category, d.priority, d.assignee_id or author_id,
              today.isoformat())).lastrowid
         conn.execute("INSERT INTO ticket_event (ticket_id, at, author_id, kind, new_status) VALUES (?, ?, ?, 'created',"
-                     " 'new')", (tid, _now(), author_id))
+                     " 'new')", (tid, _at(today), author_id))
     return tid, number(today.year, seq)
 
 
@@ -112,21 +139,30 @@ def _status(conn: sqlite3.Connection, ticket_id: int) -> str:
 
 
 def change_status(conn: sqlite3.Connection, ticket_id: int, new: str, today: date, author_id: int | None = None,
-                  comment: str | None = None) -> None:
+                  comment: str | None = None, on: date | None = None) -> None:
+    """Change the status on ``on`` (the day the user gives; default today): not before the ticket
+    was opened, not before it was sent when it comes back from the supplier, not after today."""
+    on = on or today
     with transaction(conn):
         old = _status(conn, ticket_id)
         if new not in TRANSITIONS[old]:
             raise UserError(t("ticket.bad_transition", old=t(f"ticket.status.{old}"), new=t(f"ticket.status.{new}")))
-        closed = today.isoformat() if new == "closed" else None
+        opened, sent = conn.execute("SELECT opened_on, sent_to_supplier FROM ticket WHERE id = ?",
+                                    (ticket_id,)).fetchone()
+        _check_day(on, today, date.fromisoformat(opened),
+                   date.fromisoformat(sent) if sent and old == "with_supplier" else None)
+        closed = on.isoformat() if new == "closed" else None
         conn.execute("UPDATE ticket SET status = ?, closed_on = ? WHERE id = ?", (new, closed, ticket_id))
         conn.execute("INSERT INTO ticket_event (ticket_id, at, author_id, kind, old_status, new_status, text)"
-                     " VALUES (?, ?, ?, 'status', ?, ?, ?)", (ticket_id, _now(), author_id, old, new,
+                     " VALUES (?, ?, ?, 'status', ?, ?, ?)", (ticket_id, _at(on), author_id, old, new,
                                                              _text(comment, 10_000)))
 
 
 def forward(conn: sqlite3.Connection, ticket_id: int, supplier_ref: str, sent_on: date, promised_on: date | None,
-            author_id: int | None = None) -> None:
-    """Send to Dansk Telemedicin: their case reference, date sent, promised answer date."""
+            author_id: int | None = None, today: date | None = None) -> None:
+    """Send to Dansk Telemedicin: their case reference, date sent (not before the ticket was
+    opened, not after today), promised answer date."""
+    today = today or clock.today()
     ref = _text(supplier_ref, 100)
     if not ref:
         raise UserError(t("ticket.ref_required"))
@@ -137,12 +173,14 @@ def forward(conn: sqlite3.Connection, ticket_id: int, supplier_ref: str, sent_on
         if "with_supplier" not in TRANSITIONS[old] and old != "with_supplier":
             raise UserError(t("ticket.bad_transition", old=t(f"ticket.status.{old}"),
                               new=t("ticket.status.with_supplier")))
+        opened = conn.execute("SELECT opened_on FROM ticket WHERE id = ?", (ticket_id,)).fetchone()[0]
+        _check_day(sent_on, today, date.fromisoformat(opened))
         conn.execute("UPDATE ticket SET status = 'with_supplier', supplier_ref = ?, sent_to_supplier = ?,"
                      " promised_on = ?, closed_on = NULL WHERE id = ?",
                      (ref, sent_on.isoformat(), promised_on.isoformat() if promised_on else None, ticket_id))
         conn.execute("INSERT INTO ticket_event (ticket_id, at, author_id, kind, old_status, new_status, text)"
                      " VALUES (?, ?, ?, 'forwarded', ?, 'with_supplier', ?)",
-                     (ticket_id, _now(), author_id, old, t("ticket.forward_text", ref=ref)))
+                     (ticket_id, _at(sent_on), author_id, old, t("ticket.forward_text", ref=ref)))
 
 
 def comment(conn: sqlite3.Connection, ticket_id: int, text: str, author_id: int | None = None) -> None:

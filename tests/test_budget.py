@@ -13,8 +13,9 @@ from logbog_tui.service.workdays import holiday_name, working_days, working_days
 
 
 def test_working_days_from_the_danish_calendar():
-    # 2026: 261 weekdays; 7 holidays on weekdays (1.1, 2.4, 3.4, 6.4, 14.5, 25.5, 25.12).
-    assert working_days_in_year(2026) == 254
+    # 2026: 261 weekdays; 7 holidays on weekdays (1.1, 2.4, 3.4, 6.4, 14.5, 25.5, 25.12), and the
+    # 3 extra days off of the default setting (5.6, 24.12, 31.12).
+    assert working_days_in_year(2026) == 251
     # April 2026 (Easter): 22 weekdays minus skærtorsdag, langfredag, 2. påskedag.
     assert working_days(date(2026, 4, 1), date(2026, 4, 30)) == 19
     assert working_days(date(2026, 1, 1), date(2026, 4, 30)) == 21 + 20 + 22 + 19
@@ -105,11 +106,11 @@ def year_2026(conn):
 
 def test_constructed_year_by_hand(conn, year_2026):
     ov = budget_overview(conn, 2026, date(2026, 4, 30))
-    assert (ov.working_days_elapsed, ov.working_days_year) == (82, 254)
+    assert (ov.working_days_elapsed, ov.working_days_year) == (82, 251)
     pl = ov.leadership
     assert pl.budget == 1350 and pl.used == 101 and pl.remaining == 1249
-    assert pl.expected_to_date == pytest.approx(435.83, abs=0.01)
-    assert pl.forecast == pytest.approx(312.85, abs=0.01)
+    assert pl.expected_to_date == pytest.approx(441.04, abs=0.01)
+    assert pl.forecast == pytest.approx(309.16, abs=0.01)
     assert pl.status == "ok"
 
     members = {m.person: m for m in ov.members}
@@ -121,6 +122,7 @@ def test_constructed_year_by_hand(conn, year_2026):
     assert bent.days == 184 and bent.budget == pytest.approx(37.30, abs=0.01) and bent.used == 0
     carl = members["Carl"]
     assert carl.days == 365 and carl.budget == 74 and carl.used == 65 and carl.status == "warning"
+    assert carl.planned == 30                                   # dated after the as-of date: shown, not counted
     assert ov.unattributed == 0  # Sofie's August hours are after the as-of date
 
     later = budget_overview(conn, 2026, date(2026, 12, 31))

@@ -73,19 +73,21 @@ def test_host_prefers_a_planned_meeting(cli, org, db_path):
                      " 'lokaler')")
     data = json.loads(cli("host", "--json").out)
     assert data["region_code"] == "oestdanmark" and data["meeting_date"] == "2027-05-04"
-    assert data["source"] == "planned" and "byttet med Region Midtjylland" in data["reason"]
+    assert data["source"] == "planned" and "afvigelse fra turen: Region Midtjylland stod for tur" in data["reason"]
     english = json.loads(cli("--lang", "en", "host", "--json").out)
-    assert "swapped with Region Midtjylland" in english["reason"]
+    assert "it was Region Midtjylland's turn" in english["reason"]
 
 
 def test_budget_json_contract(cli, org):
     data = budget(cli)
     assert set(data) >= {"year", "as_of", "project_leadership", "members"}
     assert data["year"] == 2026 and data["as_of"] == "2026-11-25"
-    assert set(data["project_leadership"]) == {"budget", "used", "remaining", "expected_to_date", "forecast", "status"}
+    assert set(data["project_leadership"]) == {"budget", "used", "remaining", "expected_to_date", "forecast", "status",
+                                               "planned"}
     assert [m["person"] for m in data["members"]] == ["Jens Jensen", "Mette Møller"]
     for m in data["members"]:
-        assert set(m) >= {"person", "budget", "used", "support", "substitutes", "remaining", "status"}
+        assert set(m) >= {"person", "budget", "used", "support", "substitutes", "remaining", "status",
+                          "expected_to_date", "forecast", "planned"}
         assert isinstance(m["budget"], (int, float))
 
 
@@ -139,7 +141,7 @@ def test_log_defaults_to_the_last_used_area(cli, org, db_path):
     (["1", "--area", "nonsense"], "ingen opgaveområde passer"),
     (["1", "--area", "FG"], "passer til flere"),
     (["1", "--area", "PL1", "--date", "31.02"], "findes ikke"),
-    (["1", "--area", "PL1", "--date", "01.01.2029"], "mere end et år frem"),
+    (["1", "--area", "PL1", "--date", "01.01.2029"], "mere end to år frem (senest 25.11.2028)"),
     (["1", "--area", "PL1", "--person", "e"], "passer til flere"),
     (["1"], "angiv et opgaveområde"),
 ])

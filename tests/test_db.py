@@ -131,15 +131,15 @@ def test_an_older_database_is_backed_up_then_migrated(tmp_path, monkeypatch):
     def v1_to_v2(conn):
         conn.execute("ALTER TABLE person ADD COLUMN nickname TEXT")
 
-    monkeypatch.setattr(db, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(db.MIGRATIONS, 1, v1_to_v2)
+    monkeypatch.setattr(db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setitem(db.MIGRATIONS, SCHEMA_VERSION, v1_to_v2)
     conn = open_db(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
     assert "nickname" in [r[1] for r in conn.execute("PRAGMA table_info(person)")]
     conn.close()
-    backups = list((tmp_path / "home" / "backups").glob("v1-*-old-*.db"))
+    backups = list((tmp_path / "home" / "backups").glob(f"v{SCHEMA_VERSION}-*-old-*.db"))
     assert len(backups) == 1
-    assert sqlite3.connect(backups[0]).execute("PRAGMA user_version").fetchone()[0] == 1
+    assert sqlite3.connect(backups[0]).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_a_failing_migration_leaves_the_old_version(tmp_path, monkeypatch):
@@ -150,14 +150,14 @@ def test_a_failing_migration_leaves_the_old_version(tmp_path, monkeypatch):
         conn.execute("ALTER TABLE person ADD COLUMN nickname TEXT")
         raise RuntimeError("injected failure")
 
-    monkeypatch.setattr(db, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(db.MIGRATIONS, 1, broken)
+    monkeypatch.setattr(db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setitem(db.MIGRATIONS, SCHEMA_VERSION, broken)
     before = sha(path)
     with pytest.raises(RuntimeError):
         open_db(path)
     assert sha(path) == before  # byte-identical
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert "nickname" not in [r[1] for r in conn.execute("PRAGMA table_info(person)")]
 
 

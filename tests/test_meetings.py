@@ -67,7 +67,8 @@ def test_a_third_ordinary_meeting_and_a_move_are_checked(conn):
 
 
 def test_host_must_be_in_force_and_steering_has_no_rotation(conn):
-    with pytest.raises(UserError, match="ikke en region 04.05.2027"):
+    with pytest.raises(UserError, match="Region Hovedstaden findes ikke efter 31.12.2026; efterfølgeren er Region "
+                                        "Østdanmark"):
         meetings.plan(conn, fg("2027-05-04", host_code="hovedstaden", reason="x"))
     mid, _ = meetings.plan(conn, MeetingDraft("styregruppe", date(2026, 3, 11)))
     assert meetings.get(conn, mid).host_code is None
@@ -186,7 +187,8 @@ def test_meeting_cli_contract(cli):
     assert r.code == 0 and "Region Midtjylland" in r.out
     data = json.loads(cli("meeting", "list", "--json").out)
     assert [set(m) for m in data] == [{"id", "body", "date", "time", "host_region_code", "host_region_name", "kind",
-                                       "status", "override"}] * 2
+                                       "status", "override", "proposed_region_code", "current_proposal_code",
+                                       "host_stale"}] * 2
     assert data[1]["date"] == "2027-05-04" and data[1]["time"] == "10:00" and data[1]["override"] is False
     assert cli("meeting", "add", "--body", "bestyrelse", "--date", "i dag").code == 2
     assert cli("meeting", "add", "--body", "fg", "--date", "2027-10-05", "--host", "Sjælland", "--reason", "x").code == 2

@@ -94,3 +94,61 @@ def test_bad_budget_hours(text):
     with pytest.raises(Problem) as info:
         parse_budget_hours(text)
     assert info.value.key in ("budget.invalid", "parse.hours.empty")
+
+
+# --- issue 15, item 11 ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("1,5 t", 90), ("1,5t", 90), ("1.5 h", 90), ("2 timer", 120), ("1 time", 60), ("30 min", 30),
+    ("45 minutter", 45), ("1:30 t", 90), ("0,25 t", 15),
+])
+def test_the_programs_display_forms_and_the_usual_words(text, minutes):
+    assert parse_hours(text) == minutes
+
+
+@pytest.mark.parametrize("text, hint", [("1.500", "1,5"), ("2.250", "2,25"), ("1.000", "1,0")])
+def test_a_thousands_point_is_refused_with_a_hint(text, hint):
+    with pytest.raises(Problem) as info:
+        parse_hours(text)
+    assert info.value.key == "parse.hours.thousands" and info.value.params["hint"] == hint
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1.1.99", date(1999, 1, 1)), ("1.1.26", date(2026, 1, 1)), ("1.1.30", date(2030, 1, 1)),
+    ("01.01.0001", date(1, 1, 1)),            # four digits are the year as written, not 2001
+])
+def test_two_digit_years_are_the_nearest_year(text, expected):
+    assert parse_date(text, TODAY) == expected
+
+
+def test_one_range_for_entries_and_meetings():
+    from logbog_tui.service.parse import DateRange
+
+    within = DateRange.around(TODAY, date(2013, 1, 1))
+    assert within == DateRange(date(2013, 1, 1), date(2028, 11, 25))
+    for text, key in (("01.01.1900", "parse.date.too_early"), ("01.01.0001", "parse.date.too_early"),
+                      ("1.1.99", "parse.date.too_early"), ("26.11.2028", "parse.date.too_late")):
+        with pytest.raises(Problem) as info:
+            parse_date(text, TODAY, within)
+        assert info.value.key == key
+    assert parse_date("01.01.2013", TODAY, within) == date(2013, 1, 1)
+
+
+def test_a_meetings_duration_has_its_own_message():
+    from logbog_tui.service.parse import parse_duration
+
+    assert parse_duration("2,5 t") == 150
+    for text in ("25", "0"):
+        with pytest.raises(Problem) as info:
+            parse_duration(text)
+        assert info.value.key == "meeting.bad_duration"
+
+
+def test_entry_warnings_for_long_days_weekends_and_days_off():
+    from logbog_tui.service.entry_rules import entry_warnings
+
+    assert entry_warnings(date(2026, 11, 25), 120, 0) == []
+    assert [w.key for w in entry_warnings(date(2026, 11, 25), 24 * 60, 0)] == ["log.warn.long_day"]
+    assert [w.key for w in entry_warnings(date(2026, 11, 22), 60, 0)] == ["log.warn.weekend"]
+    assert [w.params for w in entry_warnings(date(2026, 12, 24), 60, 0)] == [{"name": "Juleaftensdag"}]

@@ -410,6 +410,7 @@ async def test_the_tui_opens_a_read_only_database_and_says_so(db_path):
     os.chmod(db_path, 0o400)
     try:
         app = build_app(db_path)
+        app.prewarm = False  # the idle-time prewarm is not what this test is about
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             assert "skrivebeskyttet" in app.title
@@ -436,6 +437,7 @@ async def test_the_tui_starts_when_no_backup_can_be_taken(db_path, monkeypatch, 
     monkeypatch.setattr(backup, "backup_dir", read_only_folder)
     monkeypatch.setattr(paths, "log_path", lambda: tmp_path / "missing" / "logbog.log")
     app = build_app(db_path)
+    app.prewarm = False
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert any("sikkerhedskopi" in n.message for n in app._notifications)

@@ -24,10 +24,10 @@ def test_numbers_are_per_year_and_readable(conn):
 
 
 def test_life_cycle_with_events_and_reopen(conn):
-    tid, _ = tickets.create(conn, TicketDraft("Fejl i eksport", "fejl", "hoej"), TODAY)
+    tid, _ = tickets.create(conn, TicketDraft("Fejl i eksport", "fejl", "hoej"), date(2026, 10, 30))
     with pytest.raises(UserError, match="kan ikke gå fra »ny« til »ny«|kan ikke gå"):
         tickets.change_status(conn, tid, "new", TODAY)
-    tickets.change_status(conn, tid, "open", TODAY)
+    tickets.change_status(conn, tid, "open", TODAY, on=date(2026, 10, 31))
     tickets.forward(conn, tid, "DT-2026-123", date(2026, 11, 2), date(2026, 11, 16))
     tickets.comment(conn, tid, "Rykket hos DT")
     tickets.change_status(conn, tid, "resolved", TODAY)
@@ -43,7 +43,7 @@ def test_life_cycle_with_events_and_reopen(conn):
 
 
 def test_days_with_supplier_and_passed_promise(conn):
-    tid, _ = tickets.create(conn, TicketDraft("Langsom"), TODAY)
+    tid, _ = tickets.create(conn, TicketDraft("Langsom"), date(2026, 10, 30))
     tickets.forward(conn, tid, "DT-1", date(2026, 11, 1), date(2026, 11, 20))
     row = tickets.get(conn, tid)
     assert row.days_with_supplier(TODAY) == 24 and row.promise_passed(TODAY)
@@ -116,6 +116,8 @@ def test_cli_contract(cli, db_path):
     assert r.out.strip() == "2026-0002"
     assert cli("ticket", "add", "x", "--category", "klage").code == 2
     conn = connect(db_path)
+    with transaction(conn):  # as if the ticket had been opened a week ago
+        conn.execute("UPDATE ticket SET opened_on = '2026-11-18' WHERE id = 1")
     tickets.forward(conn, 1, "DT-9", date(2026, 11, 20), None)
     data = json.loads(cli("ticket", "list", "--json").out)
     assert [set(d) for d in data] == [{"id", "number", "title", "category", "status", "reporter", "opened",
@@ -136,3 +138,66 @@ def test_list_filters_by_text_category_and_status(conn):
     assert [r.title for r in tickets.list_tickets(conn, text="2026-0002")] == ["Påmindelser pr. mail"]
     assert [r.title for r in tickets.list_tickets(conn, sort="priority")] == ["Eksport virker ikke",
                                                                               "Påmindelser pr. mail"]
+
+
+# --- issue 15, item 10: the days the user gives ----------------------------------------------------
+
+
+def test_a_ticket_cannot_be_sent_before_it_was_opened_or_resolved_before_it_was_sent(conn):
+    tid, _ = tickets.create(conn, TicketDraft("Eksport"), date(2026, 11, 10))
+    with pytest.raises(UserError, match="før sagen blev oprettet"):
+        tickets.forward(conn, tid, "DT-9", date(2026, 11, 2), None, today=TODAY)
+    with pytest.raises(UserError, match="efter i dag"):
+        tickets.forward(conn, tid, "DT-9", date(2026, 11, 26), None, today=TODAY)
+    tickets.forward(conn, tid, "DT-9", date(2026, 11, 12), None, today=TODAY)
+    with pytest.raises(UserError, match="før sagen blev sendt"):
+        tickets.change_status(conn, tid, "resolved", TODAY, on=date(2026, 11, 11))
+    tickets.change_status(conn, tid, "resolved", TODAY, on=date(2026, 11, 20))
+    tickets.change_status(conn, tid, "closed", TODAY, on=date(2026, 11, 21))
+    assert tickets.get(conn, tid).closed == date(2026, 11, 21)
+
+
+def test_the_supplier_median_uses_the_sent_and_resolved_days_the_user_gave(conn):
+    from logbog_tui.report import annual
+
+    for opened, sent, resolved in ((date(2026, 9, 1), date(2026, 9, 2), date(2026, 9, 9)),       # 7 days
+                                   (date(2026, 9, 1), date(2026, 9, 3), date(2026, 9, 24))):     # 21 days
+        tid, _ = tickets.create(conn, TicketDraft("Sag"), opened)
+        tickets.forward(conn, tid, "DT-1", sent, None, today=TODAY)
+        tickets.change_status(conn, tid, "resolved", TODAY, on=resolved)
+    assert annual(conn, 2026, TODAY)["tickets"]["median_days_at_supplier"] == 14
+
+
+def test_the_timeline_shows_danish_local_time(conn, monkeypatch):
+    from logbog_tui.i18n import fmt_moment
+
+    assert fmt_moment("2026-06-30 08:05:00") == "30.06.2026 kl. 10.05"      # summer time, UTC+2
+    assert fmt_moment("2026-11-25 23:30:00") == "26.11.2026 kl. 00.30"      # winter time, UTC+1
+    tid, _ = tickets.create(conn, TicketDraft("Sag"), date(2026, 11, 1))
+    tickets.forward(conn, tid, "DT-1", date(2026, 11, 3), None, today=TODAY)
+    assert [fmt_moment(e.at)[:10] for e in tickets.timeline(conn, tid)] == ["01.11.2026", "03.11.2026"]
+
+
+def test_events_follow_logbog_today(conn, monkeypatch):
+    monkeypatch.setenv("LOGBOG_TODAY", "2026-06-30")
+    from datetime import date as d
+
+    tid, _ = tickets.create(conn, TicketDraft("Sag"), d(2026, 6, 30))
+    (created,) = tickets.timeline(conn, tid)
+    assert tickets.local_day(created.at) == d(2026, 6, 30)
+
+
+def test_the_demos_annual_report_has_a_supplier_median_and_attendance(tmp_path):
+    from logbog_tui.db import open_db
+    from logbog_tui.demo import fill
+    from logbog_tui.report import annual
+
+    conn = open_db(tmp_path / "demo.db", today=TODAY)
+    fill(conn, years=2, today=TODAY)
+    report = annual(conn, 2025, TODAY)
+    assert report["tickets"]["median_days_at_supplier"] is not None
+    assert report["tickets"]["returned_from_supplier"] > 5
+    held = [m for m in report["meetings"] if m["status"] == "held"]
+    assert held and all(m["present"] > 0 for m in held)
+    assert any(m["substitute"] for m in report["meetings"]) or any(m["absent"] for m in report["meetings"])
+    assert conn.execute("SELECT value FROM setting WHERE key = 'org_start'").fetchone()[0] == "2025-01-01"

@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import DataTable, Input, Static, TabbedContent
 
 from logbog_tui.db import connect, transaction
+from logbog_tui.i18n import fmt_hours
 from logbog_tui.overview import budget_overview
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import ConfirmDialog, LogHoursDialog
@@ -164,7 +165,7 @@ async def test_budget_panel_shows_the_services_numbers(db_path, org):
         panel = app.screen.query_one(BudgetPanel)
         ov = budget_overview(conn, 2026, TODAY)
         text = str(panel.query_one("#pl-text", Static).render())
-        assert "brugt 1 t af 1350 t" in text and f"forventet til dato {round(ov.leadership.expected_to_date)} t" in text
+        assert "brugt 1 t af 1.350 t" in text and f"forventet til dato {fmt_hours(round(ov.leadership.expected_to_date))}" in text
         table = panel.query_one("#members", DataTable)
         row = [str(c) for c in table.get_row(str(org["jens"]))]
         assert row[0] == "Jens Jensen" and row[2] == "10 t" and row[3] == "74 t" and row[4] == "64 t"
@@ -182,7 +183,7 @@ async def test_budget_of_a_year_with_entries_changes_only_after_confirmation(db_
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         question = str(app.screen.question)
-        assert "1350 t → 1200 t" in question and "Ingen status ændres." in question
+        assert "1.350 t → 1.200 t" in question and "Ingen status ændres." in question
         await pilot.press("n")
         await pilot.pause()
         assert rows(db_path, "SELECT hours FROM budget WHERE year = 2026 AND scope = 'projektledelse'") == [(1350,)]

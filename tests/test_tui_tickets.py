@@ -42,6 +42,8 @@ async def test_from_new_to_closed_via_the_supplier(db_path):
         await submit_form(pilot, title="Kan ikke se kursusleder", category="fejl", reporter="Ida Udefra", org="OUH")
         assert q(db_path, "SELECT year, seq, status, reporter_name, reporter_org, assignee_id FROM ticket") == [
             (2026, 1, "new", "Ida Udefra", "OUH", lone)]
+        with transaction(conn):  # as if the ticket had been opened earlier this month
+            conn.execute("UPDATE ticket SET opened_on = '2026-11-02'")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TicketScreen)
@@ -94,7 +96,7 @@ def test_tickets_list_snapshot(db_path, snap_compare):
 
 def test_ticket_timeline_snapshot(db_path, snap_compare):
     conn = connect(db_path)
-    tid, _ = tickets.create(conn, TicketDraft("Langsom indlæsning", "fejl", "hoej", reporter_name="Ida"), TODAY)
-    tickets.forward(conn, tid, "DT-2026-1", date(2026, 11, 10), date(2026, 11, 20))
-    conn.execute("UPDATE ticket_event SET at = '2026-11-10 09:00:00'")
+    tid, _ = tickets.create(conn, TicketDraft("Langsom indlæsning", "fejl", "hoej", reporter_name="Ida"),
+                            date(2026, 11, 9))
+    tickets.forward(conn, tid, "DT-2026-1", date(2026, 11, 10), date(2026, 11, 20))   # shown at 12.00 Danish time
     assert snap_compare(app_for(db_path), press=["5", "enter"], terminal_size=(130, 30))

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from logbog_tui.i18n import fmt_date, fmt_hours, t
-from logbog_tui.overview import BudgetOverview
-
-
-def _status(status: str) -> str:
-    return t(f"status.{status}")
+from logbog_tui.overview import BudgetOverview, planned_note, status_words
 
 
 def print_budget(ov: BudgetOverview) -> None:
@@ -17,8 +13,10 @@ def print_budget(ov: BudgetOverview) -> None:
     print()
     print(t("budget.leadership"))
     print(t("budget.leadership_line", used=fmt_hours(pl.used), budget=fmt_hours(pl.budget),
-            remaining=fmt_hours(pl.remaining), expected=fmt_hours(pl.expected_to_date),
-            forecast=fmt_hours(pl.forecast), status=_status(pl.status)))
+            remaining=fmt_hours(pl.remaining), expected=fmt_hours(round(pl.expected_to_date, 1)),
+            forecast=fmt_hours(round(pl.forecast, 1)), status=status_words(pl.used, pl.budget, pl.status))
+          + planned_note(ov.leadership_planned))
+    print("  " + t("budget.days_off_line", days_off=ov.days_off.text() or "–"))
     print()
     print(t("budget.members"))
     if not ov.members:
@@ -26,7 +24,9 @@ def print_budget(ov: BudgetOverview) -> None:
     width = max((len(m.person) for m in ov.members), default=10)
     for m in ov.members:
         line = t("budget.member_line", used=fmt_hours(m.used), budget=fmt_hours(m.budget),
-                 remaining=fmt_hours(m.remaining), support=fmt_hours(m.support), status=_status(m.status))
+                 remaining=fmt_hours(m.remaining), expected=fmt_hours(round(m.expected_to_date, 1)),
+                 forecast=fmt_hours(round(m.forecast, 1)), support=fmt_hours(m.support),
+                 status=status_words(m.used, m.budget, m.status)) + planned_note(m.planned)
         print(f"  {m.person:<{width}}  {line}")
         for name, hours in sorted(m.by_substitute.items()):
             print("  " + " " * width + "  " + t("budget.substitute_line", person=name, hours=fmt_hours(hours)))

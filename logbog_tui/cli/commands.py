@@ -39,6 +39,7 @@ def register(sub) -> None:
     which.add_argument("--task", metavar="TASK", help=t("cli.log.task"))
     p.add_argument("--date", metavar="DATE", help=t("cli.log.date"))
     p.add_argument("--person", metavar="NAME", help=t("cli.log.person"))
+    p.add_argument("--for", dest="on_behalf", metavar="NAME", help=t("cli.log.for"))
     p.add_argument("--support", action="store_true", help=t("cli.log.support"))
     p.add_argument("--note", metavar="TEXT", help=t("cli.log.note"))
     p.set_defaults(handler=cmd_log)
@@ -62,13 +63,20 @@ def _year(text: str) -> int:
     return int(text)
 
 
-def _date(text: str | None, today: date) -> date:
+def _date(text: str | None, today: date, conn=None) -> date:
+    """A date as typed; with ``conn``, inside the range of time entries and meetings (from the
+    organisation's start to a year ahead), the same range as the TUI's."""
     from logbog_tui.service.parse import parse_date
 
     if text is None:
         return today
+    within = None
+    if conn is not None:
+        from logbog_tui.queries import date_range
+
+        within = date_range(conn, today)
     try:
-        return parse_date(text, today)
+        return parse_date(text, today, within)
     except Problem as p:
         raise UserError(t(p.key, **p.params)) from None
 
@@ -145,20 +153,24 @@ def cmd_budget(args) -> int:
     from logbog_tui.service.budget import as_of_for
 
     today = clock.today()
-    on = _date(args.on, today) if args.on else None
+    conn = _open(args)
+    on = _date(args.on, today, conn) if args.on else None
     year = args.year or (on.year if on else today.year)
     as_of = on or as_of_for(year, today)
-    ov = budget_overview(_open(args), year, as_of)
+    ov = budget_overview(conn, year, as_of)
     pl = ov.leadership
     if args.json:
         _print_json({
             "year": year, "as_of": as_of.isoformat(),
             "project_leadership": {"budget": _num(pl.budget), "used": _num(pl.used),
                                    "remaining": _num(pl.remaining), "expected_to_date": _num(pl.expected_to_date),
-                                   "forecast": _num(pl.forecast), "status": pl.status},
+                                   "forecast": _num(pl.forecast), "status": pl.status,
+                                   "planned": _num(ov.leadership_planned)},
             "members": [{"person": m.person, "person_id": m.person_id, "days_held": m.days,
                          "budget": _num(m.budget), "used": _num(m.used), "support": _num(m.support),
-                         "substitutes": _num(m.substitutes), "remaining": _num(m.remaining), "status": m.status}
+                         "substitutes": _num(m.substitutes), "remaining": _num(m.remaining),
+                         "expected_to_date": _num(m.expected_to_date), "forecast": _num(m.forecast),
+                         "planned": _num(m.planned), "status": m.status}
                         for m in ov.members],
         })
         return 0
@@ -171,19 +183,22 @@ def cmd_budget(args) -> int:
 # --- log ------------------------------------------------------------------------------------
 
 def _print_left(conn, saved, person, day: date, today: date) -> None:
-    from logbog_tui.overview import budget_overview
+    """What is left of the budget the saved entry counts toward."""
+    from logbog_tui.overview import budget_overview, planned_note, status_words
 
-    ov = budget_overview(conn, day.year, max(day, today) if day.year == today.year else date(day.year, 12, 31))
+    ov = budget_overview(conn, day.year, as_of_for_entry(day, today))
     if saved.area_scope == "projektledelse":
-        print(t("log.left_leadership", left=fmt_hours(ov.leadership.remaining),
-                budget=fmt_hours(ov.leadership.budget), status=t(f"status.{ov.leadership.status}")))
+        pl = ov.leadership
+        print(t("log.left_leadership", left=fmt_hours(max(pl.remaining, 0)), budget=fmt_hours(pl.budget),
+                status=status_words(pl.used, pl.budget, pl.status)) + planned_note(ov.leadership_planned))
         return
-    member = ov.member_for(conn, person.id, day)
+    member = ov.member_for(conn, person.id, day, saved.on_behalf_of)
     if saved.is_support:
         print(t("log.support_not_counted"))
     if member is not None:
-        print(t("log.left_member", person=member.person, left=fmt_hours(member.remaining),
-                budget=fmt_hours(member.budget), status=t(f"status.{member.status}")))
+        print(t("log.left_member", person=member.person, left=fmt_hours(max(member.remaining, 0)),
+                budget=fmt_hours(member.budget), status=status_words(member.used, member.budget, member.status))
+              + planned_note(member.planned))
     else:
         print(t("log.not_in_member_budget"))
 
@@ -197,14 +212,15 @@ def cmd_log(args) -> int:
         minutes = parse_hours(args.hours)
     except Problem as p:
         raise UserError(t(p.key, **p.params)) from None
-    day = _date(args.date, today)
     conn = _open(args, write=True)
+    day = _date(args.date, today, conn)
     if args.person:
         person = queries.resolve_person(conn, args.person)
     else:
         person = queries.project_leader(conn, today)
         if person is None:
             raise UserError(t("log.no_project_leader"))
+    on_behalf = timelog.resolve_principal(conn, person.id, day, args.on_behalf) if args.on_behalf else None
     area_id = task_id = None
     if args.task:
         task_id = queries.resolve_task(conn, args.task).id
@@ -216,9 +232,11 @@ def cmd_log(args) -> int:
             raise UserError(t("log.no_area"))
     queries.check_settings(conn)  # a bad setting is refused now, not after the hours are saved
     saved = timelog.save(conn, timelog.Draft(person.id, day, minutes, area_id, task_id, None, args.support,
-                                             args.note), today)
+                                             args.note, on_behalf), today)
     print(t("log.saved", id=saved.id, hours=fmt_hours(minutes / 60), person=person.label,
             date=fmt_date(day), area=saved.area_code, support=t("log.support_mark") if saved.is_support else ""))
+    for warning in saved.warnings:
+        print(t("log.warning_line", text=warning), file=sys.stderr)
     try:  # the hours are committed: whatever happens in the summary, the command succeeded
         _print_left(conn, saved, person, day, today)
     except Exception as exc:  # noqa: BLE001 - logged; a retrying script must not log twice
@@ -227,3 +245,11 @@ def cmd_log(args) -> int:
         logger().exception("summary after logging failed")
         print(t("log.summary_failed", reason=getattr(exc, "message", type(exc).__name__)), file=sys.stderr)
     return 0
+
+
+def as_of_for_entry(day: date, today: date) -> date:
+    """The as-of date of the budget an entry on ``day`` is shown against: today in this year (later
+    entries are planned, not used), else the edge of the entry's year."""
+    from logbog_tui.service.budget import as_of_for
+
+    return as_of_for(day.year, today)

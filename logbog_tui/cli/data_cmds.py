@@ -36,6 +36,29 @@ def register(sub) -> None:
     p.add_argument("--excel", action="store_true", help=t("report.opt.excel"))
     p.add_argument("--force", action="store_true", help=t("cli.opt.force"))
     p.set_defaults(handler=cmd_report)
+    p = sub.add_parser("setting", help=t("cli.setting.help"), description=t("cli.setting.help"))
+    p.add_argument("key", nargs="?", metavar="KEY")
+    p.add_argument("value", nargs="?", metavar="VALUE")
+    p.set_defaults(handler=cmd_setting)
+
+
+def cmd_setting(args) -> int:
+    from logbog_tui import settings
+    from logbog_tui.cli.commands import _open
+
+    conn = _open(args)
+    if args.key is None:
+        for key, value in settings.shown(conn).items():
+            print(f"{key:<15} {value:<22} {t(f'setting.about.{key}')}")
+        return 0
+    if args.value is None:
+        if args.key not in settings.EDITABLE:
+            raise UserError(t("setting.unknown", name=args.key, keys=", ".join(settings.EDITABLE)))
+        print(settings.shown(conn)[args.key])
+        return 0
+    shown = settings.change(conn, args.key, args.value, clock.today())
+    print(t("setting.saved", name=args.key, value=shown))
+    return 0
 
 
 def _write(data: bytes, output: str | None, force: bool) -> None:

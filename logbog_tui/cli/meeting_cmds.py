@@ -58,25 +58,25 @@ def _body(text: str) -> str:
 def cmd_add(args) -> int:
     from logbog_tui.cli.commands import _date, _open
     from logbog_tui.meetings import MeetingDraft, plan
-    from logbog_tui.service.parse import parse_hours
+    from logbog_tui.service.parse import parse_duration
 
     today = clock.today()
-    day = _date(args.date, today)
+    conn = _open(args, write=True)
+    day = _date(args.date, today, conn)
     duration = None
     if args.duration:
         try:
-            duration = parse_hours(args.duration)
+            duration = parse_duration(args.duration)
         except Problem as p:
             raise UserError(t(p.key, **p.params)) from None
-    conn = _open(args, write=True)
     mid, warnings = plan(conn, MeetingDraft(args.body, day, args.time, duration, args.host, args.reason, args.kind,
-                                            args.status, args.place))
+                                            args.status, args.place), today)
     row = conn.execute("SELECT m.host_region_code, r.name, m.proposed_region_code FROM meeting m"
                        " LEFT JOIN region r ON r.code = m.host_region_code WHERE m.id = ?", (mid,)).fetchone()
     host = row[1] or "–"
     note = t("meeting.override_mark") if row[0] and row[0] != row[2] else ""
-    print(t("meeting.added", id=mid, body=t(f"body.{args.body}"), date=fmt_date(day), week=fmt_week(day),
-            host=host) + note)
+    print(t(f"meeting.added.{args.status}", id=mid, body=t(f"body.{args.body}"), date=fmt_date(day),
+            week=fmt_week(day), host=host) + note)
     for w in warnings:
         print(t("meeting.warning_line", text=w), file=sys.stderr)
     return 0
@@ -86,20 +86,31 @@ def cmd_list(args) -> int:
     import json
 
     from logbog_tui.cli.commands import _open
-    from logbog_tui.meetings import list_meetings
+    from logbog_tui.meetings import host_checks, list_meetings
 
-    rows = list_meetings(_open(args), args.year)
+    conn = _open(args)
+    rows = list_meetings(conn, args.year)
+    checks = host_checks(conn)
     if args.json:
-        json.dump([{"id": m.id, "body": m.body, "date": m.day.isoformat(), "time": m.time,
-                    "host_region_code": m.host_code, "host_region_name": m.host_name, "kind": m.kind,
-                    "status": m.status, "override": m.is_override} for m in rows],
-                  sys.stdout, ensure_ascii=False, indent=2)
+        out = []
+        for m in rows:
+            check = checks.get(m.id)
+            out.append({"id": m.id, "body": m.body, "date": m.day.isoformat(), "time": m.time,
+                        "host_region_code": m.host_code, "host_region_name": m.host_name, "kind": m.kind,
+                        "status": m.status, "override": m.is_override, "proposed_region_code": m.proposed_code,
+                        "current_proposal_code": check.current.region.code if check and check.current else None,
+                        "host_stale": bool(check and check.stale)})
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
     for m in rows:
+        check = checks.get(m.id)
+        flag = ""
+        if check and check.stale and check.offer is not None:
+            flag = t("meeting.stale_mark", region=check.offer.name)
         print(f"{m.id:>5}  {t(f'weekday.{m.day.weekday()}')} {fmt_date(m.day)}  {fmt_week(m.day):<7}  "
               f"{t(f'body.{m.body}'):<13} {(m.host_name or ''):<20} {t(f'meeting.kind.{m.kind}'):<9} "
-              f"{t(f'meeting.status.{m.status}')}{t('meeting.override_mark') if m.is_override else ''}")
+              f"{t(f'meeting.status.{m.status}')}{t('meeting.override_mark') if m.is_override else ''}{flag}")
     return 0
 
 

@@ -4,6 +4,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # formats
     "fmt.week": ("uge {week}", "week {week}"),
     "fmt.hours": ("{hours} t", "{hours} h"),
+    "fmt.moment": ("{date} kl. {hour}.{minute}", "{date} {hour}:{minute}"),
     # errors and the database
     "error.unexpected": ("uventet fejl; detaljerne er skrevet i {path}",
                          "unexpected error; the details are in {path}"),
@@ -39,6 +40,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "'{text}' is not a date; write e.g. 25.11.2026, 25.11, 2026-11-25, today, "
                            "yesterday, +3"),
     "parse.date.no_such_day": ("datoen »{text}« findes ikke", "there is no such date as '{text}'"),
+    "parse.date.too_early": ("{date} ligger før organisationens start {earliest}",
+                             "{date} is before the organisation's start {earliest}"),
+    "parse.date.too_late": ("{date} ligger mere end to år frem (senest {latest})",
+                            "{date} is more than two years ahead (at the latest {latest})"),
+    "parse.hours.thousands": ("»{text}« læses på dansk som over tusind timer; skriv fx {hint} for timer med "
+                              "decimaler", "'{text}' reads in Danish as more than a thousand hours; write e.g. "
+                              "{hint} for hours with decimals"),
+    "days_off.invalid": ("»{text}« er ikke en dag og måned (fx 24.12)", "'{text}' is not a day and month "
+                         "(e.g. 24.12)"),
     # name resolution
     "what.person": ("person", "person"),
     "what.area": ("opgaveområde", "task area"),
@@ -84,9 +94,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.log.date": ("dato (standard i dag): 24.11, i går, -1, 2026-11-24",
                      "date (default today): 24.11, yesterday, -1, 2026-11-24"),
     "cli.log.person": ("person (standard: projektlederen)", "person (default: the project leader)"),
+    "cli.log.for": ("på vegne af: det medlem en suppleant arbejdede for (udfyldes selv, når der kun er ét)",
+                    "on behalf of: the member a substitute worked for (filled in when there is only one)"),
     "cli.log.support": ("timerne er support (tæller aldrig med i de 74 timer)",
                         "the hours are support (never count toward the 74 hours)"),
     "cli.log.note": ("note", "note"),
+    "cli.setting.help": ("vis eller ret indstillinger: extra_days_off, org_start, budget_warn, budget_over",
+                         "show or change settings: extra_days_off, org_start, budget_warn, budget_over"),
+    "setting.about.extra_days_off": ("ekstra fridage ud over helligdagene (dag.måned, adskilt af komma)",
+                                     "extra days off besides the public holidays (day.month, comma separated)"),
+    "setting.about.org_start": ("organisationens start: ingen timer eller møder før denne dato",
+                                "the organisation's start: no hours or meetings before this date"),
+    "setting.about.budget_warn": ("advarsel fra denne andel af budgettet", "warning from this share of the budget"),
+    "setting.about.budget_over": ("budgetgrænsen (status »overskredet«)", "the budget limit (status 'over')"),
+    "setting.unknown": ("ukendt indstilling »{name}«; mulige: {keys}", "unknown setting '{name}'; possible: {keys}"),
+    "setting.bad_percent": ("»{text}« er ikke en procent (1-1000)", "'{text}' is not a percentage (1-1000)"),
+    "setting.warn_above_over": ("advarslen skal komme før grænsen", "the warning must come before the limit"),
+    "setting.saved": ("Gemt: {name} = {value}", "Saved: {name} = {value}"),
     # check
     "check.file": ("Fil: {path}", "File: {path}"),
     "check.version": ("Skemaversion {version}, application_id {app_id}, journal {journal}",
@@ -117,54 +141,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                        "last hosted {date} (inherited from {predecessor}); passed over "
                                        "{passed_over}"),
     "host.planned": ("planlagt møde {date}", "planned meeting {date}"),
-    "host.planned_override": ("planlagt møde {date}; afvigelse: byttet med {proposed} ({why})",
-                              "planned meeting {date}; override: swapped with {proposed} ({why})"),
+    "host.planned_override": ("planlagt møde {date}; afvigelse fra turen: {proposed} stod for tur ({why})",
+                              "planned meeting {date}; override of the rotation: it was {proposed}'s turn ({why})"),
     "host.line_planned": ("{region}: {reason}", "{region}: {reason}"),
-    "host.line_rotation": ("{region} (efter turen): {reason}", "{region} (by rotation): {reason}"),
+    "host.line_rotation": ("{region} (efter tur): {reason}", "{region} (by rotation): {reason}"),
     "host.no_regions": ("ingen regioner er gældende {date}", "no regions are in force on {date}"),
-    # budgets
-    "status.ok": ("ok", "ok"),
-    "status.warning": ("advarsel", "warning"),
-    "status.over": ("overskredet", "over"),
-    "budget.title": ("Timebudgetter {year}, opgjort {as_of} ({elapsed} af {total} arbejdsdage)",
-                     "Hour budgets {year}, as of {as_of} ({elapsed} of {total} working days)"),
-    "budget.leadership": ("Projektledelse", "Project leadership"),
-    "budget.leadership_line": ("  brugt {used} af {budget}, tilbage {remaining}; forventet til dato {expected}, "
-                               "prognose {forecast}; {status}",
-                               "  used {used} of {budget}, remaining {remaining}; expected to date {expected}, "
-                               "forecast {forecast}; {status}"),
-    "budget.members": ("Følgegruppens medlemmer", "Follow-up group members"),
-    "budget.no_members": ("ingen medlemmer i året", "no members in the year"),
-    "budget.member_line": ("brugt {used} af {budget}, tilbage {remaining}; support {support} (tæller ikke); "
-                           "{status}",
-                           "used {used} of {budget}, remaining {remaining}; support {support} (not counted); "
-                           "{status}"),
-    "budget.substitute_line": ("heraf suppleant {person}: {hours}", "of which substitute {person}: {hours}"),
-    "budget.prorated": ("budget forholdsmæssigt for {days} dage med plads", "budget pro-rated for {days} days "
-                        "with a seat"),
-    "budget.unattributed": ("Følgegruppetimer uden medlem: {hours}", "Follow-up group hours of no member: {hours}"),
-    "budget.steering": ("Styregruppens medlemmer (timer, intet budget)", "Steering group members (hours, no budget)"),
-    # log
-    "log.saved": ("Registreret #{id}: {hours} for {person} {date} på {area}{support}",
-                  "Logged #{id}: {hours} for {person} on {date} on {area}{support}"),
-    "log.support_mark": (" (support)", " (support)"),
-    "log.left_leadership": ("Projektledelse: {left} tilbage af {budget} ({status})",
-                            "Project leadership: {left} left of {budget} ({status})"),
-    "log.left_member": ("{person}: {left} tilbage af {budget} ({status})",
-                        "{person}: {left} left of {budget} ({status})"),
-    "log.support_not_counted": ("Support tæller ikke med i de 74 timer.", "Support does not count toward the 74 "
-                                "hours."),
-    "log.not_in_member_budget": ("Timerne tæller ikke i noget medlemsbudget.", "The hours count toward no "
-                                 "member's budget."),
-    "log.no_project_leader": ("ingen projektleder er registreret; brug --person",
-                              "no project leader is registered; use --person"),
-    "log.no_area": ("angiv et opgaveområde med --area (fx PL4) eller en opgave med --task",
-                    "give a task area with --area (e.g. PL4) or a task with --task"),
-    "log.too_far_ahead": ("{date} ligger mere end et år frem", "{date} is more than a year ahead"),
-    "log.day_full": ("det giver over 24 timer {date} (allerede registreret: {logged})",
-                     "that makes more than 24 hours on {date} (already logged: {logged})"),
-    "log.note_too_long": ("noten må højst have {max} tegn", "the note may have at most {max} characters"),
-    "log.note_control": ("noten indeholder kontroltegn", "the note contains control characters"),
     # TUI
     "screen.dashboard": ("Overblik", "Dashboard"),
     "screen.members": ("Medlemmer", "Members"),
@@ -175,7 +156,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.quit": ("Afslut", "Quit"),
     "app.no_host": ("Ingen værtsregion", "No host region"),
     "app.host_planned": ("Vært: {region} (møde {date})", "Host: {region} (meeting {date})"),
-    "app.host_rotation": ("Vært: {region} (efter turen: {reason})", "Host: {region} (by rotation: {reason})"),
+    "app.host_rotation": ("Vært: {region} (efter tur: {reason})", "Host: {region} (by rotation: {reason})"),
     "palette.goto": ("Gå til {screen}", "Go to {screen}"),
     "palette.goto_help": ("Skift skærm", "Switch screen"),
     "palette.keys_help": ("Vis alle taster på denne skærm", "Show every key of this screen"),
@@ -191,6 +172,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dashboard.region_change": ("Fra {date}: {region} afløser {predecessors}", "From {date}: {region} succeeds "
                                 "{predecessors}"),
     "dashboard.and": (" og ", " and "),
+    "dashboard.host_stale": ("Mødet {date}: værten {host} følger ikke længere turen; turen er nu {offer} (h på Møder)",
+                             "Meeting {date}: the host {host} no longer follows the rotation; the turn is now "
+                             "{offer} (h on Meetings)"),
+    "dashboard.host_ceases": ("Mødet {date}: {why}; tilbud: {offer} (h på Møder)",
+                              "Meeting {date}: {why}; offered: {offer} (h on Meetings)"),
     "dashboard.overdue": ("{count} opgaver over frist: {titles}", "{count} overdue tasks: {titles}"),
     "dashboard.referrals": ("{count} åbne henvisninger til styregruppen: {titles}", "{count} open referrals to the "
                             "steering group: {titles}"),
@@ -222,6 +208,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log.field.date": ("Dato", "Date"),
     "log.field.target": ("Område eller opgave", "Area or task"),
     "log.field.person": ("Person", "Person"),
+    "log.field.for": ("På vegne af", "On behalf of"),
+    "log.future_note": ("Datoen ligger efter i dag: timerne vises som planlagt og tælles først med fra datoen.",
+                        "The date is after today: the hours are shown as planned and count from that date."),
+    "log.for_placeholder": ("suppleantens medlem; tom: egne timer", "the substitute's member; blank: own hours"),
     "log.field.note": ("Note", "Note"),
     "log.field.support": ("Support (tæller ikke i de 74 timer)", "Support (not counted in the 74 hours)"),
     "log.hours_placeholder": ("fx 1,5  1:30  90m", "e.g. 1.5  1:30  90m"),
@@ -246,10 +236,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo.delete": ("Fortrudt: registreringen er tilbage ({left} ændringer tilbage at fortryde)",
                     "Undone: the entry is back ({left} changes left to undo)"),
     "budget.effect": ("{label}: {used} af {budget} ({status})", "{label}: {used} of {budget} ({status})"),
-    "budget.crossed_warning": ("Advarsel: {label} har nu brugt over 80 % af budgettet",
-                               "Warning: {label} has now used more than 80 % of the budget"),
-    "budget.crossed_over": ("Budget overskredet: {label} er nu over 100 %", "Budget exceeded: {label} is now over "
-                            "100 %"),
+    "budget.crossed_warning": ("Advarsel: {label} har nu brugt over {pct} % af budgettet",
+                               "Warning: {label} has now used more than {pct} % of the budget"),
+    "budget.crossed_over": ("Budgetgrænsen er nået: {label} er nu over {pct} %", "Budget limit reached: {label} is "
+                            "now over {pct} %"),
     "task.required": ("{field} skal udfyldes", "{field} is required"),
     "task.too_long": ("{field} må højst have {max} tegn", "{field} may have at most {max} characters"),
     "task.bad_status": ("ukendt status", "unknown status"),
@@ -325,25 +315,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "month.10": ("Oktober", "October"), "month.11": ("November", "November"), "month.12": ("December", "December"),
     "weekday.0": ("man", "Mon"), "weekday.1": ("tir", "Tue"), "weekday.2": ("ons", "Wed"), "weekday.3": ("tor", "Thu"),
     "weekday.4": ("fre", "Fri"), "weekday.5": ("lør", "Sat"), "weekday.6": ("søn", "Sun"),
-    # budgets panel and editing
-    "budget.panel_title": ("Budgetter {year}, opgjort {as_of} ({elapsed} af {total} arbejdsdage) · [ ] år · e ret",
-                           "Budgets {year}, as of {as_of} ({elapsed} of {total} working days) · [ ] year · e edit"),
-    "budget.pace_line": ("brugt {used} af {budget} · tilbage {remaining} · forventet til dato {expected} · "
-                         "prognose {forecast} · {status}",
-                         "used {used} of {budget} · remaining {remaining} · expected to date {expected} · "
-                         "forecast {forecast} · {status}"),
-    "budget.months_axis": ("Projektledelse pr. måned: jan → dec", "Project leadership by month: Jan → Dec"),
-    "budget.edit_title": ("Budgetter for {year}", "Budgets for {year}"),
-    "budget.field.leadership": ("Projektledelse (timer pr. år)", "Project leadership (hours a year)"),
-    "budget.field.member": ("Følgegruppemedlem (timer pr. helt år)", "Follow-up group member (hours a full year)"),
-    "budget.invalid": ("»{text}« er ikke et antal timer (0-100.000)", "'{text}' is not a number of hours (0-100,000)"),
-    "budget.confirm": ("{year} har allerede registreringer. Ændre budgetterne?",
-                       "{year} already has entries. Change the budgets?"),
-    "budget.change_leadership": ("Projektledelse: {old} → {new}", "Project leadership: {old} → {new}"),
-    "budget.change_member": ("Pr. følgegruppemedlem: {old} → {new}", "Per follow-up group member: {old} → {new}"),
-    "budget.status_change": ("{label}: {old} → {new}", "{label}: {old} → {new}"),
-    "budget.no_status_change": ("Ingen status ændres.", "No status changes."),
-    "budget.saved": ("Budgetterne for {year} er gemt", "The budgets for {year} are saved"),
     "app.down": ("Ned i listen", "Down the list"),
     "app.up": ("Op i listen", "Up the list"),
     "app.top": ("Øverst i listen", "Top of the list"),

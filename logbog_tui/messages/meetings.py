@@ -19,9 +19,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "to overwrite"),
     "ics.summary": ("{body}: møde", "{body}: meeting"),
     "ics.override": ("Værten er valgt uden for rotationen: {reason}", "Host chosen outside the rotation: {reason}"),
-    "meeting.added": ("Møde #{id} planlagt: {body} {date} ({week}), vært: {host}",
-                      "Meeting #{id} planned: {body} {date} ({week}), host: {host}"),
-    "meeting.override_mark": (" [afvigelse]", " [override]"),
+    "meeting.added.planned": ("Møde #{id} planlagt: {body} {date} ({week}), vært: {host}",
+                              "Meeting #{id} planned: {body} {date} ({week}), host: {host}"),
+    "meeting.added.held": ("Møde #{id} registreret som afholdt: {body} {date} ({week}), vært: {host}",
+                           "Meeting #{id} recorded as held: {body} {date} ({week}), host: {host}"),
+    "meeting.added.cancelled": ("Møde #{id} registreret som aflyst: {body} {date} ({week}), vært: {host}",
+                                "Meeting #{id} recorded as cancelled: {body} {date} ({week}), host: {host}"),
+    "meeting.stale_mark": ("  [følger ikke turen; turen: {region}]", "  [off the rotation; its turn: {region}]"),
+    "meeting.override_mark": (" [afvigelse fra turen]", " [override of the rotation]"),
     "meeting.warning_line": ("advarsel: {text}", "warning: {text}"),
     "meeting.gone": ("mødet findes ikke længere", "the meeting no longer exists"),
     "meeting.bad_body": ("organet skal være følgegruppe eller styregruppe", "the body must be følgegruppe or "
@@ -30,13 +35,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meeting.bad_time": ("»{text}« er ikke et klokkeslæt (TT:MM)", "'{text}' is not a time (HH:MM)"),
     "meeting.bad_region": ("ingen entydig region passer til »{text}«; mulige: {candidates}",
                            "no single region matches '{text}'; possible: {candidates}"),
-    "meeting.region_not_in_force": ("{region} er ikke en region {date}", "{region} is not a region on {date}"),
+    "meeting.region_ended": ("{region} findes ikke efter {date}", "{region} does not exist after {date}"),
+    "meeting.region_not_yet": ("{region} findes først fra {date}", "{region} exists only from {date}"),
+    "meeting.region_successor": ("; efterfølgeren er {successor}", "; its successor is {successor}"),
+    "meeting.bad_duration": ("et møde varer mere end 0 og højst 24 timer", "a meeting lasts more than 0 and at most "
+                             "24 hours"),
+    "meeting.held_in_future": ("mødet {date} ligger efter i dag og kan ikke være afholdt endnu",
+                               "the meeting on {date} is after today and cannot have been held yet"),
     "meeting.no_rotation_for_steering": ("styregruppens møder har ingen værtsrotation", "steering group meetings have "
                                          "no host rotation"),
     "meeting.reason_needed": ("værten er ikke den foreslåede ({proposed}); angiv en begrundelse",
                               "the host is not the proposed one ({proposed}); give a reason"),
     "meeting.warn.weekend": ("datoen er en {weekday}", "the date is a {weekday}"),
     "meeting.warn.holiday": ("datoen er en helligdag: {name}", "the date is a public holiday: {name}"),
+    "meeting.warn.day_off": ("datoen er en fridag for offentligt ansatte: {name}", "the date is a day off for "
+                             "public employees: {name}"),
     "meeting.warn.third_ordinary": ("det bliver årets tredje ordinære møde i {year} (følgegruppen mødes 2 gange "
                                     "årligt)", "this would be the third ordinary meeting of {year} (the group meets "
                                     "twice a year)"),
@@ -55,7 +68,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.week": ("Uge", "Week"),
     "col.host": ("Vært", "Host"),
     "col.kind": ("Type", "Kind"),
-    "col.override": ("Afvigelse", "Override"),
+    "col.override": ("Afvigelse fra turen", "Override of the rotation"),
     "col.item": ("Punkt", "Item"),
     "col.decision": ("Beslutning", "Decision"),
     "col.referral": ("Styregruppen", "Steering group"),
@@ -72,7 +85,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meetings.key.next_year": ("Næste år", "Next year"),
     "meetings.head": ("Møder {year} · {count} møder · næste i turen: {next} · [ ] år",
                       "Meetings {year} · {count} meetings · next in turn: {next} · [ ] year"),
-    "meetings.override": ("afvigelse: {reason}", "override: {reason}"),
+    "meetings.override": ("{reason}", "{reason}"),
+    "col.turn_now": ("Turen nu", "Turn now"),
+    "meetings.stale": ("⚠ {region}", "⚠ {region}"),
+    "meetings.host_offer": ("Værten {host} følger ikke længere turen; foreslået: {offer}. Enter gemmer, Esc beholder "
+                            "værten.", "The host {host} no longer follows the rotation; offered: {offer}. Enter "
+                            "saves, Esc keeps the host."),
+    "meetings.successor_question": ("{why}.\nFlyt mødet til {date} med {successor} som vært?",
+                                    "{why}.\nMove the meeting to {date} with {successor} as host?"),
     "meetings.referrals": ("Åbne henvisninger til styregruppen: {count}", "Open referrals to the steering group: "
                            "{count}"),
     "meetings.planned": ("Mødet er planlagt", "The meeting is planned"),

@@ -42,6 +42,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "members.no_membership": ("Personen har intet medlemskab at afslutte", "The person has no membership to end"),
     "members.ended": ("Medlemskabet slutter {date}; {subs} suppleanter slutter samtidig",
                       "The membership ends on {date}; {subs} substitutes end with it"),
+    "members.annulled": ("; {count} suppleantudpegning(er), der først skulle begynde senere, er annulleret",
+                         "; {count} substitute appointment(s) that would only begin later are annulled"),
     "members.confirm_erase": ("{name} har timer, møder eller sager og kan ikke slettes, kun anonymiseres:\n"
                               "kontaktdata fjernes, navnet erstattes, historikken bevares. Anonymisér?",
                               "{name} has hours, meetings or tickets and cannot be deleted, only erased:\n"

@@ -52,7 +52,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.budget": ("Budget", "Budget"),
     "report.col.used": ("Brugt", "Used"),
     "report.col.remaining": ("Tilbage", "Remaining"),
-    "report.col.days": ("Dage med plads", "Days with a seat"),
+    "report.col.days": ("Dage som medlem", "Days as a member"),
     "report.col.settled": ("Afgjort", "Settled"),
     "report.tickets_opened": ("Oprettet", "Opened"),
     "report.tickets_closed": ("Lukket", "Closed"),

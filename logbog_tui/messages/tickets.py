@@ -1,6 +1,12 @@
 """Messages of support tickets."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "ticket.date_in_future": ("{date} ligger efter i dag", "{date} is after today"),
+    "ticket.before_opened": ("{date} ligger før sagen blev oprettet ({opened})", "{date} is before the ticket was "
+                             "opened ({opened})"),
+    "ticket.before_sent": ("{date} ligger før sagen blev sendt til leverandøren ({sent})", "{date} is before the "
+                           "ticket was sent to the supplier ({sent})"),
+    "ticket.field.changed_on": ("Dato for ændringen", "Date of the change"),
     "category.fejl": ("fejl", "bug"),
     "category.spoergsmaal": ("spørgsmål", "question"),
     "category.oenske": ("ønske", "wish"),

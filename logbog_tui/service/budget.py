@@ -24,6 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from logbog_tui.service.workdays import DEFAULT_DAYS_OFF, DaysOff, working_days_in
+
 OK, WARNING, OVER = "ok", "warning", "over"
 
 
@@ -92,15 +94,57 @@ def prorated(full_year_hours: float, days: int, year: int) -> float:
 
 @dataclass(frozen=True)
 class HourRow:
-    """Minutes on follow-up group areas, grouped by who logged them.
+    """Minutes on follow-up group areas, grouped by who logged them and for whom.
 
-    ``substitute_for`` is the member the logger was substitute for on the entry's date, if any.
+    ``on_behalf`` is the principal stated on the entries (the member a substitute worked for);
+    ``substitute_for`` the one member the logger was substitute for on the entry's date, when
+    there was exactly one (``None`` for none or several).
     """
 
     logged_by: int
     is_support: bool
+    on_behalf: int | None
     substitute_for: int | None
     minutes: int
+    stale_principal: bool = False   # the stated principal was not the logger's member on that date
+
+
+def attribute(row: HourRow, members) -> int | None:
+    """The member whose budget ``row`` counts toward, or ``None`` (counts toward nobody).
+
+    A stated principal wins (when the logger was still their substitute, and they a member, on
+    the entry's date); otherwise a member's own hours are their own; otherwise the one member
+    the logger substituted for on that date."""
+    if row.stale_principal:
+        return None
+    if row.on_behalf is not None:
+        return row.on_behalf if row.on_behalf in members else None
+    if row.logged_by in members:
+        return row.logged_by
+    if row.substitute_for in members:
+        return row.substitute_for
+    return None
+
+
+@dataclass(frozen=True)
+class MemberPace:
+    expected_to_date: float
+    forecast: float
+    elapsed_working_days: int
+    working_days: int
+
+
+def member_pace(budget: float, used: float, periods: Sequence[tuple[date, date | None]], year: int, as_of: date,
+                days_off: DaysOff = DEFAULT_DAYS_OFF) -> MemberPace:
+    """Expected-to-date and forecast over the working days of ``year`` on which the member held a
+    seat: before the first such day nothing is expected; once the last has passed the whole budget
+    is expected and the forecast is the hours used."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    total = working_days_in(periods, start, end, days_off)
+    elapsed = working_days_in(periods, start, min(as_of, end), days_off) if as_of >= start else 0
+    expected = budget * elapsed / total if total else (budget if as_of >= end else 0.0)
+    forecast = used / elapsed * total if elapsed else used
+    return MemberPace(expected, forecast, elapsed, total)
 
 
 @dataclass
@@ -114,41 +158,57 @@ class MemberBudget:
     by_substitute: dict[int, float] = field(default_factory=dict)
     remaining: float = 0.0
     status: str = OK
+    expected_to_date: float = 0.0
+    forecast: float = 0.0
+    planned: float = 0.0       # non-support hours dated after the as-of date (not counted yet)
+
+
+@dataclass
+class Members:
+    members: list[MemberBudget]
+    unattributed: float = 0.0                                   # hours counted toward nobody
+    counted_by_logger: dict[int, float] = field(default_factory=dict)  # hours (any) counted toward a member
 
 
 def member_budgets(periods: dict[int, Sequence[tuple[date, date | None]]], rows: Iterable[HourRow],
-                   full_year_hours: float, year: int,
-                   thresholds: Thresholds = Thresholds()) -> tuple[list[MemberBudget], float]:
-    """One budget per member (person with a representative seat in ``year``).
-
-    Returns the budgets and the hours that could be attributed to no member.
-    """
+                   full_year_hours: float, year: int, thresholds: Thresholds = Thresholds(), *,
+                   as_of: date | None = None, planned_rows: Iterable[HourRow] = (),
+                   days_off: DaysOff = DEFAULT_DAYS_OFF) -> Members:
+    """One budget per member (person with a representative seat in ``year``), with pace as of
+    ``as_of`` (default: the end of the year). ``rows`` are the hours up to the as-of date,
+    ``planned_rows`` those after it (shown, not counted)."""
+    as_of = as_of or date(year, 12, 31)
     members = {}
     for person, person_periods in periods.items():
         days = days_held(person_periods, year)
         if days > 0:
             members[person] = MemberBudget(person, days, prorated(full_year_hours, days, year))
-    unattributed = 0.0
+    out = Members(list(members.values()))
     for row in rows:
         hours = row.minutes / 60
-        if row.logged_by in members:
-            target, via = members[row.logged_by], None
-        elif row.substitute_for in members:
-            target, via = members[row.substitute_for], row.logged_by
-        else:
-            unattributed += hours
+        target_id = attribute(row, members)
+        if target_id is None:
+            out.unattributed += hours
             continue
+        out.counted_by_logger[row.logged_by] = out.counted_by_logger.get(row.logged_by, 0.0) + hours
+        target = members[target_id]
         if row.is_support:
             target.support += hours
             continue
         target.used += hours
-        if via is not None:
+        if target_id != row.logged_by:
             target.substitutes += hours
-            target.by_substitute[via] = target.by_substitute.get(via, 0.0) + hours
+            target.by_substitute[row.logged_by] = target.by_substitute.get(row.logged_by, 0.0) + hours
+    for row in planned_rows:
+        target_id = attribute(row, members)
+        if target_id is not None and not row.is_support:
+            members[target_id].planned += row.minutes / 60
     for m in members.values():
         m.remaining = m.budget - m.used
         m.status = status(m.used, m.budget, thresholds)
-    return list(members.values()), unattributed
+        p = member_pace(m.budget, m.used, periods[m.person_id], year, as_of, days_off)
+        m.expected_to_date, m.forecast = p.expected_to_date, p.forecast
+    return out
 
 
 def as_of_for(year: int, today: date) -> date:

@@ -156,6 +156,54 @@ def current_host(regions: Sequence[Region], hostings: Sequence[Hosting], day: da
     return HostAnswer(proposal.region, None, "rotation", proposal.reason)
 
 
+@dataclass(frozen=True)
+class HostCheck:
+    """How a follow-up group meeting's host stands against the rotation now.
+
+    ``current`` is the rotation's proposal for the meeting's date now (the meeting itself left
+    out); ``stale`` says that a planned meeting's host no longer matches it (the proposal when it
+    was planned differs from the proposal now); ``ceased`` that the host region is not in force
+    on the date, with its ``successor`` in force then, if any."""
+
+    current: Proposal | None
+    stale: bool
+    ceased: bool = False
+    successor: Region | None = None
+
+    @property
+    def offer(self) -> Region | None:
+        """The host ``h`` offers: the successor of a ceased host, else the current proposal."""
+        if self.ceased and self.successor is not None:
+            return self.successor
+        return self.current.region if self.current else None
+
+
+def successor_on(regions: Sequence[Region], code: str, day: date) -> Region | None:
+    """The region in force on ``day`` that succeeds ``code`` (transitively), if any."""
+    by_code = {r.code: r for r in regions}
+    for region in regions:
+        if region.in_force(day) and code in _lineage(region.code, by_code):
+            return region
+    return None
+
+
+def check_hosts(regions: Sequence[Region], meetings: Sequence[tuple[int, Hosting]]) -> dict[int, HostCheck]:
+    """For each follow-up group meeting (id, hosting): its :class:`HostCheck`. Nothing is changed:
+    re-planning is the user's decision."""
+    by_code = {r.code: r for r in regions}
+    out = {}
+    for mid, h in meetings:
+        others = [o for oid, o in meetings if oid != mid]
+        current = propose(regions, others, h.date)
+        region = by_code.get(h.region_code) if h.region_code else None
+        ceased = region is not None and not region.in_force(h.date)
+        planned_as = h.proposed_code or h.region_code
+        stale = h.status == "planned" and current is not None and (ceased or current.region.code != planned_as)
+        out[mid] = HostCheck(current, stale, ceased,
+                             successor_on(regions, h.region_code, h.date) if ceased else None)
+    return out
+
+
 def upcoming_changes(regions: Sequence[Region], start: date, end: date) -> list[tuple[date, Region, list[Region]]]:
     """Regions that come into force between ``start`` and ``end``, with the regions they succeed."""
     out = []

@@ -11,8 +11,8 @@ from logbog_tui import queries, timelog
 from logbog_tui.entries import EntryRow
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_hours, fmt_minutes, t
-from logbog_tui.overview import budget_overview
-from logbog_tui.service.budget import OVER, WARNING, status
+from logbog_tui.overview import budget_overview, crossing_notice, status_words
+from logbog_tui.service.budget import OVER, WARNING, as_of_for, status
 from logbog_tui.timelog import Draft
 from logbog_tui.tui.modals import ConfirmDialog, LogForm, LogHoursDialog
 
@@ -71,13 +71,14 @@ class HourLogging:
             before = budget_line(self.conn, draft, self.today)
             saved = timelog.save(self.conn, draft, self.today)
             self.undo_stack.append(Change("add", saved.id, None))
-            return draft, before
+            return draft, before, saved.warnings
 
         self.push_screen(self._dialog(form, save), self._after_save)
 
     def edit_entry(self, row: EntryRow) -> None:
         form = LogForm(row.person, queries.target_label(self.conn, row.area_id, row.task_id), row.day,
-                       fmt_minutes(row.minutes, unit=False), row.note or "", row.is_support, "log.edit_title")
+                       fmt_minutes(row.minutes, unit=False), row.note or "", row.is_support, "log.edit_title",
+                       on_behalf=row.on_behalf or "")
 
         def save(draft: Draft):
             before = budget_line(self.conn, draft, self.today)
@@ -126,18 +127,22 @@ class HourLogging:
     def _after_save(self, result) -> None:
         if not result:
             return
-        draft, before = result
+        draft, before, *rest = result
+        warnings = rest[0] if rest else ()
         after = budget_line(self.conn, draft, self.today)
         target = queries.target_label(self.conn, draft.area_id, draft.task_id) if draft.task_id or draft.area_id else ""
         message = t("log.toast", hours=fmt_minutes(draft.minutes), date=fmt_date(draft.day), target=target)
-        severity = "information"
+        severity = "warning" if warnings else "information"
+        message += "".join("\n⚠ " + w for w in warnings)
+        if draft.day > self.today:
+            message += "\n" + t("log.future_note")
         if after is not None:
             label, state, used, budget = after
             message += "\n" + t("budget.effect", label=label, used=fmt_hours(used), budget=fmt_hours(budget),
-                                 status=t(f"status.{state}"))
+                                 status=status_words(used, budget, state))
             if before is not None and before[1] != state and state in (WARNING, OVER):
                 severity = "error" if state == OVER else "warning"
-                message = t(f"budget.crossed_{state}", label=label) + "\n" + message
+                message = crossing_notice(label, state, queries.thresholds(self.conn)) + "\n" + message
         elif draft.is_support:
             message += "\n" + t("log.support_not_counted")
         self.notify(message, severity=severity, timeout=8 if severity != "information" else 4)
@@ -155,16 +160,14 @@ def budget_line(conn, draft: Draft, today: date) -> tuple[str, str, float, float
     if draft.task_id is not None:
         area_id = conn.execute("SELECT area_id FROM task WHERE id = ?", (draft.task_id,)).fetchone()[0]
     scope = conn.execute("SELECT scope FROM task_area WHERE id = ?", (area_id,)).fetchone()[0]
-    year = draft.day.year
-    as_of = max(draft.day, today) if year == today.year else date(year, 12, 31)
-    ov = budget_overview(conn, year, as_of)
+    ov = budget_overview(conn, draft.day.year, as_of_for(draft.day.year, today))
     thresholds = queries.thresholds(conn)
     if scope == "projektledelse":
         pl = ov.leadership
         return t("budget.leadership"), status(pl.used, pl.budget, thresholds), pl.used, pl.budget
     if draft.is_support:
         return None
-    member = ov.member_for(conn, draft.person_id, draft.day)
+    member = ov.member_for(conn, draft.person_id, draft.day, draft.on_behalf_of)
     if member is None:
         return None
     return member.person, status(member.used, member.budget, thresholds), member.used, member.budget

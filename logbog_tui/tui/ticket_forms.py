@@ -63,7 +63,7 @@ def forward_ticket(conn, row: TicketRow, today: date) -> FormDialog:
             errors["ref"] = t("ticket.ref_required")
         if errors:
             raise FieldErrors(errors)
-        tickets.forward(conn, row.id, values["ref"], sent or today, promised, _author(conn, today))
+        tickets.forward(conn, row.id, values["ref"], sent or today, promised, _author(conn, today), today)
         return row.id
 
     fields = [Field("ref", t("ticket.field.ref"), row.supplier_ref or "", placeholder="DT-2026-123"),
@@ -76,12 +76,17 @@ def status_ticket(conn, row: TicketRow, today: date) -> FormDialog:
     options = tuple((t(f"ticket.status.{s}"), s) for s in tickets.TRANSITIONS[row.status])
 
     def save(values: dict):
+        errors: dict[str, str] = {}
         if not values["status"]:
-            raise FieldErrors({"status": t("ticket.bad_status", text="–", options=", ".join(o for o, _ in options))})
-        tickets.change_status(conn, row.id, values["status"], today, _author(conn, today), values["comment"])
+            errors["status"] = t("ticket.bad_status", text="–", options=", ".join(o for o, _ in options))
+        on = _date(values, "on", today, errors)
+        if errors:
+            raise FieldErrors(errors)
+        tickets.change_status(conn, row.id, values["status"], today, _author(conn, today), values["comment"], on)
         return row.id
 
     fields = [Field("status", t("ticket.field.status"), options[0][1], options=options),
+              Field("on", t("ticket.field.changed_on"), fmt_date(today)),
               Field("comment", t("ticket.field.comment"), "")]
     return FormDialog(t("ticket.status_title", number=row.number, status=t(f"ticket.status.{row.status}")),
                       fields, save)

@@ -21,7 +21,7 @@ from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_date, parse_hours
-from logbog_tui.timelog import Draft
+from logbog_tui.timelog import Draft, resolve_principal
 from logbog_tui.tui.widgets.plain import Plain
 
 
@@ -37,9 +37,10 @@ class LogForm:
     is_support: bool = False
     title_key: str = "log.title"
     ticket: str = ""
+    on_behalf: str = ""
 
 
-FIELDS = ("hours", "date", "target", "person", "note")
+FIELDS = ("hours", "date", "target", "person", "for", "note")
 
 
 class LogHoursDialog(ModalScreen[object]):
@@ -79,11 +80,12 @@ class LogHoursDialog(ModalScreen[object]):
         form = self.form
         self.query_one(".title", Static).update(t(form.title_key, ticket=form.ticket))
         for name, value in (("hours", form.hours), ("date", fmt_date(form.day)), ("target", form.target),
-                            ("person", form.person), ("note", form.note)):
+                            ("person", form.person), ("for", form.on_behalf), ("note", form.note)):
             self.query_one(f"#{name}", Input).value = value
             self._show_error(name, "")
         self.query_one("#target", Input).suggester = SuggestFromList(self.targets, case_sensitive=False)
         self.query_one("#person", Input).suggester = SuggestFromList(self.people, case_sensitive=False)
+        self.query_one("#for", Input).suggester = SuggestFromList(self.people, case_sensitive=False)
         self.query_one("#support", Checkbox).value = form.is_support
         self.query_one("#hours", Input).focus()
 
@@ -92,7 +94,8 @@ class LogHoursDialog(ModalScreen[object]):
         with Vertical():
             yield Plain("", classes="title")
             for name, placeholder in (("hours", t("log.hours_placeholder")), ("date", t("log.date_placeholder")),
-                                      ("target", t("log.target_placeholder")), ("person", ""), ("note", "")):
+                                      ("target", t("log.target_placeholder")), ("person", ""),
+                                      ("for", t("log.for_placeholder")), ("note", "")):
                 with Horizontal(classes="row"):
                     yield Label(t(f"log.field.{name}"))
                     yield Input(placeholder=placeholder, id=name, max_length=2000, compact=True)
@@ -115,8 +118,9 @@ class LogHoursDialog(ModalScreen[object]):
         try:
             result = self.on_save(draft)
         except UserError as exc:
-            self._show_error("hours", exc.message)
-            self.query_one("#hours", Input).focus()
+            field = getattr(exc, "field", "hours")
+            self._show_error(field, exc.message)
+            self.query_one(f"#{field}", Input).focus()
             return
         self.dismiss(result)
 
@@ -134,11 +138,11 @@ class LogHoursDialog(ModalScreen[object]):
             minutes = parse_hours(value["hours"])
         except Problem as p:
             errors["hours"] = t(p.key, **p.params)
+        conn = self.app.conn
         try:
-            day = parse_date(value["date"], self.today)
+            day = parse_date(value["date"], self.today, queries.date_range(conn, self.today))
         except Problem as p:
             errors["date"] = t(p.key, **p.params)
-        conn = self.app.conn
         try:
             area_id, task_id = queries.resolve_target(conn, value["target"])
         except UserError as exc:
@@ -147,10 +151,16 @@ class LogHoursDialog(ModalScreen[object]):
             person = queries.resolve_person(conn, value["person"])
         except UserError as exc:
             errors["person"] = exc.message
+        on_behalf = None
+        if person is not None and day is not None:
+            try:
+                on_behalf = resolve_principal(conn, person.id, day, value["for"])
+            except UserError as exc:
+                errors["for"] = exc.message
         if errors:
             return None, errors
         return Draft(person.id, day, minutes, area_id, task_id, None, self.query_one("#support", Checkbox).value,
-                     value["note"] or None), {}
+                     value["note"] or None, on_behalf), {}
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

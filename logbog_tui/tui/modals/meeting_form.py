@@ -20,7 +20,7 @@ from logbog_tui.i18n import fmt_date, fmt_week, t
 from logbog_tui.meetings import MeetingDraft
 from logbog_tui.overview import explain
 from logbog_tui.service import Problem
-from logbog_tui.service.parse import parse_date, parse_hours
+from logbog_tui.service.parse import parse_date, parse_duration
 from logbog_tui.tui.widgets.plain import Plain
 
 
@@ -88,7 +88,8 @@ class MeetingDialog(ModalScreen[object]):
 
     def _day(self) -> date | None:
         try:
-            return parse_date(self.query_one("#date", Input).value, self.today)
+            return parse_date(self.query_one("#date", Input).value, self.today,
+                              queries.date_range(self.app.conn, self.today))
         except Problem:
             return None
 
@@ -128,14 +129,15 @@ class MeetingDialog(ModalScreen[object]):
         day = self._day()
         if day is None:
             try:
-                parse_date(self.query_one("#date", Input).value, self.today)
+                parse_date(self.query_one("#date", Input).value, self.today,
+                           queries.date_range(self.app.conn, self.today))
             except Problem as p:
                 error.update(t(p.key, **p.params))
             return
         duration = None
         if (text := self.query_one("#duration", Input).value.strip()):
             try:
-                duration = parse_hours(text)
+                duration = parse_duration(text)
             except Problem as p:
                 error.update(t(p.key, **p.params))
                 return
@@ -145,7 +147,7 @@ class MeetingDialog(ModalScreen[object]):
                              self.query_one("#reason", Input).value, self.query_one("#kind", Select).value,
                              "held" if day < self.today else "planned", self.query_one("#place", Input).value)
         try:
-            result = meetings.plan(self.app.conn, draft)
+            result = meetings.plan(self.app.conn, draft, self.today)
         except UserError as exc:
             error.update(exc.message)
             return

@@ -12,7 +12,7 @@ from textual.widgets import Header, Static
 
 from logbog_tui import meeting_records, memberships, queries, tasks
 from logbog_tui.i18n import fmt_date, fmt_hours, t
-from logbog_tui.overview import budget_overview, explain, host_now
+from logbog_tui.overview import budget_overview, explain, host_now, planned_note, status_words
 from logbog_tui.service.rotation import upcoming_changes
 from logbog_tui.tickets import supplier_summary
 from logbog_tui.tui.widgets.bars import bar, status_text
@@ -45,7 +45,7 @@ class DashboardScreen(Screen):
         self.query_one("#budget-panel", Static).update(t(
             "dashboard.leadership", year=ov.year, used=fmt_hours(pl.used), budget=fmt_hours(pl.budget),
             expected=fmt_hours(round(pl.expected_to_date)), forecast=fmt_hours(round(pl.forecast)),
-            status=t(f"status.{pl.status}")))
+            status=status_words(pl.used, pl.budget, pl.status)) + planned_note(ov.leadership_planned))
         self.query_one("#warnings-panel", Static).update(attention_text(app.conn, today))
         self.query_one("#tickets-panel", Static).update(tickets_text(app.conn, today))
         table = self.query_one("#budget-table", Table)
@@ -53,8 +53,8 @@ class DashboardScreen(Screen):
                                    t("col.support"), t("col.substitutes"), t("col.status"))):
             for m in ov.members:
                 table.add_row(m.person, bar(m.used, m.budget, m.status, 12), fmt_hours(m.used),
-                              fmt_hours(round(m.budget)), fmt_hours(m.remaining), fmt_hours(m.support),
-                              fmt_hours(m.substitutes), status_text(t(f"status.{m.status}"), m.status))
+                              fmt_hours(m.budget), fmt_hours(m.remaining), fmt_hours(m.support),
+                              fmt_hours(m.substitutes), status_text(status_words(m.used, m.budget, m.status), m.status))
 
 
 def host_text(conn, today: date) -> str:
@@ -80,6 +80,7 @@ def attention_text(conn, today: date) -> str:
         if preds:
             lines.append("• " + t("dashboard.region_change", date=fmt_date(day), region=region.name,
                                   predecessors=t("dashboard.and").join(p.name for p in preds)))
+    lines += stale_host_lines(conn, today)
     for w in memberships.current_warnings(conn, today):
         params = {k: fmt_date(v) if isinstance(v, date) else v for k, v in w.params.items()}
         if "body" in params:
@@ -97,6 +98,24 @@ def attention_text(conn, today: date) -> str:
         return t("dashboard.no_warnings")
     shown = lines[:10] + ([t("dashboard.more_warnings", count=len(lines) - 10)] if len(lines) > 10 else [])
     return t("dashboard.warnings") + "\n" + "\n".join(shown)
+
+
+def stale_host_lines(conn, today: date) -> list[str]:
+    """Planned follow-up group meetings whose host no longer matches the rotation, or whose host
+    region ceases before the date (the region change), with what `h` on Meetings offers."""
+    from logbog_tui.meetings import not_in_force, stale_meetings
+
+    regions = queries.regions(conn)
+    by_code = {r.code: r for r in regions}
+    lines = []
+    for m, check in stale_meetings(conn, today):
+        offer = check.offer.name if check.offer else "–"
+        if check.ceased:
+            lines.append("• " + t("dashboard.host_ceases", date=fmt_date(m.day),
+                                  why=not_in_force(by_code[m.host_code], m.day), offer=offer))
+        else:
+            lines.append("• " + t("dashboard.host_stale", date=fmt_date(m.day), host=m.host_name, offer=offer))
+    return lines
 
 
 def tickets_text(conn, today: date) -> str:

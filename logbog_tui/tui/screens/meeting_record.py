@@ -12,7 +12,8 @@ from textual.widgets import DataTable, Header, Static
 from logbog_tui import meeting_records, meetings, queries
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_hours, fmt_minutes, fmt_week, t
-from logbog_tui.overview import budget_overview
+from logbog_tui.overview import budget_overview, status_words
+from logbog_tui.service.budget import as_of_for
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_hours
 from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
@@ -223,7 +224,11 @@ class MeetingRecordScreen(Screen):
             table.move_cursor(row=table.cursor_row + 1)
 
     def action_held(self) -> None:
-        meetings.set_status(self.app.conn, self.meeting_id, "held")
+        try:
+            meetings.set_status(self.app.conn, self.meeting_id, "held", self.app.today)
+        except UserError as exc:
+            self.app.notify(exc.message, severity="error")
+            return
         self.refresh_data()
 
     def action_log_meeting(self) -> None:
@@ -251,14 +256,14 @@ class MeetingRecordScreen(Screen):
             if not result:
                 return
             names = queries.person_names(conn, [p for p, _, _ in result])
-            ov = budget_overview(conn, m.day.year, max(m.day, self.app.today))
+            ov = budget_overview(conn, m.day.year, as_of_for(m.day.year, self.app.today))
             lines = []
             for person, minutes, code in result:
                 line = f"{names[person]}: {fmt_minutes(minutes)} ({code})"
                 member = ov.member(person)
                 if code.startswith("FG") and member is not None:
-                    line += " – " + t("budget.effect", label="", used=fmt_hours(member.used),
-                                      budget=fmt_hours(member.budget), status=t(f"status.{member.status}")).lstrip(": ")
+                    line += " – " + t("budget.effect", label="", used=fmt_hours(member.used), budget=fmt_hours(
+                    member.budget), status=status_words(member.used, member.budget, member.status)).lstrip(": ")
                 lines.append(line)
             self.app.notify(t("record.logged", count=len(result)) + "\n" + "\n".join(lines), timeout=12)
             self.refresh_data()

@@ -62,7 +62,7 @@ class MeetingsScreen(FilterableList, Screen):
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(
             t("col.date"), t("col.week"), t("col.body"), t("col.host"), t("col.kind"), t("col.status"),
-            t("col.override"))
+            t("col.override"), t("col.turn_now"))
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
@@ -73,15 +73,19 @@ class MeetingsScreen(FilterableList, Screen):
         text = self.query_one(FilterBox).value
         rows = meetings.list_meetings(app.conn, year, text)
         self.rows = {str(m.id): m for m in rows}
+        checks = self.checks = meetings.host_checks(app.conn)
         table = self.query_one(DataTable)
         with table.refill():
             for m in rows:
+                check = checks.get(m.id)
+                flag = (Text(t("meetings.stale", region=check.offer.name), style="bold dark_orange")
+                        if check and check.stale and check.offer else "")
                 style = "dim strike" if m.status == "cancelled" else ""
                 table.add_row(Text(f"{t(f'weekday.{m.day.weekday()}')} {fmt_date(m.day)}" + (f" {m.time}" if m.time else ""),
                                    style=style), fmt_week(m.day), t(f"body.{m.body}"), m.host_name or "",
                               t(f"meeting.kind.{m.kind}"), t(f"meeting.status.{m.status}"),
                               Text(t("meetings.override", reason=m.override_reason or ""), style="dark_orange")
-                              if m.is_override else "", key=str(m.id))
+                              if m.is_override else "", flag, key=str(m.id))
         nxt = meetings.next_turn(app.conn, year)
         head = t("meetings.head", year=year, count=len(rows),
                  next=f"{nxt.region.name} ({explain(nxt.reason)})" if nxt else "–")
@@ -163,17 +167,22 @@ class MeetingsScreen(FilterableList, Screen):
             return
         conn = self.app.conn
         prop = meetings.proposal(conn, m.day, m.id)
+        check = meetings.host_checks(conn).get(m.id)
+        offer = check.offer if check and check.stale else None
 
         def save(values: dict):
             meetings.change_host(conn, m.id, values["host"], values["reason"])
             return m.id
 
         regions = tuple(r.name for r in queries.regions(conn) if r.in_force(m.day))
-        fields = [Field("host", t("meeting.field.host"), m.host_name or "", suggestions=regions),
-                  Field("reason", t("meeting.field.reason"), m.override_reason or "",
+        fields = [Field("host", t("meeting.field.host"), offer.name if offer else (m.host_name or ""),
+                        suggestions=regions),
+                  Field("reason", t("meeting.field.reason"), "" if offer else (m.override_reason or ""),
                         placeholder=t("meeting.reason_placeholder"))]
         title = t("meetings.host_title", date=fmt_date(m.day),
                   proposal=f"{prop.region.name}: {explain(prop.reason)}" if prop else "–")
+        if offer is not None:
+            title += "\n" + t("meetings.host_offer", host=m.host_name or "–", offer=offer.name)
         self.app.push_screen(FormDialog(title, fields, save), self._done("meetings.host_changed"))
 
     def action_cancel_meeting(self) -> None:
@@ -196,14 +205,29 @@ class MeetingsScreen(FilterableList, Screen):
 
         def save(values: dict):
             try:
-                day = parse_date(values["date"], today)
+                day = parse_date(values["date"], today, queries.date_range(conn, today))
             except Problem as p:
                 raise FieldErrors({"date": t(p.key, **p.params)}) from None
-            return m.id, meetings.move(conn, m.id, day)
+            try:
+                return m.id, meetings.move(conn, m.id, day, today=today)
+            except meetings.SuccessorOffered as offer:
+                return offer, day
+
+        def moved(result) -> None:
+            if result is not None and isinstance(result[0], meetings.SuccessorOffered):
+                offer, day = result
+
+                def answered(yes: bool | None) -> None:
+                    if yes:
+                        self._done("meetings.moved")((m.id, meetings.move(conn, m.id, day, True, today)))
+
+                self.app.push_screen(ConfirmDialog(t("meetings.successor_question", why=offer.message,
+                                                     date=fmt_date(day), successor=offer.successor.name)), answered)
+                return
+            self._done("meetings.moved")(result)
 
         self.app.push_screen(FormDialog(t("meetings.move_title", date=fmt_date(m.day)),
-                                        [Field("date", t("meeting.field.date"), fmt_date(m.day))], save),
-                             self._done("meetings.moved"))
+                                        [Field("date", t("meeting.field.date"), fmt_date(m.day))], save), moved)
 
     def action_export(self) -> None:
         from logbog_tui.calendar_export import build

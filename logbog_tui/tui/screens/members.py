@@ -164,8 +164,9 @@ class MembersScreen(FilterableList, Screen):
 
         def done(result) -> None:
             if result is not None:
-                end, subs = result
-                self.app.notify(t("members.ended", date=fmt_date(end), subs=subs))
+                end, (subs, annulled) = result
+                self.app.notify(t("members.ended", date=fmt_date(end), subs=subs)
+                                + (t("members.annulled", count=annulled) if annulled else ""))
                 self.refresh_data()
 
         self.app.push_screen(end_dialog(self.app.conn, m.id, f"{m.person}: {seat.label}", self.app.today), done)

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Header, Static
 
 from logbog_tui import tickets
 from logbog_tui.errors import UserError
-from logbog_tui.i18n import fmt_date, fmt_minutes, t
+from logbog_tui.i18n import fmt_date, fmt_minutes, fmt_moment, t
 from logbog_tui.tickets import TicketRow
 from logbog_tui.tui import ticket_forms
 from logbog_tui.tui.widgets.filter_box import FilterableList, FilterBox
@@ -213,7 +213,7 @@ class TicketScreen(TicketActions, Screen):
             for e in tickets.timeline(self.app.conn, self.ticket_id):
                 what = t(f"event.{e.kind}", old=t(f"ticket.status.{e.old_status}") if e.old_status else "",
                          new=t(f"ticket.status.{e.new_status}") if e.new_status else "")
-                table.add_row(e.at[:16], e.author or "", what, (e.text or "")[:70])
+                table.add_row(fmt_moment(e.at), e.author or "", what, (e.text or "")[:70])
 
     def action_back(self) -> None:
         self.dismiss(None)

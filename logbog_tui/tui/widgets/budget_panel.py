@@ -1,5 +1,6 @@
 """Budgets of a year: project leadership with a bar and a per-month chart, one row per
-follow-up group member, the steering group's hours. Amber from 80 %, red from 100 %."""
+follow-up group member (pace over the days the member held a seat), the steering group's hours.
+Amber from the warning threshold, red from the over threshold (settings; 80 % and 100 %)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from textual.widgets import Sparkline, Static
 
 from logbog_tui.entries import monthly_by_person, monthly_leadership
 from logbog_tui.i18n import fmt_date, fmt_hours, t
-from logbog_tui.overview import BudgetOverview, budget_overview
+from logbog_tui.overview import BudgetOverview, budget_overview, planned_note, status_words
 from logbog_tui.service.budget import as_of_for
 from logbog_tui.tui.widgets.bars import bar, spark
 from logbog_tui.tui.widgets.plain import Plain, Table
@@ -50,24 +51,26 @@ class BudgetPanel(Vertical):
         pl = ov.leadership
         self.query_one("#pl-text", Static).update(Text.assemble(
             (t("budget.panel_title", year=year, as_of=fmt_date(as_of), elapsed=ov.working_days_elapsed,
-               total=ov.working_days_year), "bold"), "\n", t("budget.leadership"), "  ",
-            bar(pl.used, pl.budget, pl.status, 40), "\n",
+               total=ov.working_days_year), "bold"), "\n",
+            (t("budget.explanation", days_off=ov.days_off.text() or "–",
+               warn=f"{ov.thresholds.warn * 100:.0f}", over=f"{ov.thresholds.over * 100:.0f}"), "dim"), "\n",
+            t("budget.leadership"), "  ", bar(pl.used, pl.budget, pl.status, 40), "\n",
             t("budget.pace_line", used=fmt_hours(pl.used), budget=fmt_hours(pl.budget),
               remaining=fmt_hours(pl.remaining), expected=fmt_hours(round(pl.expected_to_date)),
-              forecast=fmt_hours(round(pl.forecast)), status=t(f"status.{pl.status}"))))
+              forecast=fmt_hours(round(pl.forecast)), status=status_words(pl.used, pl.budget, pl.status))
+            + planned_note(ov.leadership_planned)))
         self.query_one("#pl-spark", Sparkline).data = monthly_leadership(app.conn, year)
         table = self.query_one("#members", Table)
         months = monthly_by_person(app.conn, year)
-        share = ov.working_days_elapsed / ov.working_days_year if ov.working_days_year else 0
         with table.refill(columns=(t("col.member"), t("col.bar"), t("col.used"), t("col.budget"), t("col.remaining"),
                                    t("col.expected"), t("col.forecast"), t("col.support"), t("col.substitutes"),
-                                   t("col.months"))):
+                                   t("col.planned"), t("col.months"))):
             for m in ov.members:
-                forecast = m.used / share if share else m.used
                 table.add_row(m.person, bar(m.used, m.budget, m.status, 10), fmt_hours(m.used),
-                              fmt_hours(round(m.budget)), fmt_hours(m.remaining), fmt_hours(round(m.budget * share)),
-                              fmt_hours(round(forecast)), fmt_hours(m.support), fmt_hours(m.substitutes),
-                              spark(months.get(m.person_id, [0.0] * 12)), key=str(m.person_id))
+                              fmt_hours(m.budget), fmt_hours(m.remaining), fmt_hours(round(m.expected_to_date)),
+                              fmt_hours(round(m.forecast)), fmt_hours(m.support), fmt_hours(m.substitutes),
+                              fmt_hours(m.planned) if m.planned else "", spark(months.get(m.person_id, [0.0] * 12)),
+                              key=str(m.person_id))
         steering = "\n".join(f"  {name}: {fmt_hours(hours)}" for name, hours in ov.steering)
         self.query_one("#steering", Static).update(
             t("budget.steering") + ("\n" + steering if steering else "\n  –"))

@@ -1,0 +1,106 @@
+"""Schema migrations: one step per version, N -> N + 1, run in order inside one transaction after a
+verified backup of the file. Every later schema change is one more step at the end of
+:data:`STEPS` (and the same change in ``schema.sql`` and ``models.py``).
+
+Standard library only, like :mod:`logbog_tui.db`, which imports this module.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+Migration = Callable[[sqlite3.Connection], None]
+
+# The members a person substitutes for on a date (both appointments in force that day; only the
+# follow-up group's representative seats have budgets). Parameters: person, day.
+PRINCIPALS_SQL = """
+SELECT DISTINCT mm.person_id FROM membership s
+  JOIN membership mm ON mm.id = s.substitute_for_id
+  JOIN seat st ON st.id = mm.seat_id
+ WHERE s.person_id = :person AND s.valid_from <= :day AND coalesce(s.valid_to, '9999-12-31') >= :day
+   AND mm.valid_from <= :day AND coalesce(mm.valid_to, '9999-12-31') >= :day
+   AND st.body_code = 'folgegruppe' AND st.kind IN ('region', 'secretariat')
+"""
+
+# A person who held a representative seat of the follow-up group at some time in a year is a member
+# that year. Parameters: person, year start, year end.
+IS_MEMBER_SQL = """
+SELECT 1 FROM membership m JOIN seat st ON st.id = m.seat_id
+ WHERE m.person_id = :person AND m.substitute_for_id IS NULL
+   AND st.body_code = 'folgegruppe' AND st.kind IN ('region', 'secretariat')
+   AND m.valid_from <= :year_end AND coalesce(m.valid_to, '9999-12-31') >= :year_start
+ LIMIT 1
+"""
+
+
+def fill_on_behalf(conn: sqlite3.Connection) -> int:
+    """State the principal on follow-up group entries of a person who was not a member that year
+    and substituted for exactly one member on the entry's date (the rule of a new entry).
+    Entries of a substitute for several members stay blank: they count toward nobody until the
+    user says for whom. Returns how many entries were filled in."""
+    rows = conn.execute(
+        "SELECT te.id, te.person_id, te.date FROM time_entry te JOIN task_area a ON a.id = te.area_id"
+        " WHERE a.scope = 'folgegruppe' AND te.on_behalf_of_id IS NULL").fetchall()
+    filled = 0
+    for entry_id, person, day in rows:
+        year = day[:4]
+        if conn.execute(IS_MEMBER_SQL, {"person": person, "year_start": f"{year}-01-01",
+                                        "year_end": f"{year}-12-31"}).fetchone():
+            continue
+        principals = [r[0] for r in conn.execute(PRINCIPALS_SQL, {"person": person, "day": day})]
+        if len(principals) == 1:
+            conn.execute("UPDATE time_entry SET on_behalf_of_id = ? WHERE id = ?", (principals[0], entry_id))
+            filled += 1
+    return filled
+
+
+def _v1_to_v2(conn: sqlite3.Connection) -> None:
+    """Version 2: a time entry may say on whose behalf it was done (a substitute's principal)."""
+    conn.execute("ALTER TABLE time_entry ADD COLUMN on_behalf_of_id INTEGER REFERENCES person (id)"
+                 " CHECK (on_behalf_of_id IS NULL OR on_behalf_of_id <> person_id)")
+    conn.execute("CREATE INDEX time_entry_on_behalf ON time_entry (on_behalf_of_id)")
+    v1_data_to_v2(conn)
+
+
+def v1_data_to_v2(conn: sqlite3.Connection) -> None:
+    """The data part of version 2, also for a version-1 dump loaded into a new database."""
+    fill_on_behalf(conn)
+    # The setting org_start now bounds the dates of hours and meetings. Version 1 seeded it, unused,
+    # with the seed's 01.01.2017; its meaning is the logbog.net project's start, 01.01.2013.
+    conn.execute("INSERT INTO setting (key, value) VALUES ('org_start', '2013-01-01') ON CONFLICT (key)"
+                 " DO UPDATE SET value = '2013-01-01' WHERE value = '2017-01-01'")
+
+
+# STEPS[i] brings a database from version i + 1 to version i + 2.
+STEPS: list[Migration] = [_v1_to_v2]
+SCHEMA_VERSION = 1 + len(STEPS)
+# version v -> the step that upgrades a database at version v to v + 1
+MIGRATIONS: dict[int, Migration] = {i + 1: step for i, step in enumerate(STEPS)}
+
+
+def migrate(path: Path, version: int, target: int | None = None,
+            steps: dict[int, Migration] | None = None) -> Path:
+    """Back ``path`` up (verified), then bring it from ``version`` to ``target`` in one transaction.
+    Returns the backup. Refuses (untouched) when a step is missing."""
+    from logbog_tui.backup import make, series_name
+    from logbog_tui.db import connect, transaction
+    from logbog_tui.errors import RefusedDatabase
+    from logbog_tui.i18n import t
+
+    target = SCHEMA_VERSION if target is None else target
+    steps = MIGRATIONS if steps is None else steps
+    missing = [v for v in range(version, target) if v not in steps]
+    if version < 1 or missing:
+        raise RefusedDatabase(t("db.refused.no_migration", path=path, version=version))
+    conn = connect(path)
+    try:
+        backup = make(conn, series_name(path, f"v{version}"))  # this file's backup series
+        with transaction(conn):
+            for v in range(version, target):
+                steps[v](conn)
+            conn.execute(f"PRAGMA user_version = {int(target)}")
+    finally:
+        conn.close()
+    return backup

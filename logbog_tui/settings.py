@@ -1,0 +1,61 @@
+"""The settings a user may change (``logbog setting``): the extra days off, the organisation's
+start (the earliest date of hours and meetings), and the budget thresholds. Each is checked
+before it is written, in one short transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from logbog_tui import queries
+from logbog_tui.db import transaction
+from logbog_tui.errors import UserError
+from logbog_tui.i18n import fmt_date, t
+from logbog_tui.service import Problem
+from logbog_tui.service.parse import parse_date
+from logbog_tui.service.workdays import parse_days_off
+
+EDITABLE = ("extra_days_off", "org_start", "budget_warn", "budget_over")
+
+
+def shown(conn: sqlite3.Connection) -> dict[str, str]:
+    """Every editable setting as the user would type it."""
+    th = queries.thresholds(conn)
+    return {"extra_days_off": queries.days_off(conn).text(), "org_start": fmt_date(queries.org_start(conn)),
+            "budget_warn": f"{th.warn * 100:g} %", "budget_over": f"{th.over * 100:g} %"}
+
+
+def _fraction(text: str) -> str:
+    raw = text.strip().rstrip("%").strip().replace(",", ".")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise UserError(t("setting.bad_percent", text=text.strip())) from None
+    if not 1 <= value <= 1000:
+        raise UserError(t("setting.bad_percent", text=text.strip()))
+    return f"{value / 100:g}"
+
+
+def change(conn: sqlite3.Connection, key: str, text: str, today: date) -> str:
+    """Check ``text`` for ``key`` and store it; returns the value as shown."""
+    if key not in EDITABLE:
+        raise UserError(t("setting.unknown", name=key, keys=", ".join(EDITABLE)))
+    try:
+        if key == "extra_days_off":
+            value = ",".join(f"{d:02d}.{m:02d}" for m, d in parse_days_off(text).days)
+        elif key == "org_start":
+            value = parse_date(text, today).isoformat()
+        else:
+            value = _fraction(text)
+    except Problem as p:
+        raise UserError(t(p.key, **p.params)) from None
+    with transaction(conn):
+        if key in ("budget_warn", "budget_over"):
+            other = "budget_over" if key == "budget_warn" else "budget_warn"
+            other_value = float(queries.setting(conn, other, "1.0" if other == "budget_over" else "0.8"))
+            warn, over = (float(value), other_value) if key == "budget_warn" else (other_value, float(value))
+            if warn > over:
+                raise UserError(t("setting.warn_above_over"))
+        conn.execute("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value ="
+                     " excluded.value", (key, value))
+    return shown(conn)[key]

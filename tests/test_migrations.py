@@ -1,0 +1,105 @@
+"""Schema version 2 and the first real migration: a version-1 file made by the earlier code
+(tests/fixtures/schema-v1-demo.db) is backed up, migrated in one transaction, and then looks
+exactly like a new database."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from logbog_tui import migrations, portability
+from logbog_tui.db import SCHEMA_VERSION, open_db
+
+FIXTURE = Path(__file__).parent / "fixtures" / "schema-v1-demo.db"
+
+
+def _copy(tmp_path) -> Path:
+    path = tmp_path / "v1.db"
+    path.write_bytes(FIXTURE.read_bytes())
+    return path
+
+
+def _shape(conn) -> dict:
+    out = {}
+    for (table,) in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"):
+        out[table] = ([tuple(r) for r in conn.execute(f"PRAGMA table_info({table})")],
+                      sorted(tuple(r) for r in conn.execute(f"PRAGMA foreign_key_list({table})")),
+                      sorted(r[1] for r in conn.execute(f"PRAGMA index_list({table})")))
+    return out
+
+
+def _person(conn, name) -> int:
+    return conn.execute("SELECT id FROM person WHERE name = ?", (name,)).fetchone()[0]
+
+
+def test_the_fixture_is_version_1():
+    conn = sqlite3.connect(f"{FIXTURE.resolve().as_uri()}?mode=ro", uri=True)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "on_behalf_of_id" not in [r[1] for r in conn.execute("PRAGMA table_info(time_entry)")]
+    conn.close()
+
+
+def test_a_version_1_file_is_backed_up_and_migrated_to_version_2(tmp_path):
+    assert SCHEMA_VERSION == 2
+    path = _copy(tmp_path)
+    before = sqlite3.connect(path)
+    counts = {t: before.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("person", "time_entry",
+                                                                                       "membership", "meeting")}
+    before.close()
+    conn = open_db(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in counts} == counts
+    # the migrated file has exactly the tables, columns, keys and indexes of a new database
+    fresh = open_db(tmp_path / "fresh.db")
+    assert _shape(conn) == _shape(fresh)
+    # a verified backup of the version-1 file was taken first
+    (backup,) = (tmp_path / "home" / "backups").glob("v1-*-v1-*.db")  # this file's series
+    assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_the_migration_states_the_principal_where_there_was_only_one(tmp_path):
+    conn = open_db(_copy(tmp_path))
+    ulrik, rasmus, dorte = (_person(conn, n) for n in ("Ulrik Opdigt", "Rasmus Opdigt", "Dorte Skinlund"))
+    on_behalf = dict(conn.execute("SELECT date, on_behalf_of_id FROM time_entry WHERE note = 'fixture'"
+                                  " AND person_id = ?", (ulrik,)).fetchall())
+    assert on_behalf["2026-02-10"] == rasmus      # substitute for Rasmus only: filled in
+    assert on_behalf["2026-04-14"] is None        # substitute for two members: left for the user
+    assert conn.execute("SELECT on_behalf_of_id FROM time_entry WHERE note = 'fixture' AND person_id = ?",
+                        (dorte,)).fetchone()[0] is None   # a member who is also a substitute: her own hours
+    # a member's own entries are never given a principal
+    assert conn.execute("SELECT count(*) FROM time_entry WHERE on_behalf_of_id IS NOT NULL AND person_id IN"
+                        " (SELECT person_id FROM membership WHERE substitute_for_id IS NULL)").fetchone()[0] == 0
+
+
+def test_a_failing_step_leaves_the_version_1_file_as_it_was(tmp_path, monkeypatch):
+    path = _copy(tmp_path)
+
+    def broken(conn):
+        migrations.MIGRATIONS[1](conn)
+        raise RuntimeError("injected failure")
+
+    with pytest.raises(RuntimeError):
+        migrations.migrate(path, 1, 2, {1: broken})
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "on_behalf_of_id" not in [r[1] for r in conn.execute("PRAGMA table_info(time_entry)")]
+    conn.close()
+
+
+def test_a_version_1_dump_still_loads(tmp_path):
+    """A dump written by version 1 has no on_behalf_of_id; loading it fills in the principal by the
+    same rule as the migration."""
+    v1 = sqlite3.connect(f"{FIXTURE.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    data = json.loads(json.dumps(portability.dump(v1)))
+    v1.close()
+    assert "on_behalf_of_id" not in data["time_entry"][0]
+    new = open_db(tmp_path / "new.db")
+    portability.load(new, data)
+    migrated = open_db(_copy(tmp_path))
+    assert portability.dumps(new) == portability.dumps(migrated)
+    new.close()
