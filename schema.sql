@@ -4,7 +4,8 @@
 -- Hours are stored as whole minutes so that sums are exact.
 
 PRAGMA application_id = 1280264002;  -- 0x4C4F4742, "LOGB"
-PRAGMA user_version = 2;  -- version 1 -> 2: logbog_tui/migrations.py
+PRAGMA user_version = 3;  -- one step per version in logbog_tui/migrations.py (and a test that a new
+                          -- database equals a migrated one: tests/test_migrations.py)
 
 -- Key/value settings: rotation order overrides, budget thresholds, the project leader, ...
 CREATE TABLE setting (
@@ -121,9 +122,16 @@ CREATE TABLE meeting (
     place                TEXT CHECK (place IS NULL OR length(place) <= 200),
     minutes_text         TEXT,
     created_at           DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    sequence             INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),
     CHECK (body_code = 'folgegruppe' OR host_region_code IS NULL)
 );
 CREATE INDEX meeting_body_date ON meeting (body_code, date);
+-- Every change of a meeting raises its sequence: the SEQUENCE of its calendar event (RFC 5545),
+-- so that a calendar takes the newer version (a cancellation, a move) of an imported event.
+CREATE TRIGGER meeting_sequence AFTER UPDATE ON meeting FOR EACH ROW WHEN NEW.sequence = OLD.sequence
+BEGIN
+    UPDATE meeting SET sequence = OLD.sequence + 1 WHERE id = NEW.id;
+END;
 
 CREATE TABLE attendance (
     meeting_id            INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
@@ -241,3 +249,34 @@ CREATE TABLE ticket_event (
     text       TEXT
 );
 CREATE INDEX ticket_event_ticket ON ticket_event (ticket_id, at);
+
+-- Views for outside tools (the sqlite3 shell, datasette, a spreadsheet's database connection):
+-- plain SQL (no custom functions or collations), plain names, hours rather than minutes, names
+-- rather than ids. Described in docs/data-format.md.
+CREATE VIEW time_entries AS
+SELECT te.id AS id, te.date AS date, round(te.minutes / 60.0, 2) AS hours, p.name AS person,
+       a.code AS area_code, a.name AS area_name, tk.title AS task, te.is_support AS support,
+       ob.name AS on_behalf_of, te.note AS note
+  FROM time_entry te
+  JOIN person p ON p.id = te.person_id
+  JOIN task_area a ON a.id = te.area_id
+  LEFT JOIN task tk ON tk.id = te.task_id
+  LEFT JOIN person ob ON ob.id = te.on_behalf_of_id;
+
+CREATE VIEW tickets AS
+SELECT t.id AS id, printf('%d-%04d', t.year, t.seq) AS number, t.title AS title, t.category AS category,
+       t.priority AS priority, t.status AS status, t.opened_on AS opened_on, t.closed_on AS closed_on,
+       coalesce(p.name, t.reporter_name) AS reporter, t.reporter_org AS reporter_org,
+       t.supplier_ref AS supplier_ref, t.sent_to_supplier AS sent_to_supplier, t.promised_on AS promised_on
+  FROM ticket t
+  LEFT JOIN person p ON p.id = t.reporter_id;
+
+CREATE VIEW memberships AS
+SELECT m.id AS id, b.name AS body, s.label AS seat, p.name AS person, m.role AS role,
+       sp.name AS substitute_for, m.valid_from AS valid_from, m.valid_to AS valid_to
+  FROM membership m
+  JOIN seat s ON s.id = m.seat_id
+  JOIN body b ON b.code = s.body_code
+  JOIN person p ON p.id = m.person_id
+  LEFT JOIN membership sm ON sm.id = m.substitute_for_id
+  LEFT JOIN person sp ON sp.id = sm.person_id;

@@ -3,8 +3,9 @@
 Each meeting has a stable UID (``logbog-meeting-<id>@<database id>``), so importing a newer
 export updates the events instead of duplicating them. Cancelled meetings are included by default
 with STATUS:CANCELLED, so that a meeting cancelled after an earlier export arrives as cancelled
-(``include_cancelled=False`` leaves them out). Times are in Europe/Copenhagen with the VTIMEZONE
-block RFC 5545 requires.
+(``include_cancelled=False`` leaves them out); each event's SEQUENCE is the meeting's change count,
+so a calendar takes the newer version. Times are in Europe/Copenhagen with the VTIMEZONE block
+RFC 5545 requires.
 """
 
 from __future__ import annotations
@@ -46,12 +47,14 @@ def build(conn: sqlite3.Connection, year: int | None = None, include_cancelled: 
     cal.add("x-wr-calname", "logbog.net")
     uid = database_uid(conn)
     now = datetime.now(timezone.utc)
+    sequence = dict(conn.execute("SELECT id, sequence FROM meeting").fetchall())
     for m in list_meetings(conn, year):
         if m.status == "cancelled" and not include_cancelled:
             continue
         event = Event()
         event.add("uid", f"logbog-meeting-{m.id}@{uid}")
         event.add("dtstamp", now)
+        event.add("sequence", sequence.get(m.id, 0))  # raised by every change (schema.sql's trigger)
         body = t(f"body.{m.body}")
         summary = t("ics.summary", body=body) + (f" ({m.host_name})" if m.host_name else "")
         if m.kind == "extra":

@@ -73,8 +73,19 @@ def v1_data_to_v2(conn: sqlite3.Connection) -> None:
                  " DO UPDATE SET value = '2013-01-01' WHERE value = '2017-01-01'")
 
 
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    """Version 3: a meeting's sequence (raised by a trigger on every change: the calendar's
+    SEQUENCE) and the views for outside tools. The statements are schema.sql's own."""
+    from logbog_tui.db import schema_sql, split_sql
+
+    conn.execute("ALTER TABLE meeting ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0)")
+    for statement in split_sql(schema_sql()):
+        if statement.startswith(("CREATE TRIGGER meeting_sequence", "CREATE VIEW")):
+            conn.execute(statement)
+
+
 # STEPS[i] brings a database from version i + 1 to version i + 2.
-STEPS: list[Migration] = [_v1_to_v2]
+STEPS: list[Migration] = [_v1_to_v2, _v2_to_v3]
 SCHEMA_VERSION = 1 + len(STEPS)
 # version v -> the step that upgrades a database at version v to v + 1
 MIGRATIONS: dict[int, Migration] = {i + 1: step for i, step in enumerate(STEPS)}

@@ -110,6 +110,7 @@ class Meeting(SQLModel, table=True):
     place: Optional[str] = None
     minutes_text: Optional[str] = None
     created_at: datetime = Field(default_factory=datetime.utcnow)
+    sequence: int = 0
 
 
 class Attendance(SQLModel, table=True):

@@ -222,10 +222,15 @@ def test_the_calendar_has_its_timezone_and_carries_cancellations(cli, two_meetin
     parsed = vobject.readOne(text)  # a second parser
     starts = sorted(e.dtstart.value.isoformat() for e in parsed.vevent_list)
     assert "2026-12-15T10:00:00+01:00" in starts
+    before = {str(e["uid"]): int(e["sequence"]) for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
     meetings.set_status(conn, first, "cancelled")
     assert cli("calendar", "-o", str(out), "--force").code == 0  # the default carries it
-    statuses = sorted(str(e["status"]) for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
-    assert statuses == ["CANCELLED", "CONFIRMED"]
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert sorted(str(e["status"]) for e in events) == ["CANCELLED", "CONFIRMED"]
+    after = {str(e["uid"]): int(e["sequence"]) for e in events}
+    cancelled = next(str(e["uid"]) for e in events if str(e["status"]) == "CANCELLED")
+    assert after[cancelled] > before[cancelled]  # a calendar takes the newer version
+    assert all(after[u] == before[u] for u in after if u != cancelled)
     assert cli("calendar", "-o", str(out), "--force", "--no-cancelled").code == 0
     assert len(Calendar.from_ical(out.read_bytes()).walk("VEVENT")) == 1
     assert cli("calendar", "-o", str(out), "--force", "--include-cancelled").code == 0  # still accepted

@@ -28,6 +28,9 @@ def _shape(conn) -> dict:
         out[table] = ([tuple(r) for r in conn.execute(f"PRAGMA table_info({table})")],
                       sorted(tuple(r) for r in conn.execute(f"PRAGMA foreign_key_list({table})")),
                       sorted(r[1] for r in conn.execute(f"PRAGMA index_list({table})")))
+    for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_schema WHERE type IN ('view', 'trigger')"
+                                        " ORDER BY name"):
+        out[f"{kind} {name}"] = " ".join(sql.split())
     return out
 
 
@@ -42,15 +45,15 @@ def test_the_fixture_is_version_1():
     conn.close()
 
 
-def test_a_version_1_file_is_backed_up_and_migrated_to_version_2(tmp_path):
-    assert SCHEMA_VERSION == 2
+def test_a_version_1_file_is_backed_up_and_migrated_to_the_current_version(tmp_path):
+    assert SCHEMA_VERSION == 3
     path = _copy(tmp_path)
     before = sqlite3.connect(path)
     counts = {t: before.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("person", "time_entry",
                                                                                        "membership", "meeting")}
     before.close()
     conn = open_db(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in counts} == counts
@@ -103,3 +106,24 @@ def test_a_version_1_dump_still_loads(tmp_path):
     migrated = open_db(_copy(tmp_path))
     assert portability.dumps(new) == portability.dumps(migrated)
     new.close()
+
+
+def test_version_3_meetings_count_their_changes_and_the_views_work_on_a_migrated_file(tmp_path):
+    """Version 3: every change of a meeting raises its sequence (the calendar's SEQUENCE), and the
+    views for outside tools read the migrated data with a plain SQLite connection."""
+    path = _copy(tmp_path)
+    conn = open_db(path)
+    mid, status = conn.execute("SELECT id, status FROM meeting WHERE status = 'planned' LIMIT 1").fetchone()
+    assert conn.execute("SELECT sequence FROM meeting WHERE id = ?", (mid,)).fetchone()[0] == 0
+    from logbog_tui import meetings
+
+    meetings.set_status(conn, mid, "cancelled")
+    assert conn.execute("SELECT sequence FROM meeting WHERE id = ?", (mid,)).fetchone()[0] == 1
+    conn.close()
+    plain = sqlite3.connect(path)  # no fold(), no collation da: what any SQLite client has
+    total = plain.execute("SELECT round(sum(minutes) / 60.0, 2) FROM time_entry").fetchone()[0]
+    assert plain.execute("SELECT round(sum(hours), 2) FROM time_entries").fetchone()[0] == pytest.approx(total, abs=1)
+    assert plain.execute("SELECT count(*) FROM tickets").fetchone()[0] == plain.execute(
+        "SELECT count(*) FROM ticket").fetchone()[0]
+    assert plain.execute("SELECT count(*) FROM memberships").fetchone()[0] == plain.execute(
+        "SELECT count(*) FROM membership").fetchone()[0]
