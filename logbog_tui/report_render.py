@@ -88,6 +88,8 @@ def _shown_value(section: str, column: str, value: object) -> object:
         return t(f"meeting.kind.{value}")
     if column == "category":
         return t(f"category.{value}")
+    if column == "scope":
+        return t("body.folgegruppe") if value == "folgegruppe" else t("report.sheet.leadership")
     return visible(value)
 
 

@@ -306,3 +306,11 @@ def test_the_members_list_and_the_budget_follow_danish_order(cli, conn):
     from logbog_tui.people import list_people
 
     assert [p.name for p in list_people(conn, TODAY, "")] == ["Zenia", "Ærbo", "Ørsted", "Åse"]
+
+
+def test_the_licence_is_there_and_is_the_one_pyproject_names():
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("MIT License") and "WITHOUT WARRANTY" in text
+    pyproject = (root / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'license = "MIT"' in pyproject and 'license-files = ["LICENSE"]' in pyproject
