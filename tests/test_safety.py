@@ -219,6 +219,11 @@ def test_a_flipped_index_byte_is_refused_by_log_and_never_backed_up(index_damage
     assert r.code == 1
     assert "is damaged" in r.err and good.name in r.err and "restore" in r.err
     assert path.read_bytes() == before
+    for args in (["ticket", "add", "Ny sag"], ["meeting", "add", "--body", "styregruppe", "--date", "15.12.2026"],
+                 ["setting", "budget_warn", "70"], ["calendar"], ["demo"]):  # every command that writes
+        r = cli("--lang", "en", *args, db=path)
+        assert r.code == 1 and "is damaged" in r.err, (args, r.err)
+        assert path.read_bytes() == before
     assert not db.side_file(path, "-wal").exists() and not db.side_file(path, "-shm").exists()
     # the TUI's start check refuses it too, and no backup of it enters the rotation
     with pytest.raises(RefusedDatabase):

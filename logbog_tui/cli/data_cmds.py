@@ -46,7 +46,7 @@ def cmd_setting(args) -> int:
     from logbog_tui import settings
     from logbog_tui.cli.commands import _open
 
-    conn = _open(args)
+    conn = _open(args, write=args.value is not None)  # a change: the full start check first
     if args.key is None:
         for key, value in settings.shown(conn).items():
             print(f"{key:<15} {value:<22} {t(f'setting.about.{key}')}")
