@@ -8,6 +8,16 @@ PRAGMA user_version = 3;  -- one step per version in logbog_tui/migrations.py (a
                           -- database equals a migrated one: tests/test_migrations.py)
 
 -- Key/value settings: rotation order overrides, budget thresholds, the project leader, ...
+-- The file's identity and a count of logbog's write transactions: every transaction writes this
+-- row, so every -wal file logbog leaves holds its database's uid. At start, a -wal whose uid is
+-- another database's, or whose count is behind the file's, is refused (db.py, wal_check).
+CREATE TABLE db_mark (
+    id  INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+    uid TEXT NOT NULL CHECK (length(uid) BETWEEN 1 AND 64),
+    seq INTEGER NOT NULL DEFAULT 0 CHECK (seq >= 0)
+);
+INSERT INTO db_mark (id, uid, seq) VALUES (1, lower(hex(randomblob(8))), 0);
+
 CREATE TABLE setting (
     key   TEXT NOT NULL PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 100),
     value TEXT NOT NULL

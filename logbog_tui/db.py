@@ -69,6 +69,7 @@ class Connection(sqlite3.Connection):
     (:mod:`logbog_tui.dblock`) until it is closed or collected."""
 
     read_only = False
+    marked: bool | None = None
     _release: Callable[[], object] | None = None
 
     def close(self) -> None:
@@ -117,6 +118,19 @@ def _rollback(conn: sqlite3.Connection) -> None:
             pass
 
 
+def _marked(conn: sqlite3.Connection) -> bool:
+    """Whether the file has the ``db_mark`` row (every version from 3; remembered per connection)."""
+    known = getattr(conn, "marked", None)
+    if known is None:
+        known = conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'db_mark'"
+                             ).fetchone() is not None
+        try:
+            conn.marked = known
+        except AttributeError:  # a plain sqlite3.Connection: asked again next time
+            pass
+    return known
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """A short write transaction: ``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on error).
@@ -125,7 +139,10 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     :class:`~logbog_tui.failures.StorageError` with one plain line; nothing is half written."""
     try:
         conn.execute("BEGIN IMMEDIATE")
+        if _marked(conn):  # every -wal this transaction leaves holds the file's uid (wal_check)
+            conn.execute("UPDATE db_mark SET seq = seq + 1 WHERE id = 1")
     except sqlite3.Error as exc:
+        _rollback(conn)
         raise _storage_error(exc) from exc
     try:
         yield conn
@@ -222,6 +239,38 @@ def writable(path: Path) -> bool:
     return sides or os.access(path.parent, os.W_OK | os.X_OK)
 
 
+def _mark(conn: sqlite3.Connection) -> tuple[str, int] | None:
+    try:
+        row = conn.execute("SELECT uid, seq FROM db_mark WHERE id = 1").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return None  # a file from before version 3
+        raise
+    return (row[0], row[1]) if row else None
+
+
+def wal_check(path: Path) -> None:
+    """Refuse a ``-wal`` that belongs to another database, or to an older state of this one: the
+    file's mark (``db_mark``) read from the file alone and read through the ``-wal`` must have the
+    same uid, and the ``-wal``'s count must not be behind. Everything is read-only: the ``-wal`` is
+    never applied to the file. A file from before version 3, or a ``-wal`` that never wrote the
+    mark (another program's transaction), passes to :func:`start_check`."""
+    try:
+        main = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            alone = _mark(main)
+        finally:
+            main.close()
+        with peek(path) as ro:
+            through_wal = _mark(ro)
+    except sqlite3.DatabaseError:
+        return  # unreadable: start_check says so, with its own words
+    if alone is None or through_wal == alone:
+        return
+    if through_wal is None or through_wal[0] != alone[0] or through_wal[1] < alone[1]:
+        raise RefusedDatabase(t("db.refused.foreign_wal", path=path, wal=side_file(path, "-wal")))
+
+
 def start_check(path: Path) -> None:
     """The full ``integrity_check`` (a flipped byte in an index passes ``quick_check``), through a
     read-only connection, so a damaged file or a ``-wal`` that belongs to another database is
@@ -263,7 +312,10 @@ def open_db(path: Path | str, *, today=None, check: bool = False) -> Connection:
         if kind in ("missing", "empty"):
             conn = create_db(path, today=today)
         else:
-            if check or (alone is not False and _has_wal(path)):
+            leftover = alone is not False and _has_wal(path)  # a -wal no running logbog owns
+            if leftover:
+                wal_check(path)
+            if check or leftover:
                 start_check(path)
             if version < SCHEMA_VERSION:
                 migrate(path, version)

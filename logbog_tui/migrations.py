@@ -75,12 +75,14 @@ def v1_data_to_v2(conn: sqlite3.Connection) -> None:
 
 def _v2_to_v3(conn: sqlite3.Connection) -> None:
     """Version 3: a meeting's sequence (raised by a trigger on every change: the calendar's
-    SEQUENCE) and the views for outside tools. The statements are schema.sql's own."""
+    SEQUENCE), the views for outside tools, and the file's mark (uid and write count) that lets a
+    foreign -wal be recognised. The statements are schema.sql's own."""
     from logbog_tui.db import schema_sql, split_sql
 
     conn.execute("ALTER TABLE meeting ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0)")
     for statement in split_sql(schema_sql()):
-        if statement.startswith(("CREATE TRIGGER meeting_sequence", "CREATE VIEW")):
+        if statement.startswith(("CREATE TRIGGER meeting_sequence", "CREATE VIEW", "CREATE TABLE db_mark",
+                                 "INSERT INTO db_mark")):
             conn.execute(statement)
 
 

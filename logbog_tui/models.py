@@ -12,6 +12,13 @@ from typing import Optional
 from sqlmodel import Field, SQLModel
 
 
+class DbMark(SQLModel, table=True):
+    __tablename__ = "db_mark"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    uid: str
+    seq: int = 0
+
+
 class Setting(SQLModel, table=True):
     __tablename__ = "setting"
     key: str = Field(primary_key=True)

@@ -14,8 +14,10 @@ USER_TABLES = ("person", "membership", "meeting", "time_entry", "task", "ticket"
 
 
 def tables(conn: sqlite3.Connection) -> list[str]:
+    """The tables a dump holds: all but ``db_mark`` (the file's own identity, not data)."""
     return [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        " AND name <> 'db_mark' ORDER BY name")]
 
 
 def dump(conn: sqlite3.Connection) -> dict[str, list[dict]]:

@@ -255,8 +255,38 @@ def test_a_wal_that_belongs_to_another_database_is_refused_by_every_command(tmp_
     before = mine.read_bytes()
     for args in (["host"], ["ticket", "list"], ["log", "1", "--area", "PL1", "--person", "x"]):
         r = cli("--lang", "en", *args, db=mine)
-        assert r.code == 1 and "is damaged" in r.err, (args, r.err)
+        assert r.code == 1 and "does not belong to" in r.err, (args, r.err)
     assert mine.read_bytes() == before
+    with pytest.raises(RefusedDatabase):
+        open_db(mine, check=True)  # the TUI's start
+    assert mine.read_bytes() == before
+
+
+def test_a_wal_from_an_older_state_of_the_same_database_is_refused(tmp_path, cli):
+    """A backup copied over the file while a newer -wal lies beside it is the realistic case the
+    other way round: a -wal kept from before and a file that has moved on."""
+    path = new_db(tmp_path / "logbog.db")
+    crash_write(path, 3, "Gammel")  # rows in the -wal, as after a crash
+    old_wal = db.side_file(path, "-wal").read_bytes()
+    open_db(path).close()  # the crash is recovered: the rows go into the file, the -wal goes
+    conn = connect(path)
+    with transaction(conn):
+        conn.execute("INSERT INTO person (name) VALUES ('Ny')")
+    conn.close()
+    db.side_file(path, "-wal").write_bytes(old_wal)  # an older -wal put back beside it
+    before = path.read_bytes()
+    r = cli("--lang", "en", "host", db=path)
+    assert r.code == 1 and "does not belong to" in r.err
+    assert path.read_bytes() == before
+    db.side_file(path, "-wal").unlink()
+    assert names(path)[-1] == "Ny"
+
+
+def test_the_wal_of_a_crash_is_used_not_refused(tmp_path, cli):
+    path = new_db(tmp_path / "logbog.db")
+    crash_write(path, 4, "Efter nedbrud")
+    assert cli("host", db=path).code == 0
+    assert names(path) == [f"Efter nedbrud {i}" for i in range(4)]
 
 
 # --- 3. one backup series per database file ------------------------------------------------------

@@ -8,9 +8,7 @@ No traceback reaches the user: it goes to the log file in the data folder.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from pathlib import Path
 
 from logbog_tui import i18n
 from logbog_tui.errors import UserError
@@ -44,13 +42,6 @@ def _early_language(argv: list[str]) -> None:
         i18n.set_language(lang)
     except ValueError:
         i18n.set_language("da")
-
-
-def db_path(args: argparse.Namespace) -> Path:
-    from logbog_tui.paths import default_db_path
-
-    value = args.db or os.environ.get("LOGBOG_DB")
-    return Path(value).expanduser() if value else default_db_path()
 
 
 class _Visible:
@@ -88,6 +79,8 @@ def _main(argv: list[str]) -> int:
             return exc.code if isinstance(exc.code, int) else 2
         if args.command is None:
             from logbog_tui.tui.app import run_tui
+
+            from logbog_tui.cli.common import db_path
 
             return run_tui(db_path(args))
         sys.stdout, sys.stderr = _Visible(sys.stdout), _Visible(sys.stderr)

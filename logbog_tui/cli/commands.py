@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 
 from logbog_tui import clock
+from logbog_tui.cli.common import date_arg, open_database, print_json, year_arg
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.service import Problem
@@ -27,7 +27,7 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_host)
 
     p = sub.add_parser("budget", help=t("cli.budget.help"), description=t("cli.budget.help"))
-    p.add_argument("--year", type=_year, metavar="YYYY", help=t("cli.budget.year"))
+    p.add_argument("--year", type=year_arg, metavar="YYYY", help=t("cli.budget.year"))
     p.add_argument("--on", metavar="DATE", help=t("cli.opt.on"))
     p.add_argument("--json", action="store_true", help=t("cli.opt.json"))
     p.set_defaults(handler=cmd_budget)
@@ -57,51 +57,21 @@ def _years(text: str) -> int:
     return int(text)
 
 
-def _year(text: str) -> int:
-    if not text.isdigit() or not 2000 <= int(text) <= 2200:
-        raise argparse.ArgumentTypeError(t("cli.bad_year", text=text))
-    return int(text)
 
 
-def _date(text: str | None, today: date, conn=None) -> date:
-    """A date as typed; with ``conn``, inside the range of time entries and meetings (from the
-    organisation's start to a year ahead), the same range as the TUI's."""
-    from logbog_tui.service.parse import parse_date
-
-    if text is None:
-        return today
-    within = None
-    if conn is not None:
-        from logbog_tui.queries import date_range
-
-        within = date_range(conn, today)
-    try:
-        return parse_date(text, today, within)
-    except Problem as p:
-        raise UserError(t(p.key, **p.params)) from None
 
 
-def _open(args, *, write: bool = False):
-    """The database of ``--db``/``LOGBOG_DB``. A command that writes (``write=True``) runs the
-    full start check first and refuses a damaged file, as the TUI does."""
-    from logbog_tui.cli import db_path
-    from logbog_tui.db import open_db
-
-    return open_db(db_path(args), check=write)
 
 
-def _print_json(data) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 # --- check, demo ----------------------------------------------------------------------------
 
 def cmd_check(args) -> int:
-    from logbog_tui.cli import db_path
+    from logbog_tui.cli.common import db_path
     from logbog_tui.db import check
 
-    conn = _open(args)
+    conn = open_database(args)
     report = check(conn)
     ok = report["integrity"] == ["ok"] and report["foreign_key_problems"] == 0
     print(t("check.file", path=db_path(args)))
@@ -117,7 +87,7 @@ def cmd_check(args) -> int:
 def cmd_demo(args) -> int:
     from logbog_tui.demo import fill
 
-    conn = _open(args, write=True)
+    conn = open_database(args, write=True)
     stats = fill(conn, years=args.years, today=clock.today())
     print(t("demo.done", people=stats["people"], meetings=stats["meetings"], entries=stats["entries"],
             tickets=stats["tickets"], tasks=stats["tasks"], years=args.years))
@@ -129,13 +99,13 @@ def cmd_demo(args) -> int:
 def cmd_host(args) -> int:
     from logbog_tui.overview import explain, host_now
 
-    day = _date(args.on, clock.today())
-    answer = host_now(_open(args), day)
+    day = date_arg(args.on, clock.today())
+    answer = host_now(open_database(args), day)
     if answer is None:
         raise UserError(t("host.no_regions", date=fmt_date(day)))
     reason = explain(answer.reason)
     if args.json:
-        _print_json({"region_code": answer.region.code, "region_name": answer.region.name,
+        print_json({"region_code": answer.region.code, "region_name": answer.region.name,
                      "meeting_date": answer.meeting_date.isoformat() if answer.meeting_date else None,
                      "source": answer.source, "reason": reason})
         return 0
@@ -153,14 +123,14 @@ def cmd_budget(args) -> int:
     from logbog_tui.service.budget import as_of_for
 
     today = clock.today()
-    conn = _open(args)
-    on = _date(args.on, today, conn) if args.on else None
+    conn = open_database(args)
+    on = date_arg(args.on, today, conn) if args.on else None
     year = args.year or (on.year if on else today.year)
     as_of = on or as_of_for(year, today)
     ov = budget_overview(conn, year, as_of)
     pl = ov.leadership
     if args.json:
-        _print_json({
+        print_json({
             "year": year, "as_of": as_of.isoformat(),
             "project_leadership": {"budget": _num(pl.budget), "used": _num(pl.used),
                                    "remaining": _num(pl.remaining), "expected_to_date": _num(pl.expected_to_date),
@@ -212,8 +182,8 @@ def cmd_log(args) -> int:
         minutes = parse_hours(args.hours)
     except Problem as p:
         raise UserError(t(p.key, **p.params)) from None
-    conn = _open(args, write=True)
-    day = _date(args.date, today, conn)
+    conn = open_database(args, write=True)
+    day = date_arg(args.date, today, conn)
     if args.person:
         person = queries.resolve_person(conn, args.person)
     else:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from logbog_tui import clock
 from logbog_tui.errors import UserError
+from logbog_tui.cli.common import db_path, open_database, write_output, year_arg
 from logbog_tui.i18n import t
 from logbog_tui.report_render import SECTIONS
 
 
 def register(sub) -> None:
-    from logbog_tui.cli.commands import _year
 
     p = sub.add_parser("dump", help=t("cli.dump.help"), description=t("cli.dump.help"))
     p.add_argument("-o", "--output", metavar="FILE.json")
@@ -29,7 +29,7 @@ def register(sub) -> None:
     p.add_argument("file", metavar="FILE")
     p.set_defaults(handler=cmd_restore)
     p = sub.add_parser("report", help=t("cli.report.help"), description=t("cli.report.help"))
-    p.add_argument("--year", type=_year, metavar="YYYY")
+    p.add_argument("--year", type=year_arg, metavar="YYYY")
     p.add_argument("--format", choices=("md", "csv", "xlsx", "json"), default="md")
     p.add_argument("-o", "--output", metavar="FILE|DIR")
     p.add_argument("--section", choices=SECTIONS, metavar="NAME", help=t("report.opt.section"))
@@ -44,9 +44,8 @@ def register(sub) -> None:
 
 def cmd_setting(args) -> int:
     from logbog_tui import settings
-    from logbog_tui.cli.commands import _open
 
-    conn = _open(args, write=args.value is not None)  # a change: the full start check first
+    conn = open_database(args, write=args.value is not None)  # a change: the full start check first
     if args.key is None:
         for key, value in settings.shown(conn).items():
             print(f"{key:<15} {value:<22} {t(f'setting.about.{key}')}")
@@ -61,40 +60,28 @@ def cmd_setting(args) -> int:
     return 0
 
 
-def _write(data: bytes, output: str | None, force: bool) -> None:
-    from logbog_tui.calendar_export import write
-
-    if output:
-        write(data, Path(output).expanduser(), force=force)
-        print(t("export.written", path=output), file=sys.stderr)
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
 
 
 def cmd_dump(args) -> int:
-    from logbog_tui.cli.commands import _open
     from logbog_tui.portability import dumps
 
-    _write(dumps(_open(args)).encode("utf-8"), args.output, args.force)
+    write_output(dumps(open_database(args)).encode("utf-8"), args.output, args.force)
     return 0
 
 
 def cmd_load(args) -> int:
-    from logbog_tui.cli.commands import _open
     from logbog_tui.portability import load
 
     try:
         data = json.loads(Path(args.file).expanduser().read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UserError(t("load.unreadable", path=args.file, error=exc)) from None
-    counts = load(_open(args, write=True), data)
+    counts = load(open_database(args, write=True), data)
     print(t("load.done", rows=sum(counts.values()), tables=len(counts)))
     return 0
 
 
 def cmd_report(args) -> int:
-    from logbog_tui.cli.commands import _open
     from logbog_tui.report import annual
     from logbog_tui.report_render import csv_files, csv_table, render, write_folder
 
@@ -107,11 +94,11 @@ def cmd_report(args) -> int:
         raise UserError(t("report.xlsx_needs_file"))
     if args.format == "csv" and not args.section and not args.output:
         raise UserError(t("report.csv_needs_target", sections=", ".join(SECTIONS)))
-    report = annual(_open(args), year, clock.today())
+    report = annual(open_database(args), year, clock.today())
     if args.format != "csv":
-        _write(render(report, args.format), args.output, args.force)
+        write_output(render(report, args.format), args.output, args.force)
     elif args.section:
-        _write(csv_table(report, args.section, args.excel), args.output, args.force)
+        write_output(csv_table(report, args.section, args.excel), args.output, args.force)
     else:
         folder = Path(args.output).expanduser()
         written = write_folder(csv_files(report, args.excel), folder, args.force)
@@ -123,8 +110,6 @@ def cmd_backup(args) -> int:
     from datetime import datetime
 
     from logbog_tui.backup import make, series_name
-    from logbog_tui.cli import db_path
-    from logbog_tui.cli.commands import _open
 
     path = db_path(args)
     if args.dest:
@@ -135,13 +120,12 @@ def cmd_backup(args) -> int:
             raise UserError(t("backup.exists", path=dest))
     else:
         dest = series_name(path, "manual")
-    print(t("backup.done", path=make(_open(args), dest)))
+    print(t("backup.done", path=make(open_database(args), dest)))
     return 0
 
 
 def cmd_restore(args) -> int:
     from logbog_tui.backup import restore
-    from logbog_tui.cli import db_path
 
     path = db_path(args)
     aside = restore(Path(args.file).expanduser(), path)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from logbog_tui import clock
 from logbog_tui.errors import UserError
+from logbog_tui.cli.common import date_arg, open_database, year_arg
 from logbog_tui.i18n import fmt_date, fmt_week, t
 from logbog_tui.service import Problem
 
@@ -16,7 +17,6 @@ BODY_NAMES = {"følgegruppe": "folgegruppe", "folgegruppe": "folgegruppe", "fg":
 
 
 def register(sub) -> None:
-    from logbog_tui.cli.commands import _year
 
     p = sub.add_parser("meeting", help=t("cli.meeting.help"), description=t("cli.meeting.help"))
     msub = p.add_subparsers(dest="meeting_command", metavar="add|list", required=True, parser_class=p.__class__)
@@ -32,13 +32,13 @@ def register(sub) -> None:
     a.add_argument("--place", metavar="TEXT")
     a.set_defaults(handler=cmd_add)
     ls = msub.add_parser("list", help=t("cli.meeting.list"), description=t("cli.meeting.list"))
-    ls.add_argument("--year", type=_year, metavar="YYYY")
+    ls.add_argument("--year", type=year_arg, metavar="YYYY")
     ls.add_argument("--json", action="store_true", help=t("cli.opt.json"))
     ls.set_defaults(handler=cmd_list)
 
     c = sub.add_parser("calendar", help=t("cli.calendar.help"), description=t("cli.calendar.help"))
     c.add_argument("-o", "--output", metavar="FILE.ics")
-    c.add_argument("--year", type=_year, metavar="YYYY")
+    c.add_argument("--year", type=year_arg, metavar="YYYY")
     cancelled = c.add_mutually_exclusive_group()
     cancelled.add_argument("--include-cancelled", dest="cancelled", action="store_true", default=True,
                            help=t("cli.calendar.cancelled"))
@@ -56,13 +56,12 @@ def _body(text: str) -> str:
 
 
 def cmd_add(args) -> int:
-    from logbog_tui.cli.commands import _date, _open
     from logbog_tui.meetings import MeetingDraft, plan
     from logbog_tui.service.parse import parse_duration
 
     today = clock.today()
-    conn = _open(args, write=True)
-    day = _date(args.date, today, conn)
+    conn = open_database(args, write=True)
+    day = date_arg(args.date, today, conn)
     duration = None
     if args.duration:
         try:
@@ -85,10 +84,9 @@ def cmd_add(args) -> int:
 def cmd_list(args) -> int:
     import json
 
-    from logbog_tui.cli.commands import _open
     from logbog_tui.meetings import host_checks, list_meetings
 
-    conn = _open(args)
+    conn = open_database(args)
     rows = list_meetings(conn, args.year)
     checks = host_checks(conn)
     if args.json:
@@ -116,9 +114,8 @@ def cmd_list(args) -> int:
 
 def cmd_calendar(args) -> int:
     from logbog_tui.calendar_export import build, write
-    from logbog_tui.cli.commands import _open
 
-    data = build(_open(args, write=True), args.year, args.cancelled)
+    data = build(open_database(args, write=True), args.year, args.cancelled)
     if args.output:
         write(data, Path(args.output).expanduser(), force=args.force)
         print(t("calendar.written", path=args.output))

@@ -7,6 +7,7 @@ import sys
 
 from logbog_tui import clock
 from logbog_tui.errors import UserError
+from logbog_tui.cli.common import open_database
 from logbog_tui.i18n import fmt_date, t
 
 
@@ -29,9 +30,8 @@ def register(sub) -> None:
 
 def cmd_add(args) -> int:
     from logbog_tui import queries, tickets
-    from logbog_tui.cli.commands import _open
 
-    conn = _open(args, write=True)
+    conn = open_database(args, write=True)
     today = clock.today()
     rid, rname = tickets.resolve_reporter(conn, args.reporter)
     draft = tickets.TicketDraft(args.title, tickets.choose(args.category, tickets.CATEGORIES, "category"),
@@ -45,7 +45,6 @@ def cmd_add(args) -> int:
 
 def cmd_list(args) -> int:
     from logbog_tui import tickets
-    from logbog_tui.cli.commands import _open
 
     status = None
     if args.status:
@@ -54,7 +53,7 @@ def cmd_list(args) -> int:
         if status is None:
             raise UserError(t("ticket.bad_status", text=args.status, options=", ".join(tickets.STATUSES)))
     today = clock.today()
-    rows = tickets.list_tickets(_open(args), status)
+    rows = tickets.list_tickets(open_database(args), status)
     if args.json:
         json.dump([{"id": r.id, "number": r.number, "title": r.title, "category": r.category, "status": r.status,
                     "reporter": r.reporter or None, "opened": r.opened.isoformat(), "supplier_ref": r.supplier_ref,

@@ -31,6 +31,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup.restored_new": ("{path} er gendannet fra {source}", "{path} was restored from {source}"),
     "restore.same_file": ("{path} er selve databasen; vælg en sikkerhedskopi", "{path} is the database itself; "
                           "choose a backup"),
+    "db.refused.foreign_wal": ("{wal} hører ikke til {path} (den er fra en anden database eller fra en ældre "
+                               "udgave af denne); den er ikke brugt, og intet er skrevet. Flyt {wal} væk, og åbn "
+                               "så databasen igen", "{wal} does not belong to {path} (it is from another "
+                               "database or from an older state of this one); it was not used and nothing was "
+                               "written. Move {wal} away, then open the database again"),
     "db.read_only_opened": ("{path} er skrivebeskyttet: åbnet kun til læsning, intet kan gemmes",
                             "{path} is read-only: opened for reading only, nothing can be saved"),
     "db.no_backup_taken": ("der kunne ikke tages en sikkerhedskopi ({reason})",

@@ -1,0 +1,73 @@
+"""What every CLI command shares: which database, opening it, date and year arguments, JSON and
+file output. Every command module imports these from here (and from nowhere else in ``cli/``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from logbog_tui.errors import UserError
+from logbog_tui.i18n import t
+from logbog_tui.service import Problem
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    """``--db``, else ``LOGBOG_DB``, else the default file in the data folder."""
+    from logbog_tui.paths import default_db_path
+
+    value = getattr(args, "db", None) or os.environ.get("LOGBOG_DB")
+    return Path(value).expanduser() if value else default_db_path()
+
+
+def open_database(args: argparse.Namespace, *, write: bool = False):
+    """The database of ``--db``/``LOGBOG_DB``. A command that writes (``write=True``) runs the
+    full start check first and refuses a damaged file, as the TUI does."""
+    from logbog_tui.db import open_db
+
+    return open_db(db_path(args), check=write)
+
+
+def year_arg(text: str) -> int:
+    """argparse type for ``--year``."""
+    if not text.isdigit() or not 2000 <= int(text) <= 2200:
+        raise argparse.ArgumentTypeError(t("cli.bad_year", text=text))
+    return int(text)
+
+
+def date_arg(text: str | None, today: date, conn=None) -> date:
+    """A date as typed (today when None); with ``conn``, inside the range of time entries and
+    meetings (from the organisation's start to two years ahead), the same range as the TUI's."""
+    from logbog_tui.service.parse import parse_date
+
+    if text is None:
+        return today
+    within = None
+    if conn is not None:
+        from logbog_tui.queries import date_range
+
+        within = date_range(conn, today)
+    try:
+        return parse_date(text, today, within)
+    except Problem as p:
+        raise UserError(t(p.key, **p.params)) from None
+
+
+def print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def write_output(data: bytes, output: str | None, force: bool) -> None:
+    """``data`` to the file ``output`` (refusing to replace one without ``force``), else to stdout."""
+    from logbog_tui.calendar_export import write
+
+    if output:
+        write(data, Path(output).expanduser(), force=force)
+        print(t("export.written", path=output), file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
