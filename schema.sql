@@ -260,6 +260,32 @@ CREATE TABLE ticket_event (
 );
 CREATE INDEX ticket_event_ticket ON ticket_event (ticket_id, at);
 
+-- The journal (logbog_tui/journal.py): one entry per transaction that changed the organisation's
+-- data; per row its values before and after (JSON), written by triggers that journal.py makes
+-- from the tables above (journal_<table>_<insert|update|delete>). rows = 0: an entry without row
+-- values (load, demo; an erased person's), which cannot be undone.
+CREATE TABLE journal (
+    id        INTEGER NOT NULL PRIMARY KEY,
+    at        DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    who       TEXT,
+    origin    TEXT,
+    what      TEXT CHECK (what IS NULL OR what IN ('load', 'demo', 'undo')),
+    open      INTEGER NOT NULL DEFAULT 1 CHECK (open IN (0, 1)),
+    rows      INTEGER NOT NULL DEFAULT 1 CHECK (rows IN (0, 1)),
+    undoes    INTEGER REFERENCES journal (id),
+    undone_by INTEGER REFERENCES journal (id)
+);
+CREATE TABLE journal_row (
+    id         INTEGER NOT NULL PRIMARY KEY,
+    journal_id INTEGER NOT NULL REFERENCES journal (id) ON DELETE CASCADE,
+    tbl        TEXT NOT NULL,
+    row_id     INTEGER NOT NULL,
+    before     TEXT,
+    after      TEXT
+);
+CREATE INDEX journal_row_entry ON journal_row (journal_id);
+CREATE INDEX journal_row_row ON journal_row (tbl, row_id);
+
 -- Views for outside tools (the sqlite3 shell, datasette, a spreadsheet's database connection):
 -- plain SQL (no custom functions or collations), plain names, hours rather than minutes, names
 -- rather than ids. Described in docs/data-format.md.

@@ -119,7 +119,8 @@ def _rollback(conn: sqlite3.Connection) -> None:
 
 
 def _marked(conn: sqlite3.Connection) -> bool:
-    """Whether the file has the ``db_mark`` row (every version from 3; remembered per connection)."""
+    """Whether the file has the ``db_mark`` row and the journal (every version from 3; remembered
+    per connection)."""
     known = getattr(conn, "marked", None)
     if known is None:
         known = conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'db_mark'"
@@ -132,20 +133,31 @@ def _marked(conn: sqlite3.Connection) -> bool:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def transaction(conn: sqlite3.Connection, *, what: str | None = None,
+                rows: bool = True) -> Iterator[sqlite3.Connection]:
     """A short write transaction: ``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on error).
+
+    It writes the file's mark and opens one journal entry (:mod:`logbog_tui.journal`): every row
+    the transaction changes is recorded under it by the journal's triggers (``rows=False``: the
+    entry says ``what`` happened, without row values: ``load``, ``demo``).
 
     A held lock (after the busy timeout), a full disk or a read-only file raises a
     :class:`~logbog_tui.failures.StorageError` with one plain line; nothing is half written."""
+    from logbog_tui import journal
+
+    entry = None
     try:
         conn.execute("BEGIN IMMEDIATE")
         if _marked(conn):  # every -wal this transaction leaves holds the file's uid (wal_check)
             conn.execute("UPDATE db_mark SET seq = seq + 1 WHERE id = 1")
+            entry = journal.begin(conn, what, rows)
     except sqlite3.Error as exc:
         _rollback(conn)
         raise _storage_error(exc) from exc
     try:
         yield conn
+        if entry is not None:
+            journal.end(conn, entry, rows)
     except sqlite3.Error as exc:
         _rollback(conn)
         raise _storage_error(exc) from exc
@@ -336,7 +348,7 @@ def describe(holders: list[tuple[int, str]]) -> str:
 
 
 def create_db(path: Path, *, today=None) -> Connection:
-    from logbog_tui import seed
+    from logbog_tui import journal, seed
     from logbog_tui.paths import private_dir
 
     private_dir(path.parent)
@@ -344,10 +356,12 @@ def create_db(path: Path, *, today=None) -> Connection:
     os.close(fd)
     os.chmod(path, 0o600)
     conn = connect(path)
-    with transaction(conn):
+    with transaction(conn):  # the tables do not exist yet: no mark, no journal entry
         for statement in split_sql(schema_sql()):
             conn.execute(statement)
+        journal.install(conn)
         seed.seed_organisation(conn, today=today)
+    conn.marked = None  # from now on the file has its mark and journal
     for suffix in ("-wal", "-shm"):
         side = side_file(path, suffix)
         if side.exists():

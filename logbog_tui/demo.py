@@ -84,7 +84,7 @@ def fill(conn: sqlite3.Connection, years: int, today: date) -> dict:
         raise UserError(t("demo.not_empty"))
     start = date(today.year - years + 1, 1, 1)
     gen = _Gen(conn, start, today)
-    with transaction(conn):
+    with transaction(conn, what="demo", rows=False):
         conn.execute("UPDATE seat SET valid_from = ? WHERE valid_from > ? AND valid_from = '2017-01-01'",
                      (start.isoformat(), start.isoformat()))
         conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('demo_start', ?)", (start.isoformat(),))

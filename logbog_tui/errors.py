@@ -15,3 +15,10 @@ class RefusedDatabase(UserError):
     """The database file cannot be used (not ours, newer, corrupt): exit status 1."""
 
     exit_code = 1
+
+
+class NotDone(UserError):
+    """A valid request that cannot be carried out now, for the reason given (a change that later
+    changes depend on, nothing to undo): exit status 1."""
+
+    exit_code = 1

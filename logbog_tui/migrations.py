@@ -75,14 +75,15 @@ def v1_data_to_v2(conn: sqlite3.Connection) -> None:
 
 def _v2_to_v3(conn: sqlite3.Connection) -> None:
     """Version 3: a meeting's sequence (raised by a trigger on every change: the calendar's
-    SEQUENCE), the views for outside tools, and the file's mark (uid and write count) that lets a
-    foreign -wal be recognised. The statements are schema.sql's own."""
+    SEQUENCE), the views for outside tools, the file's mark (uid and write count) that lets a
+    foreign -wal be recognised, and the journal with its triggers. The statements are
+    schema.sql's own."""
     from logbog_tui.db import schema_sql, split_sql
 
     conn.execute("ALTER TABLE meeting ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0)")
     for statement in split_sql(schema_sql()):
         if statement.startswith(("CREATE TRIGGER meeting_sequence", "CREATE VIEW", "CREATE TABLE db_mark",
-                                 "INSERT INTO db_mark")):
+                                 "INSERT INTO db_mark", "CREATE TABLE journal", "CREATE INDEX journal_row")):
             conn.execute(statement)
 
 
@@ -97,6 +98,7 @@ def migrate(path: Path, version: int, target: int | None = None,
             steps: dict[int, Migration] | None = None) -> Path:
     """Back ``path`` up (verified), then bring it from ``version`` to ``target`` in one transaction.
     Returns the backup. Refuses (untouched) when a step is missing."""
+    from logbog_tui import journal
     from logbog_tui.backup import make, series_name
     from logbog_tui.db import connect, transaction
     from logbog_tui.errors import RefusedDatabase
@@ -113,6 +115,8 @@ def migrate(path: Path, version: int, target: int | None = None,
         with transaction(conn):
             for v in range(version, target):
                 steps[v](conn)
+            if journal.present(conn):  # the journal's triggers follow the tables as they are now
+                journal.install(conn)
             conn.execute(f"PRAGMA user_version = {int(target)}")
     finally:
         conn.close()

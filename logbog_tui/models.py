@@ -12,6 +12,29 @@ from typing import Optional
 from sqlmodel import Field, SQLModel
 
 
+class Journal(SQLModel, table=True):
+    __tablename__ = "journal"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=datetime.utcnow)
+    who: Optional[str] = None
+    origin: Optional[str] = None
+    what: Optional[str] = None
+    open: int = 1
+    rows: int = 1
+    undoes: Optional[int] = Field(default=None, foreign_key="journal.id")
+    undone_by: Optional[int] = Field(default=None, foreign_key="journal.id")
+
+
+class JournalRow(SQLModel, table=True):
+    __tablename__ = "journal_row"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    journal_id: int = Field(foreign_key="journal.id")
+    tbl: str
+    row_id: int
+    before: Optional[str] = None
+    after: Optional[str] = None
+
+
 class DbMark(SQLModel, table=True):
     __tablename__ = "db_mark"
     id: Optional[int] = Field(default=None, primary_key=True)

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
+from logbog_tui import journal
 from logbog_tui.db import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
@@ -191,4 +192,5 @@ def erase(conn: sqlite3.Connection, person_id: int) -> str:
                          person_id)).rowcount != 1:
             raise UserError(t("person.gone"))
         conn.execute("UPDATE time_entry SET note = NULL WHERE person_id = ?", (person_id,))
+        journal.forget_person(conn, person_id)  # the journal keeps no copy of what was erased
     return placeholder

@@ -13,19 +13,24 @@ from logbog_tui.i18n import t
 USER_TABLES = ("person", "membership", "meeting", "time_entry", "task", "ticket")
 
 
-def tables(conn: sqlite3.Connection) -> list[str]:
-    """The tables a dump holds: all but ``db_mark`` (the file's own identity, not data)."""
+JOURNAL_TABLES = ("journal", "journal_row")
+
+
+def tables(conn: sqlite3.Connection, with_journal: bool = False) -> list[str]:
+    """The tables a dump holds: the organisation's data; not ``db_mark`` (the file's own
+    identity), and the journal only when asked for (so dump -> load -> dump stays identical)."""
+    skipped = ("db_mark",) + (() if with_journal else JOURNAL_TABLES)
     return [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        " AND name <> 'db_mark' ORDER BY name")]
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        if r[0] not in skipped]
 
 
-def dump(conn: sqlite3.Connection) -> dict[str, list[dict]]:
+def dump(conn: sqlite3.Connection, with_journal: bool = False) -> dict[str, list[dict]]:
     """Every table: ``{table: [row as {column: value}, ...]}``, rows in primary-key order."""
     out = {}
     conn.execute("BEGIN")  # one consistent snapshot of all tables
     try:
-        for table in tables(conn):
+        for table in tables(conn, with_journal):
             pk = [r[1] for r in sorted(conn.execute(f"PRAGMA table_info({table})"), key=lambda r: r[5]) if r[5]]
             cur = conn.execute(f"SELECT * FROM {table} ORDER BY {', '.join(pk) or 'rowid'}")
             names = [c[0] for c in cur.description]
@@ -35,8 +40,8 @@ def dump(conn: sqlite3.Connection) -> dict[str, list[dict]]:
     return out
 
 
-def dumps(conn: sqlite3.Connection) -> str:
-    return json.dumps(dump(conn), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+def dumps(conn: sqlite3.Connection, with_journal: bool = False) -> str:
+    return json.dumps(dump(conn, with_journal), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def holds_data(conn: sqlite3.Connection) -> bool:
@@ -51,6 +56,7 @@ def load(conn: sqlite3.Connection, data: dict) -> dict[str, int]:
     its table, row and column; nothing is loaded then. Returns rows loaded per table."""
     if not isinstance(data, dict):
         raise UserError(t("load.not_a_dump"))
+    data = {k: v for k, v in data.items() if k not in JOURNAL_TABLES}  # a new file starts its own journal
     known = set(tables(conn))
     unknown = sorted(set(data) - known)
     if unknown:
@@ -58,7 +64,7 @@ def load(conn: sqlite3.Connection, data: dict) -> dict[str, int]:
     if holds_data(conn):
         raise UserError(t("load.not_empty"))
     counts = {}
-    with transaction(conn):
+    with transaction(conn, what="load", rows=False):
         conn.execute("PRAGMA defer_foreign_keys = ON")
         for table in known:
             conn.execute(f"DELETE FROM {table}")

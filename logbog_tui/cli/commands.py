@@ -44,11 +44,12 @@ def register(sub) -> None:
     p.add_argument("--note", metavar="TEXT", help=t("cli.log.note"))
     p.set_defaults(handler=cmd_log)
 
-    from logbog_tui.cli import data_cmds, meeting_cmds, ticket_cmds
+    from logbog_tui.cli import data_cmds, journal_cmds, meeting_cmds, ticket_cmds
 
     meeting_cmds.register(sub)
     ticket_cmds.register(sub)
     data_cmds.register(sub)
+    journal_cmds.register(sub)
 
 
 def _years(text: str) -> int:
@@ -209,6 +210,8 @@ def cmd_log(args) -> int:
         print(t("log.warning_line", text=warning), file=sys.stderr)
     try:  # the hours are committed: whatever happens in the summary, the command succeeded
         _print_left(conn, saved, person, day, today)
+    except BrokenPipeError:  # the reader stopped reading (| head): nothing more to say
+        raise
     except Exception as exc:  # noqa: BLE001 - logged; a retrying script must not log twice
         from logbog_tui.logfile import logger
 

@@ -28,7 +28,10 @@ def open_database(args: argparse.Namespace, *, write: bool = False):
     full start check first and refuses a damaged file, as the TUI does."""
     from logbog_tui.db import open_db
 
-    return open_db(db_path(args), check=write)
+    conn = open_db(db_path(args), check=write)
+    words = [getattr(args, name, None) for name in ("command", "meeting_command", "ticket_command")]
+    conn.origin = " ".join(["logbog", *(w for w in words if w)])  # the journal's "from where"
+    return conn
 
 
 def year_arg(text: str) -> int:

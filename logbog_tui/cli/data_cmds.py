@@ -17,6 +17,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("dump", help=t("cli.dump.help"), description=t("cli.dump.help"))
     p.add_argument("-o", "--output", metavar="FILE.json")
+    p.add_argument("--with-journal", action="store_true", help=t("cli.dump.with_journal"))
     p.add_argument("--force", action="store_true", help=t("cli.opt.force"))
     p.set_defaults(handler=cmd_dump)
     p = sub.add_parser("load", help=t("cli.load.help"), description=t("cli.load.help"))
@@ -65,7 +66,7 @@ def cmd_setting(args) -> int:
 def cmd_dump(args) -> int:
     from logbog_tui.portability import dumps
 
-    write_output(dumps(open_database(args)).encode("utf-8"), args.output, args.force)
+    write_output(dumps(open_database(args), args.with_journal).encode("utf-8"), args.output, args.force)
     return 0
 
 
