@@ -168,7 +168,7 @@ def restore(source: Path, db_path: Path, now: datetime | None = None) -> Path | 
     or the restored one."""
     from logbog_tui import dblock
 
-    source, db_path = Path(source), Path(db_path)
+    source, db_path = Path(source), Path(os.path.realpath(db_path))  # the file, not a link to it
     refuse_special(source)
     if not source.exists():
         raise UserError(t("backup.no_such_file", path=source))

@@ -21,6 +21,7 @@ from icalendar import Calendar, Event
 
 from logbog_tui.i18n import t
 from logbog_tui.meetings import list_meetings
+from logbog_tui.service.text import visible
 
 TZ = ZoneInfo("Europe/Copenhagen")
 
@@ -59,7 +60,7 @@ def build(conn: sqlite3.Connection, year: int | None = None, include_cancelled: 
         summary = t("ics.summary", body=body) + (f" ({m.host_name})" if m.host_name else "")
         if m.kind == "extra":
             summary += " – " + t("meeting.kind.extra")
-        event.add("summary", summary)
+        event.add("summary", visible(summary))
         if m.time:
             start = datetime.combine(m.day, time.fromisoformat(m.time), TZ)
             event.add("dtstart", start)
@@ -68,10 +69,10 @@ def build(conn: sqlite3.Connection, year: int | None = None, include_cancelled: 
             event.add("dtstart", m.day)
             event.add("dtend", m.day + timedelta(days=1))
         if m.place:
-            event.add("location", m.place)
+            event.add("location", visible(m.place, keep_newlines=False))
         event.add("status", {"cancelled": "CANCELLED", "held": "CONFIRMED", "planned": "CONFIRMED"}[m.status])
         if m.is_override:
-            event.add("description", t("ics.override", reason=m.override_reason or ""))
+            event.add("description", visible(t("ics.override", reason=m.override_reason or "")))
         cal.add_component(event)
     cal.add_missing_timezones()  # the VTIMEZONE for TZID=Europe/Copenhagen (RFC 5545, 3.2.19)
     return cal.to_ical()

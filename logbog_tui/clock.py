@@ -10,7 +10,13 @@ from datetime import date
 def today() -> date:
     frozen = os.environ.get("LOGBOG_TODAY")
     if frozen:
-        return date.fromisoformat(frozen)
+        try:
+            return date.fromisoformat(frozen)
+        except ValueError:
+            from logbog_tui.errors import UserError
+            from logbog_tui.i18n import t
+
+            raise UserError(t("clock.bad_today", text=frozen)) from None
     return date.today()
 
 

@@ -70,12 +70,15 @@ class Connection(sqlite3.Connection):
 
     read_only = False
     marked: bool | None = None
+    _forget_shm: Callable[[], object] | None = None
     _release: Callable[[], object] | None = None
 
     def close(self) -> None:
         super().close()
         if self._release is not None:
             self._release()
+        if self._forget_shm is not None:
+            self._forget_shm()
 
 
 def connect(path: Path | str, *, read_only: bool = False) -> Connection:
@@ -83,10 +86,14 @@ def connect(path: Path | str, *, read_only: bool = False) -> Connection:
     ``-wal`` holds rows), so that nothing is created beside a file the user made read-only: a
     ``-shm`` left there with the file's 0400 mode would break every later write."""
     if read_only:
-        uri = f"{Path(path).resolve().as_uri()}?mode=ro" + ("" if has_wal(Path(path)) else "&immutable=1")
+        wal, shm = has_wal(Path(path)), side_file(path, "-shm")
+        made_shm = wal and not shm.exists()
+        uri = f"{Path(path).resolve().as_uri()}?mode=ro" + ("" if wal else "&immutable=1")
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                check_same_thread=False, factory=Connection)
         conn.read_only = True
+        if made_shm:  # SQLite had to make a -shm to read the -wal: it goes when the connection goes
+            conn._forget_shm = weakref.finalize(conn, shm.unlink, missing_ok=True)
     else:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                check_same_thread=False, factory=Connection)
@@ -187,9 +194,12 @@ def open_db(path: Path | str, *, today=None, check: bool = False) -> Connection:
             leftover = alone is not False and has_wal(path)  # a -wal no running logbog owns
             if leftover:
                 wal_check(path)
-            if check or leftover:
+            older = version < SCHEMA_VERSION
+            if older and read_only:  # never rewritten in place: the user made it read-only
+                raise RefusedDatabase(t("db.refused.old_read_only", path=path, version=version))
+            if check or leftover or older:  # a damaged file is never migrated either
                 start_check(path)
-            if version < SCHEMA_VERSION:
+            if older:
                 migrate(path, version)
             conn = connect(path, read_only=read_only)
     except BaseException:

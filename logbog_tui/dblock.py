@@ -32,7 +32,9 @@ class Held(Exception):
 
 
 def lock_path(db: Path) -> Path:
-    db = Path(os.path.abspath(db))
+    """``<database>.lock`` beside the real file (a symbolic link to the database is followed, so
+    every name of one file has one lock)."""
+    db = Path(os.path.realpath(db))
     return db.with_name(db.name + ".lock")
 
 

@@ -14,8 +14,8 @@ from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 
 # primary SQLite result codes (the low byte of an extended code)
-_SQLITE_KEYS = {5: "failure.locked", 6: "failure.locked", 8: "failure.read_only", 13: "failure.disk_full",
-                14: "failure.cannot_open"}
+_SQLITE_KEYS = {5: "failure.locked", 6: "failure.locked", 8: "failure.read_only", 10: "failure.io",
+                13: "failure.disk_full", 14: "failure.cannot_open"}
 _ERRNO_KEYS = {errno.ENOSPC: "failure.disk_full", errno.EDQUOT: "failure.disk_full",
                errno.EROFS: "failure.read_only_place", errno.EACCES: "failure.no_access",
                errno.EPERM: "failure.no_access", errno.ENOENT: "failure.missing_folder",
@@ -36,7 +36,8 @@ def explain(exc: BaseException) -> str | None:
         if key is None and isinstance(exc, sqlite3.OperationalError):
             text = str(exc).lower()  # older drivers without sqlite_errorcode
             key = next((k for needle, k in (("locked", "failure.locked"), ("disk is full", "failure.disk_full"),
-                                            ("readonly", "failure.read_only")) if needle in text), None)
+                                            ("readonly", "failure.read_only"), ("disk i/o", "failure.io"))
+                        if needle in text), None)
         return t(key) if key else None
     if isinstance(exc, OSError):
         key = _ERRNO_KEYS.get(exc.errno or 0)

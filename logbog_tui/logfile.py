@@ -12,6 +12,7 @@ def logger() -> logging.Logger:
     from logbog_tui.paths import log_path, private_file
 
     log = logging.getLogger(_LOGGER)
+    logging.raiseExceptions = False  # a log file that cannot be written (a full disk) prints nothing
     try:
         path = log_path()
         if not any(isinstance(h, logging.FileHandler) and h.baseFilename == str(path) for h in log.handlers):

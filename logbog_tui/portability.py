@@ -69,11 +69,11 @@ def load(conn: sqlite3.Connection, data: dict) -> dict[str, int]:
         for table in known:
             conn.execute(f"DELETE FROM {table}")
         for table, rows in data.items():
-            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            types = {r[1]: (r[2] or "").upper() for r in conn.execute(f"PRAGMA table_info({table})")}
             if not isinstance(rows, list):
                 raise UserError(t("load.rows_not_list", table=table))
             for number, row in enumerate(rows, start=1):
-                _insert(conn, table, columns, number, row)
+                _insert(conn, table, types, number, row)
             counts[table] = len(rows)
         entries = data.get("time_entry") or []
         if entries and not any("on_behalf_of_id" in row for row in entries):
@@ -82,11 +82,31 @@ def load(conn: sqlite3.Connection, data: dict) -> dict[str, int]:
             v1_data_to_v2(conn)  # a dump from schema version 1: its data as the migration makes it
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
-            raise UserError(t("load.foreign_keys", count=len(problems)))
+            table, rowid, parent, fk = problems[0][:4]
+            column = next((r[3] for r in conn.execute(f"PRAGMA foreign_key_list({table})") if r[0] == fk), "?")
+            raise UserError(t("load.broken_reference", count=len(problems), table=table, id=rowid, column=column,
+                              parent=parent))
     return counts
 
 
-def _insert(conn: sqlite3.Connection, table: str, columns: list[str], number: int, row: object) -> None:
+def _type_problem(declared: str, value: object) -> str | None:
+    """The declared type's rule for a value of a dump (None: it fits)."""
+    if value is None:
+        return None
+    if declared in ("INTEGER", "BOOLEAN"):
+        if not isinstance(value, int):
+            return t("load.want_integer")
+        if not -2**63 <= value < 2**63:
+            return t("load.too_large")
+    elif declared == "REAL":
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            return t("load.want_number")
+    elif declared in ("TEXT", "DATE", "DATETIME") and not isinstance(value, str):
+        return t("load.want_text")
+    return None
+
+
+def _insert(conn: sqlite3.Connection, table: str, types: dict[str, str], number: int, row: object) -> None:
     from logbog_tui.queries import setting_problem
 
     def bad(column: str, problem: str) -> UserError:
@@ -94,12 +114,16 @@ def _insert(conn: sqlite3.Connection, table: str, columns: list[str], number: in
 
     if not isinstance(row, dict):
         raise UserError(t("load.bad_row_at", table=table, row=number, problem=t("load.not_an_object")))
+    columns = list(types)
     extra = sorted(set(row) - set(columns))
     if extra:
         raise bad(", ".join(map(str, extra)), t("load.unknown_column"))
     for column, value in row.items():
         if value is not None and not isinstance(value, (str, int, float)):
             raise bad(column, t("load.not_a_value", kind=type(value).__name__))
+        problem = _type_problem(types[column], value)
+        if problem:
+            raise bad(column, problem)
     if table == "setting" and "key" in row:
         problem = setting_problem(str(row["key"]), row.get("value"))
         if problem:

@@ -55,11 +55,13 @@ def setting_rule(key: str) -> str:
         return "hours"
     if key in ("org_start", "demo_start"):
         return "date"
+    if key == "extra_days_off":
+        return "days"
     return "text"
 
 
 _RULE_KEYS = {"fraction": "setting.rule.fraction", "hours": "setting.rule.hours", "date": "setting.rule.date",
-              "text": "setting.rule.text"}
+              "days": "setting.rule.days", "text": "setting.rule.text"}
 
 
 def setting_problem(key: str, value: object) -> str | None:
@@ -75,7 +77,9 @@ def setting_problem(key: str, value: object) -> str | None:
             return broken
         if rule == "date":
             date.fromisoformat(value)
-    except ValueError:
+        if rule == "days":
+            parse_days_off(value)
+    except (ValueError, Problem):
         return broken
     if rule == "text" and has_control(value):
         return broken
@@ -92,6 +96,12 @@ def setting(conn: sqlite3.Connection, key: str, default: str | None = None) -> s
     if problem:
         raise RefusedDatabase(t("setting.invalid", name=key, value=visible(str(row[0]))[:60], rule=t(problem)))
     return row[0]
+
+
+def raw_setting(conn: sqlite3.Connection, key: str) -> str:
+    """A setting's stored text, unchecked and made safe to show (for mending a bad one)."""
+    row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+    return visible(str(row[0]))[:60] if row else ""
 
 
 def check_settings(conn: sqlite3.Connection) -> None:

@@ -104,8 +104,12 @@ def human_tables(report: dict) -> list[tuple[str, list[str], list[list], list[bo
             b, u, st = columns.index("budget"), columns.index("used"), columns.index("status")
             for raw, row in zip(rows, shown):
                 row[st] = status_words(raw[u], raw[b], raw[st])
-        numeric = [all(isinstance(r[i], (int, float)) or r[i] is None for r in rows) and bool(rows)
-                   for i in range(len(columns))]
+        numeric = [all(isinstance(r[i], (int, float)) or r[i] is None for r in rows)
+                   and any(r[i] is not None for r in rows) for i in range(len(columns))]
+        if section == "tickets_by_category":  # the reader's words in the reader's order
+            from logbog_tui.collation import sort_key
+
+            shown.sort(key=lambda row: sort_key(str(row[0])))
         out.append((t(SECTION_TITLES[section]), [t(HEADINGS[c]) for c in columns], shown, numeric))
     return out
 
@@ -118,7 +122,7 @@ def _md_cell(value: object) -> str:
     if value is None:
         return "–"
     # a backslash before punctuation would escape it (CommonMark): double that one; then "|"
-    text = _MD_BACKSLASH.sub(r"\\\\", str(value)).replace("|", "\\|")
+    text = _MD_BACKSLASH.sub(r"\\\\", str(value)).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
     return "<br>".join(text.splitlines()) if "\n" in text or "\r" in text else text
 
 

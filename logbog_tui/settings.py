@@ -9,8 +9,8 @@ from datetime import date
 
 from logbog_tui import queries
 from logbog_tui.db import transaction
-from logbog_tui.errors import UserError
-from logbog_tui.i18n import fmt_date, t
+from logbog_tui.errors import RefusedDatabase, UserError
+from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_date
 from logbog_tui.service.workdays import parse_days_off
@@ -19,10 +19,23 @@ EDITABLE = ("extra_days_off", "org_start", "budget_warn", "budget_over")
 
 
 def shown(conn: sqlite3.Connection) -> dict[str, str]:
-    """Every editable setting as the user would type it."""
-    th = queries.thresholds(conn)
-    return {"extra_days_off": queries.days_off(conn).text(), "org_start": fmt_date(queries.org_start(conn)),
-            "budget_warn": f"{th.warn * 100:g} %", "budget_over": f"{th.over * 100:g} %"}
+    """Every editable setting as the user would type it; a stored value that breaks its rule is
+    shown as it is, marked, so that ``logbog setting`` still lists them (and one can be mended)."""
+    readers = {"extra_days_off": lambda: queries.days_off(conn).text(),
+               "org_start": lambda: fmt_date(queries.org_start(conn)),
+               "budget_warn": lambda: _percent(float(queries.setting(conn, "budget_warn", "0.8"))),
+               "budget_over": lambda: _percent(float(queries.setting(conn, "budget_over", "1.0")))}
+    out = {}
+    for key, read in readers.items():
+        try:
+            out[key] = read()
+        except RefusedDatabase:
+            out[key] = t("setting.shown_invalid", value=queries.raw_setting(conn, key))
+    return out
+
+
+def _percent(fraction: float) -> str:
+    return t("setting.percent", value=fmt_hours(fraction * 100, unit=False))  # 80,5 % in Danish
 
 
 def _fraction(text: str) -> str:
@@ -44,7 +57,10 @@ def change(conn: sqlite3.Connection, key: str, text: str, today: date) -> str:
         if key == "extra_days_off":
             value = ",".join(f"{d:02d}.{m:02d}" for m, d in parse_days_off(text).days)
         elif key == "org_start":
-            value = parse_date(text, today).isoformat()
+            start = parse_date(text, today)
+            if start > today:  # it would refuse every hour logged until then
+                raise UserError(t("setting.org_start_future", date=fmt_date(start)))
+            value = start.isoformat()
         else:
             value = _fraction(text)
     except Problem as p:

@@ -644,6 +644,11 @@ def test_folders_made_for_the_data_are_private_under_umask_000(tmp_path, monkeyp
     (lambda d: d["meeting"].append({"id": 90, "body_code": "styregruppe", "date": "25.11.2026", "kind": "ordinary",
                                     "status": "planned"}), ["meeting", "row", "date"]),
     (lambda d: d["person"].extend([{"id": 52, "name": "A"}, {"id": 52, "name": "B"}]), ["person", "row", "id"]),
+    (lambda d: d["person"].append({"id": 53, "name": "A", "organisation_id": 1.5}),
+     ["person", "row", "organisation_id", "whole number"]),
+    (lambda d: d["person"].append({"id": 54, "name": "A", "organisation_id": 2**70}), ["organisation_id", "large"]),
+    (lambda d: d["person"].append({"id": 55, "name": "A", "organisation_id": 999}),
+     ["person", "id 55", "organisation_id", "organisation"]),
 ])
 def test_load_names_the_table_row_and_column(cli, db_path, tmp_path, change, words):
     import json
@@ -690,3 +695,85 @@ async def test_a_confirmed_change_under_a_held_lock_gives_a_message_not_a_stop(d
         await pilot.press("1")
         await pilot.pause()
     assert names(db_path) == ["Bente Berg"]
+
+
+# --- found by review (each failed before its fix) -------------------------------------------------
+
+def test_a_disk_error_is_one_line_not_a_traceback():
+    import logging
+
+    from logbog_tui.failures import explain
+    from logbog_tui.i18n import t
+    from logbog_tui.logfile import logger
+
+    exc = sqlite3.OperationalError("disk I/O error")
+    exc.sqlite_errorcode = 4874  # SQLITE_IOERR_SHMSIZE: a -shm on a full disk
+    assert explain(exc) == t("failure.io")
+    logger()
+    assert logging.raiseExceptions is False  # a log file that cannot be written prints no traceback
+
+
+def test_reading_a_read_only_file_with_a_wal_leaves_no_shm(cli, tmp_path):
+    path = new_db(tmp_path / "w.db")
+    crash_write(path, 2, "x")
+    db.side_file(path, "-shm").unlink()
+    os.chmod(path, 0o400)
+    try:
+        assert run_subprocess(["--db", str(path), "budget"]).returncode == 0
+        assert not db.side_file(path, "-shm").exists()
+    finally:
+        os.chmod(path, 0o600)
+
+
+def test_an_old_file_is_not_migrated_when_read_only_or_damaged(cli, tmp_path):
+    fixture = Path(__file__).parent / "fixtures" / "schema-v1-demo.db"
+    ro = tmp_path / "ro.db"
+    ro.write_bytes(fixture.read_bytes())
+    os.chmod(ro, 0o400)
+    try:
+        r = cli("--lang", "en", "budget", db=ro)
+        assert r.code == 1 and "read-only" in r.err and "older" in r.err
+        assert sqlite3.connect(f"file:{ro}?mode=ro", uri=True).execute("PRAGMA user_version").fetchone()[0] == 1
+    finally:
+        os.chmod(ro, 0o600)
+    damaged = tmp_path / "d.db"
+    damaged.write_bytes(fixture.read_bytes())
+    _flip_an_index_byte(damaged)
+    before = damaged.read_bytes()
+    r = cli("--lang", "en", "budget", db=damaged)
+    assert r.code == 1 and "is damaged" in r.err
+    assert damaged.read_bytes() == before
+
+
+def test_restore_through_a_symbolic_link_is_the_real_file(tmp_path):
+    source = new_db(tmp_path / "source.db")
+    crash_write(source, 2, "Kilde")
+    live = new_db(tmp_path / "logbog.db")
+    link = tmp_path / "link.db"
+    link.symlink_to(live)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(live)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        r = run_subprocess(["--db", str(link), "--lang", "en", "restore", str(source)])
+        assert r.returncode == 1 and "open in another logbog program" in r.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+    backup.restore(source, link)
+    assert link.is_symlink() and names(live) == ["Kilde 0", "Kilde 1"]
+
+
+def test_a_bad_stored_setting_stops_the_tui_with_the_command_that_mends_it(db_path, cli):
+    from logbog_tui.tui.app import build_app
+
+    c = sqlite3.connect(db_path)
+    c.execute("UPDATE setting SET value = 'abc' WHERE key = 'budget_warn'")
+    c.commit()
+    c.close()
+    with pytest.raises(UserError) as info:
+        build_app(db_path)
+    assert "logbog setting budget_warn" in info.value.message
+    listing = cli("setting")
+    assert listing.code == 0 and "abc" in listing.out
+    assert cli("setting", "budget_warn", "75").code == 0
+    build_app(db_path).conn.close()

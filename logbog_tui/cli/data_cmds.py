@@ -121,7 +121,7 @@ def cmd_backup(args) -> int:
             raise UserError(t("backup.exists", path=dest))
     else:
         dest = series_name(path, "manual")
-    print(t("backup.done", path=make(open_database(args), dest)))
+    print(t("backup.done", path=make(open_database(args, write=True), dest)))  # a damaged file: its message
     return 0
 
 

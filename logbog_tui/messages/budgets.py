@@ -65,7 +65,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log.day_full": ("det giver over 24 timer {date} (allerede registreret: {logged})",
                      "that makes more than 24 hours on {date} (already logged: {logged})"),
     "log.note_too_long": ("noten må højst have {max} tegn", "the note may have at most {max} characters"),
-    "log.note_control": ("noten indeholder kontroltegn", "the note contains control characters"),
+    "log.note_control": ("noten indeholder styretegn (fx ESC)", "the note contains control characters"),
     # budgets panel and editing
     "budget.panel_title": ("Budgetter {year}, opgjort {as_of} ({elapsed} af {total} arbejdsdage) · [ ] år · e ret",
                            "Budgets {year}, as of {as_of} ({elapsed} of {total} working days) · [ ] year · e edit"),

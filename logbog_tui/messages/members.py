@@ -63,7 +63,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "Only the contact data the work needs; never CPR numbers. Ctrl+S saves, Esc cancels."),
     "person.name_required": ("navnet skal udfyldes", "the name is required"),
     "person.too_long": ("højst {max} tegn", "at most {max} characters"),
-    "person.control_chars": ("indeholder kontroltegn", "contains control characters"),
+    "person.control_chars": ("indeholder styretegn (fx ESC)", "contains control characters"),
     "person.bad_email": ("ligner ikke en e-mailadresse (navn@domæne.dk)", "does not look like an e-mail address "
                          "(name@domain.dk)"),
     "person.bad_phone": ("skriv et dansk nummer (8 cifre) eller et internationalt med + foran",

@@ -13,8 +13,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "load.unknown_tables": ("ukendte tabeller i filen: {tables}", "unknown tables in the file: {tables}"),
     "load.not_empty": ("databasen har allerede data; indlæs kun i en ny database (--db NY.db)",
                        "the database already holds data; load only into a new database (--db NEW.db)"),
-    "load.foreign_keys": ("filen har {count} brudte henvisninger; intet er indlæst", "the file has {count} broken "
-                          "references; nothing was loaded"),
     "load.unreadable": ("{path} kan ikke læses som JSON ({error})", "{path} cannot be read as JSON ({error})"),
     "load.done": ("Indlæst: {rows} rækker i {tables} tabeller", "Loaded: {rows} rows in {tables} tables"),
     "report.xlsx_needs_file": ("xlsx skrives til en fil: angiv -o FIL.xlsx", "xlsx is written to a file: give -o "

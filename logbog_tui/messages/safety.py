@@ -5,6 +5,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "the database is busy in another program; try again in a moment (nothing was saved)"),
     "failure.disk_full": ("disken er fuld; intet er gemt. Gør plads, og prøv igen",
                           "the disk is full; nothing was saved. Free some space and try again"),
+    "failure.io": ("databasen kunne ikke læses eller skrives (diskfejl; er disken fuld, eller er drevet væk?); "
+                   "intet er gemt", "the database could not be read or written (a disk error; is the disk full, "
+                   "or the drive gone?); nothing was saved"),
+    "db.refused.old_read_only": ("{path} er fra en ældre logbog-version (skemaversion {version}) og er "
+                                 "skrivebeskyttet, så den kan ikke opgraderes; gør den skrivbar (chmod u+w) eller "
+                                 "brug en kopi. Filen er ikke rørt", "{path} is from an older logbog version "
+                                 "(schema version {version}) and read-only, so it cannot be upgraded; make it "
+                                 "writable (chmod u+w) or use a copy. The file was not touched"),
     "failure.read_only": ("databasen er skrivebeskyttet; intet er gemt",
                           "the database is read-only; nothing was saved"),
     "failure.read_only_place": ("{path} ligger et skrivebeskyttet sted; intet er skrevet",
@@ -41,9 +49,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "db.no_backup_taken": ("der kunne ikke tages en sikkerhedskopi ({reason})",
                            "no backup could be taken ({reason})"),
     "app.read_only": ("skrivebeskyttet", "read-only"),
-    "setting.invalid": ("indstillingen {name} har en ugyldig værdi »{value}« ({rule}); ret den i databasen",
-                        "the setting {name} has an invalid value '{value}' ({rule}); correct it in the database"),
-    "setting.rule.fraction": ("et tal mellem 0 og 10, fx 0.8", "a number between 0 and 10, e.g. 0.8"),
+    "setting.invalid": ("indstillingen {name} har en ugyldig værdi »{value}« ({rule}); ret den med: logbog setting "
+                        "{name} VÆRDI", "the setting {name} has an invalid value '{value}' ({rule}); correct it "
+                        "with: logbog setting {name} VALUE"),
+    "clock.bad_today": ("LOGBOG_TODAY=»{text}« er ikke en dato som 2026-11-25", "LOGBOG_TODAY='{text}' is not a "
+                        "date such as 2026-11-25"),
+    "setting.org_start_future": ("organisationens start kan ikke ligge efter i dag ({date}); ingen timer kunne så "
+                                 "registreres", "the organisation's start cannot be after today ({date}); no hours "
+                                 "could be logged then"),
+    "setting.shown_invalid": ("»{value}« (ugyldig)", "'{value}' (invalid)"),
+    "setting.percent": ("{value} %", "{value} %"),
+    "setting.rule.days": ("datoer som 24.12, 31.12", "dates such as 24.12, 31.12"),
+    "setting.rule.fraction": ("en andel af budgettet, fx 80 %", "a share of the budget, e.g. 80 %"),
     "setting.rule.hours": ("et antal timer, 0 eller mere", "a number of hours, 0 or more"),
     "setting.rule.date": ("en dato som 2026-01-01", "a date such as 2026-01-01"),
     "setting.rule.text": ("tekst uden styretegn", "text without control characters"),
@@ -63,6 +80,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "load.check_failed": ("ugyldig værdi, fx en dato, der ikke findes ({detail})",
                           "invalid value, e.g. a date that does not exist ({detail})"),
     "load.wrong_type": ("forkert type ({detail})", "wrong type ({detail})"),
+    "load.want_integer": ("skal være et helt tal", "must be a whole number"),
+    "load.want_number": ("skal være et tal", "must be a number"),
+    "load.want_text": ("skal være tekst", "must be text"),
+    "load.too_large": ("tallet er for stort", "the number is too large"),
+    "load.broken_reference": ("filen har {count} brudte henvisninger, fx {table} med id {id}: {column} henviser til "
+                              "en {parent}, der ikke findes; intet er indlæst", "the file has {count} broken "
+                              "references, e.g. {table} with id {id}: {column} refers to a {parent} that does not "
+                              "exist; nothing was loaded"),
     "load.rows_not_list": ("{table} er ikke en liste af rækker; intet er indlæst",
                            "{table} is not a list of rows; nothing was loaded"),
 }

@@ -305,6 +305,11 @@ def build_app(db_path: Path) -> LogbogApp:
     from logbog_tui.failures import explain as failure_line
 
     conn = open_db(db_path, check=True)
+    try:
+        queries.check_settings(conn)  # a bad stored setting: one line with the command that mends it
+    except UserError:
+        conn.close()
+        raise
     notices = []
     if conn.read_only:
         notices.append(t("db.read_only_opened", path=db_path))
