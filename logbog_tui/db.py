@@ -71,6 +71,10 @@ class Connection(sqlite3.Connection):
     read_only = False
     marked: bool | None = None
     _forget_shm: Callable[[], object] | None = None
+
+    def __init__(self, *args, **kw) -> None:
+        super().__init__(*args, **kw)
+        self.entries: list[int] = []  # journal entries of this connection's transactions
     _release: Callable[[], object] | None = None
 
     def close(self) -> None:
@@ -152,10 +156,11 @@ def transaction(conn: sqlite3.Connection, *, what: str | None = None,
     except sqlite3.Error as exc:
         _rollback(conn)
         raise _storage_error(exc) from exc
+    kept = False
     try:
         yield conn
         if entry is not None:
-            journal.end(conn, entry, rows)
+            kept = journal.end(conn, entry, rows)
     except sqlite3.Error as exc:
         _rollback(conn)
         raise _storage_error(exc) from exc
@@ -167,6 +172,8 @@ def transaction(conn: sqlite3.Connection, *, what: str | None = None,
     except sqlite3.Error as exc:
         _rollback(conn)
         raise _storage_error(exc) from exc
+    if kept and isinstance(conn, Connection):
+        conn.entries.append(entry)  # this connection's own changes: the TUI's u undoes the newest
 
 
 def open_db(path: Path | str, *, today=None, check: bool = False) -> Connection:

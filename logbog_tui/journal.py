@@ -86,12 +86,13 @@ def begin(conn: sqlite3.Connection, what: str | None, rows: bool) -> int:
                         (_user(), getattr(conn, "origin", None), what, int(rows))).lastrowid
 
 
-def end(conn: sqlite3.Connection, entry: int, rows: bool) -> None:
-    """Close the entry before COMMIT; an entry that recorded no change is dropped."""
+def end(conn: sqlite3.Connection, entry: int, rows: bool) -> bool:
+    """Close the entry before COMMIT; an entry that recorded no change is dropped (False)."""
     if rows and conn.execute("SELECT 1 FROM journal_row WHERE journal_id = ? LIMIT 1", (entry,)).fetchone() is None:
         conn.execute("DELETE FROM journal WHERE id = ?", (entry,))
-    else:
-        conn.execute("UPDATE journal SET open = 0 WHERE id = ?", (entry,))
+        return False
+    conn.execute("UPDATE journal SET open = 0 WHERE id = ?", (entry,))
+    return True
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -181,6 +182,31 @@ def later_dependents(conn: sqlite3.Connection, entry_id: int) -> list[int]:
         "SELECT DISTINCT j.id FROM journal j JOIN journal_row lr ON lr.journal_id = j.id"
         " JOIN journal_row mine ON mine.tbl = lr.tbl AND mine.row_id = lr.row_id AND mine.journal_id = ?"
         " WHERE j.id > ? AND j.undone_by IS NULL AND j.undoes IS NULL ORDER BY j.id", (entry_id, entry_id))]
+
+
+def local_time(at: str) -> str:
+    """The journal's UTC time as Danish local time: ``25.11.2026 kl. 14.03``."""
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    when = datetime.strptime(at, "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
+    return when.astimezone(ZoneInfo("Europe/Copenhagen")).strftime("%d.%m.%Y kl. %H.%M")
+
+
+def describe(entry: Entry) -> str:
+    """One line: what the change was and where it came from (the CLI's history and the TUI's)."""
+    from logbog_tui.i18n import t
+
+    if entry.what in ("load", "demo"):
+        what = t(f"history.what.{entry.what}")
+    elif entry.what == "undo":
+        what = t("history.what.undo", id=entry.undoes)
+    else:
+        what = t("history.changes_one" if entry.changes == 1 else "history.changes", count=entry.changes,
+                 tables=", ".join(entry.tables))
+    state = t("history.undone", id=entry.undone_by) if entry.undone_by else ""
+    return t("history.line", id=entry.id, at=local_time(entry.at), who=entry.who or "?",
+             origin=entry.origin or "?", what=what) + state
 
 
 # --- undoing ----------------------------------------------------------------------------------

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
-
 from logbog_tui.cli.common import open_database, print_json
+from logbog_tui.journal import describe
 from logbog_tui.errors import NotDone, UserError
 from logbog_tui.i18n import t
 
@@ -27,26 +25,6 @@ def _limit(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 10_000:
         raise argparse.ArgumentTypeError(t("cli.history.bad_limit", text=text))
     return int(text)
-
-
-def local_time(at: str) -> str:
-    """The journal's UTC time as Danish local time: ``25.11.2026 kl. 14.03``."""
-    when = datetime.strptime(at, "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
-    return when.astimezone(ZoneInfo("Europe/Copenhagen")).strftime("%d.%m.%Y kl. %H.%M")
-
-
-def describe(entry) -> str:
-    """One line: what the change was and where it came from."""
-    if entry.what in ("load", "demo"):
-        what = t(f"history.what.{entry.what}")
-    elif entry.what == "undo":
-        what = t("history.what.undo", id=entry.undoes)
-    else:
-        what = t("history.changes_one" if entry.changes == 1 else "history.changes", count=entry.changes,
-                 tables=", ".join(entry.tables))
-    state = t("history.undone", id=entry.undone_by) if entry.undone_by else ""
-    return t("history.line", id=entry.id, at=local_time(entry.at), who=entry.who or "?",
-             origin=entry.origin or "?", what=what) + state
 
 
 def cmd_history(args) -> int:
