@@ -22,12 +22,13 @@ from logbog_tui.overview import explain, host_now
 from logbog_tui.tui.commands import JumpProvider
 from logbog_tui.tui.hours import HourLogging
 from logbog_tui.tui.idle_gc import IdleCollection
+from logbog_tui.tui.key_guard import KeyGuard
 from logbog_tui.tui.modals import KeysScreen
 from logbog_tui.tui.screens import SCREENS
 from logbog_tui.tui.widgets.filter_box import FilterBox
 
 
-class LogbogApp(HourLogging, IdleCollection, App):
+class LogbogApp(KeyGuard, HourLogging, IdleCollection, App):
     """logbog: the project leader's terminal program."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
@@ -41,7 +42,9 @@ class LogbogApp(HourLogging, IdleCollection, App):
         Binding("l", "log_hours", t("app.log"), id="app.log"),
         Binding("u", "undo", t("app.undo"), id="app.undo"),
         Binding("question_mark", "keys", t("app.keys"), id="app.keys"),
-        Binding("q", "quit", t("app.quit"), id="app.quit"),
+        # A priority key, so that it acts before any key typed after it (tui/key_guard.py); it
+        # stays a letter where the focused field takes text or the screen has its own `q`.
+        Binding("q", "quit", t("app.quit"), id="app.quit", priority=True),
         Binding("ctrl+p", "command_palette", t("app.palette"), show=False, priority=True, id="app.palette"),
         Binding("j", "list('down')", t("app.down"), show=False, id="app.down"),
         Binding("k", "list('up')", t("app.up"), show=False, id="app.up"),
@@ -112,6 +115,15 @@ class LogbogApp(HourLogging, IdleCollection, App):
             with transaction(self.conn):
                 self.conn.execute("INSERT INTO setting (key, value) VALUES ('theme', ?)"
                                   " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (theme,))
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "quit":
+            focused = self.screen.focused
+            if focused is not None and focused.check_consume_key("q", "q"):
+                return False
+            if any(b.key == "q" or "q" in b.key.split(",") for b in self.screen.BINDINGS if isinstance(b, Binding)):
+                return False
+        return True
 
     def action_list(self, where: str) -> None:
         """j/k/g/G: move in the focused list."""

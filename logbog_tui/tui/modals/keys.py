@@ -27,6 +27,7 @@ class KeysScreen(ModalScreen[None]):
     def __init__(self, screen: Screen) -> None:
         super().__init__()
         self._for = screen
+        self.rows = self._rows()  # now, while ``screen`` is the current one (the app's `q` depends on it)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -37,6 +38,11 @@ class KeysScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns(t("keys.key"), t("keys.action"))
+        for row in self.rows:
+            table.add_row(*row)
+
+    def _rows(self) -> list[tuple[str, str]]:
+        rows = []
         seen = set()
         own = {b.key: b for b in self._for.BINDINGS if isinstance(b, Binding)}
         for key, active in self._for.active_bindings.items():
@@ -48,7 +54,8 @@ class KeysScreen(ModalScreen[None]):
             if binding.id is None or not binding.description or key in seen:  # ours all have ids
                 continue
             seen.add(key)
-            table.add_row(binding.key_display or KEY_NAMES.get(key, key), binding.description)
+            rows.append((binding.key_display or KEY_NAMES.get(key, key), binding.description))
+        return rows
 
     def action_close(self) -> None:
         self.dismiss(None)
