@@ -71,13 +71,12 @@ async def test_add_appoint_substitute_filter_and_erase(db_path):
 
         await pilot.press("D")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("y")
-        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)  # she holds a seat: its last day is asked for
+        await submit_form(pilot, last_day="31.12.2026")
     # Mette has a substitute, so she could only be erased; hours and memberships are kept.
     names = {r[0] for r in q(db_path, "SELECT name FROM person")}
     assert "Mette Møller" not in names and any(n.startswith("Slettet person #") for n in names)
-    assert q(db_path, "SELECT count(*) FROM membership") == [(2,)]
+    assert q(db_path, "SELECT valid_to FROM membership ORDER BY id") == [("2026-12-31",), ("2026-12-31",)]
 
 
 async def test_overlapping_appointment_is_refused_in_the_dialog(db_path):
@@ -113,6 +112,51 @@ async def test_end_membership_and_export(db_path, tmp_path):
         await pilot.pause()
     exported = json.loads((tmp_path / "home" / "exports" / f"person-{a}.json").read_text())
     assert exported["person"]["email"] == "anne@example.org" and len(exported["memberships"]) == 1
+
+
+async def test_erasing_a_seat_holder_ends_the_seat_on_the_last_day_asked_for(db_path):
+    """Erasing a person who holds a seat must not leave "Slettet person #ID" in it for ever: the
+    dialog names the seats and asks for their last day; a seat not begun by then is cancelled."""
+    conn = connect(db_path)
+    with transaction(conn):
+        a = conn.execute("INSERT INTO person (name) VALUES ('Anne')").lastrowid
+        conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2025-01-01')",
+                     (a, seat(db_path, "folgegruppe", region_code="nordjylland")))
+        conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2027-02-01')",
+                     (a, seat(db_path, "styregruppe", kind="organisation")))
+        area = conn.execute("SELECT id FROM task_area WHERE code = 'FG1'").fetchone()[0]
+        conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id) VALUES (?, '2026-05-05', 60, ?)",
+                     (a, area))
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "D")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        intro = str(dialog.query_one(".intro").render())
+        assert "Følgegruppen: Region Nordjylland" in intro and "sidste dag" in intro
+        await submit_form(pilot, last_day="31.12.2026")
+        assert not isinstance(app.screen, FormDialog)
+    assert q(db_path, "SELECT name FROM person") == [(f"Slettet person #{a}",)]
+    assert q(db_path, "SELECT valid_to FROM membership") == [("2026-12-31",)]  # the future seat is cancelled
+    assert q(db_path, "SELECT count(*) FROM time_entry") == [(1,)]
+
+
+async def test_a_future_membership_can_be_cancelled(db_path):
+    conn = connect(db_path)
+    with transaction(conn):
+        a = conn.execute("INSERT INTO person (name) VALUES ('Anne')").lastrowid
+        conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2027-01-01')",
+                     (a, seat(db_path, "folgegruppe", region_code="nordjylland")))
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "f", "x")  # f: Anne is not a current member yet
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "01.01.2027" in str(app.screen.query_one("Plain").render())
+        await pilot.press("y")
+        await pilot.pause()
+    assert q(db_path, "SELECT count(*) FROM membership") == [(0,)]
 
 
 @pytest.fixture

@@ -46,6 +46,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "kontaktdata fjernes, navnet erstattes, historikken bevares. Anonymisér?",
                               "{name} has hours, meetings or tickets and cannot be deleted, only erased:\n"
                               "contact data removed, the name replaced, the history kept. Erase?"),
+    "members.erase_title": ("Anonymisér {name}", "Erase {name}"),
+    "members.erase_ends": ("Personens pladser og suppleantroller slutter på den sidste dag (en, der ikke er "
+                           "begyndt til den tid, annulleres):\n{seats}",
+                           "The person's seats and substitute roles end on the last day (one that has not begun "
+                           "by then is cancelled):\n{seats}"),
+    "members.erased_ended": ("Anonymiseret som {placeholder}; pladserne slutter {date}",
+                             "Erased as {placeholder}; the seats end on {date}"),
+    "members.substitute_for": ("suppleant for {name}", "substitute for {name}"),
+    "members.cancel_future": ("{label} begynder først {date}. Annullér medlemskabet (det slettes, med dets "
+                              "suppleanter)?", "{label} begins only on {date}. Cancel the membership (it is "
+                              "removed, with its substitutes)?"),
+    "members.cancelled": ("Medlemskabet er annulleret", "The membership is cancelled"),
+    "membership.already_begun": ("medlemskabet er begyndt {date}; afslut det i stedet",
+                                 "the membership began on {date}; end it instead"),
     "members.confirm_delete": ("Slet {name} og personens medlemskaber?", "Delete {name} and their memberships?"),
     "members.erased": ("Anonymiseret som {placeholder}", "Erased as {placeholder}"),
     "members.deleted": ("{name} er slettet", "{name} is deleted"),

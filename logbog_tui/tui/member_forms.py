@@ -122,3 +122,29 @@ def end_dialog(conn, membership_id: int, label: str, today: date) -> FormDialog:
 
 def is_current(m, today: date) -> bool:
     return valid_on(m.valid_from, m.valid_to, today)
+
+
+def membership_label(conn, m) -> str:
+    """"Følgegruppen: Region Midtjylland", with "suppleant for NAME" for a substitute role."""
+    seat = next(s for s in memberships.seats(conn) if s.id == m.seat_id)
+    label = f"{t(f'body.{seat.body}')}: {seat.label}"
+    if m.substitute_for:
+        holder = next((x.person for x in memberships.memberships(conn) if x.id == m.substitute_for), "?")
+        label += f" ({t('members.substitute_for', name=holder)})"
+    return label
+
+
+def erase_dialog(conn, person: PersonRow, running: list, today: date) -> FormDialog:
+    """Erase a person who still holds seats: the last day of those seats, then the erasure."""
+    def save(values: dict):
+        try:
+            day = parse_date(values["last_day"], today)
+        except Problem as p:
+            raise FieldErrors({"last_day": t(p.key, **p.params)}) from None
+        return people.erase(conn, person.id, day), day
+
+    seats = "\n".join(f"  • {membership_label(conn, m)} ({fmt_date(m.valid_from)}–"
+                      f"{fmt_date(m.valid_to) if m.valid_to else '…'})" for m in running)
+    intro = t("members.confirm_erase", name=person.name) + "\n\n" + t("members.erase_ends", seats=seats)
+    return FormDialog(t("members.erase_title", name=person.name),
+                      [Field("last_day", t("membership.field.last_day"), fmt_date(today))], save, intro=intro)

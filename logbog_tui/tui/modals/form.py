@@ -44,6 +44,7 @@ class FormDialog(ModalScreen[object]):
     FormDialog > Vertical { width: 86; height: auto; max-height: 95%; border: thick $accent; background: $surface;
                             padding: 1 2; }
     FormDialog .title { text-style: bold; }
+    FormDialog .intro { margin-top: 1; }
     FormDialog .row { height: auto; margin-top: 1; }
     FormDialog .row Label { width: 24; }
     FormDialog .row Input, FormDialog .row Select { width: 1fr; }
@@ -56,13 +57,16 @@ class FormDialog(ModalScreen[object]):
                 Binding("ctrl+s", "save", t("dialog.save"), id="dialog.save")]
 
     def __init__(self, title: str, fields: list[Field], on_save: Callable[[dict], object],
-                 hint: str | None = None) -> None:
+                 hint: str | None = None, intro: str | None = None) -> None:
         super().__init__()
         self.title_text, self.fields, self.on_save, self.hint = title, fields, on_save, hint
+        self.intro = intro
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Plain(self.title_text, classes="title")
+            if self.intro:
+                yield Plain(self.intro, classes="intro")
             for f in self.fields:
                 with Horizontal(classes="row"):
                     yield Label(f.label)
