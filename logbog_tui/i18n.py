@@ -39,6 +39,11 @@ def t(key: str, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def t_every(key: str, **params: object) -> tuple[str, ...]:
+    """The message ``key`` in every language: to recognise a text the program wrote in either."""
+    return tuple(text.format(**params) if params else text for text in MESSAGES.get(key, (key,)))
+
+
 def fmt_date(value: date | None) -> str:
     """``25.11.2026`` in both languages (domain convention)."""
     return value.strftime("%d.%m.%Y") if value else "–"

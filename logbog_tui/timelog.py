@@ -114,6 +114,12 @@ def delete(conn: sqlite3.Connection, entry_id: int) -> dict:
     return old
 
 
+def delete_many(conn: sqlite3.Connection, entry_ids: list[int]) -> int:
+    """Delete several entries in one transaction (undo of a batch, such as a meeting's hours)."""
+    with transaction(conn):
+        return sum(conn.execute("DELETE FROM time_entry WHERE id = ?", (i,)).rowcount for i in entry_ids)
+
+
 def restore(conn: sqlite3.Connection, row: dict) -> None:
     """Put ``row`` back exactly as it was (same id): undo of an edit or a delete."""
     with transaction(conn):

@@ -98,3 +98,18 @@ def test_ticket_timeline_snapshot(db_path, snap_compare):
     tickets.forward(conn, tid, "DT-2026-1", date(2026, 11, 10), date(2026, 11, 20))
     conn.execute("UPDATE ticket_event SET at = '2026-11-10 09:00:00'")
     assert snap_compare(app_for(db_path), press=["5", "enter"], terminal_size=(130, 30))
+
+
+async def test_o_twice_on_a_ticket_makes_one_task_and_goes_to_it(db_path):
+    tickets.create(connect(db_path), TicketDraft("Eksport til Excel", "oenske"), TODAY)
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "o")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert "allerede udviklingsopgave #1" in list(app._notifications)[-1].message
+        assert app.current_mode == "tasks"
+        tasks = app.screen.query_one("#tasks", DataTable)
+        assert [str(tasks.get_row_at(i)[0]) for i in range(tasks.row_count)] == ["Eksport til Excel (2026-0001)"]
+    assert q(db_path, "SELECT count(*) FROM task") == [(1,)]

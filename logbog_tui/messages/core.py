@@ -48,6 +48,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "resolve.none": ("ingen {what} passer til »{text}«", "no {what} matches '{text}'"),
     "resolve.ambiguous": ("»{text}« passer til flere: {candidates}; brug id eller mere af navnet",
                           "'{text}' matches several: {candidates}; use the id or more of the name"),
+    "more": ("… og {count} flere", "… and {count} more"),
     "resolve.more": (" (og {count} flere)", " (and {count} more)"),
     # CLI frame
     "cli.description": ("logbog: administration af logbog.net-organisationen. Uden kommando åbnes "
@@ -241,6 +242,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo.nothing": ("Intet at fortryde i denne session", "Nothing to undo in this session"),
     "undo.add": ("Fortrudt: registreringen er fjernet ({left} ændringer tilbage at fortryde)",
                  "Undone: the entry is removed ({left} changes left to undo)"),
+    "undo.batch": ("Fortrudt: mødets {count} registreringer er fjernet ({left} ændringer tilbage at fortryde)",
+                   "Undone: the meeting's {count} entries are removed ({left} changes left to undo)"),
     "undo.edit": ("Fortrudt: registreringen er som før ({left} ændringer tilbage at fortryde)",
                   "Undone: the entry is as before ({left} changes left to undo)"),
     "undo.delete": ("Fortrudt: registreringen er tilbage ({left} ændringer tilbage at fortryde)",

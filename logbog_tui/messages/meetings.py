@@ -171,5 +171,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.field.prep": ("Forberedelse", "Preparation"),
     "record.field.travel": ("Rejse", "Travel"),
     "record.field.fg_area": ("Følgegruppeområde", "Follow-up group area"),
+    "record.settle_before_referral": ("styregruppens møde {settled} ligger før henvisningen {referred}; vælg et "
+                                      "punkt fra et senere møde",
+                                      "the steering group meeting {settled} is before the referral {referred}; "
+                                      "choose an item from a later meeting"),
+    "record.fg_area_only": ("{code} er ikke et følgegruppeområde; vælg FG1-FG6",
+                            "{code} is not a follow-up group area; choose FG1-FG6"),
+    "record.already_logged": ("Der er allerede registreret timer for dette møde:\n{lines}\n\nRegistrér igen "
+                              "oveni?", "Hours are already logged for this meeting:\n{lines}\n\nLog again on top?"),
     "record.logged": ("Timer registreret for {count} personer", "Hours logged for {count} people"),
 }

@@ -29,6 +29,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ticket.comment_required": ("skriv en kommentar", "write a comment"),
     "ticket.not_taskable": ("kun feedback og ønsker bliver til udviklingsopgaver", "only feedback and wishes become "
                             "development tasks"),
+    "ticket.task_exists": ("Sagen har allerede udviklingsopgave #{id}: {title}", "The ticket already has "
+                           "development task #{id}: {title}"),
     "ticket.task_made": ("Udviklingsopgave #{id} oprettet", "Development task #{id} created"),
     "cli.ticket.help": ("supportsager: opret (add) og vis (list)", "support tickets: create (add) and show (list)"),
     "cli.ticket.add": ("opret en sag; skriver sagsnummeret", "create a ticket; prints its number"),

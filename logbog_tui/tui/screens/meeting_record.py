@@ -15,6 +15,7 @@ from logbog_tui.i18n import fmt_date, fmt_hours, fmt_minutes, fmt_week, t
 from logbog_tui.overview import budget_overview
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_hours
+from logbog_tui.tui.modals import ConfirmDialog
 from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
 from logbog_tui.tui.widgets.key_bar import KeyBar
 from logbog_tui.tui.widgets.plain import Plain, Table
@@ -149,8 +150,7 @@ class MeetingRecordScreen(Screen):
         if self.meeting.body != "folgegruppe":
             self.app.notify(t("record.refer_only_fg"), severity="warning")
             return
-        meeting_records.save_item(self.app.conn, self.meeting_id, item.title, None, item.notes, item.decision,
-                                  not item.referred, item.id)
+        meeting_records.set_referred(self.app.conn, item.id, not item.referred)
         self.app.notify(t("record.referred_now" if not item.referred else "record.unreferred"))
         self.refresh_data()
 
@@ -227,8 +227,23 @@ class MeetingRecordScreen(Screen):
         self.refresh_data()
 
     def action_log_meeting(self) -> None:
+        """`t`: the meeting's hours for everyone present, on a follow-up group area. When hours are
+        logged for the meeting already, they are shown first and the user is asked."""
+        conn = self.app.conn
+        already = meeting_records.logged_for(conn, self.meeting_id)
+        if not already:
+            self._log_meeting_dialog()
+            return
+        lines = "\n".join(f"  {name}: {fmt_minutes(minutes)} ({code})" for name, minutes, code in already[:12])
+        if len(already) > 12:
+            lines += "\n  " + t("more", count=len(already) - 12)
+        self.app.push_screen(ConfirmDialog(t("record.already_logged", lines=lines)),
+                             lambda yes: self._log_meeting_dialog() if yes else None)
+
+    def _log_meeting_dialog(self) -> None:
         conn, m = self.app.conn, self.meeting
         hours = (m.duration or 0)
+        areas = meeting_records.fg_areas(conn)
 
         def save(values: dict):
             parsed, errors = {}, {}
@@ -238,34 +253,35 @@ class MeetingRecordScreen(Screen):
                     parsed[name] = 0 if text in ("0", "0,0") else parse_hours(text)
                 except Problem as p:
                     errors[name] = t(p.key, **p.params)
-            try:
-                area = queries.resolve_area(conn, values["area"]).id
-            except UserError as exc:
-                errors["area"] = exc.message
+            if values["area"] is None:
+                errors["area"] = t("record.fg_area_only", code="–")
             if errors:
                 raise FieldErrors(errors)
             return meeting_records.log_hours(conn, self.meeting_id, parsed["meeting"], parsed["prep"],
-                                             parsed["travel"], area)
+                                             parsed["travel"], values["area"])
 
         def done(result) -> None:
             if not result:
                 return
-            names = queries.person_names(conn, [p for p, _, _ in result])
+            self.app.added_batch([e.entry_id for e in result])
+            names = queries.person_names(conn, [e.person_id for e in result])
             ov = budget_overview(conn, m.day.year, max(m.day, self.app.today))
             lines = []
-            for person, minutes, code in result:
-                line = f"{names[person]}: {fmt_minutes(minutes)} ({code})"
-                member = ov.member(person)
-                if code.startswith("FG") and member is not None:
+            for e in result:
+                line = f"{names[e.person_id]}: {fmt_minutes(e.minutes)} ({e.code})"
+                member = ov.member(e.person_id)
+                if e.code.startswith("FG") and member is not None:
                     line += " – " + t("budget.effect", label="", used=fmt_hours(member.used),
                                       budget=fmt_hours(member.budget), status=t(f"status.{member.status}")).lstrip(": ")
                 lines.append(line)
             self.app.notify(t("record.logged", count=len(result)) + "\n" + "\n".join(lines), timeout=12)
             self.refresh_data()
 
+        default = next((i for i, code, _ in areas if code == FG_AREAS_DEFAULT), None)
         fields = [Field("meeting", t("record.field.meeting_hours"), fmt_minutes(hours, unit=False) if hours else ""),
                   Field("prep", t("record.field.prep"), "0"), Field("travel", t("record.field.travel"), "0"),
-                  Field("area", t("record.field.fg_area"), FG_AREAS_DEFAULT)]
+                  Field("area", t("record.field.fg_area"), default,
+                        options=tuple((f"{code} {name}", i) for i, code, name in areas))]
         self.app.push_screen(FormDialog(t("record.log_title"), fields, save, t("record.log_hint")), done)
 
     def action_back(self) -> None:

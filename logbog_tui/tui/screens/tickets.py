@@ -64,6 +64,11 @@ class TicketActions:
     def action_task(self) -> None:
         if (row := self.current()) is None:
             return
+        if (existing := tickets.task_of(self.app.conn, row.id)) is not None:  # once; then go to it
+            task_id, title = existing
+            self.app.notify(t("ticket.task_exists", id=task_id, title=title))
+            self.app.call_later(self.app.open_task, title)
+            return
         try:
             task = tickets.to_task(self.app.conn, row.id)
         except UserError as exc:
