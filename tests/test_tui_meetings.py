@@ -80,16 +80,39 @@ async def test_the_holiday_warning_shows_while_typing(db_path):
 
 
 async def test_plan_year_through_the_ui(db_path):
+    """On 25.11.2026 the meetings of May and October 2026 have passed: `p` proposes 2027's."""
     app = app_for(db_path)
     async with app.run_test(size=(120, 45)) as pilot:
         await pilot.press("3", "p")
         await pilot.pause()
-        assert "Region Nordjylland" in str(app.screen.question) and "Region Midtjylland" in str(app.screen.question)
+        question = str(app.screen.question)
+        assert "Region Nordjylland" in question and "Region Midtjylland" in question
+        assert "forslaget for 2027" in question and "2026" not in question.split("\n\n", 1)[1]
         await pilot.press("y")
         await pilot.pause()
-        assert app.screen.query_one(DataTable).row_count == 2
-    assert q(db_path, "SELECT date, host_region_code FROM meeting ORDER BY date") == [
-        ("2026-05-12", "nordjylland"), ("2026-10-13", "midtjylland")]
+        assert app.screen.year == 2027 and app.screen.query_one(DataTable).row_count == 2
+    assert q(db_path, "SELECT date, host_region_code, status FROM meeting ORDER BY date") == [
+        ("2027-05-11", "nordjylland", "planned"), ("2027-10-12", "midtjylland", "planned")]
+
+
+async def test_plan_year_proposes_only_the_dates_still_to_come(db_path):
+    app = LogbogApp(connect(db_path), db_path, today=date(2026, 7, 1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "p")
+        await pilot.pause()
+        assert "13.10.2026" in app.screen.question and "12.05.2026" not in app.screen.question
+
+
+async def test_moving_a_meeting_warns_before_saving(db_path, members):
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        app.screen.query_one("#date", Input).value = "17.10.2026"  # a Saturday
+        await pilot.pause()
+        assert "lørdag" in str(app.screen.query_one("#live", Static).render())
+        assert q(db_path, "SELECT date FROM meeting WHERE body_code = 'folgegruppe'") == [("2026-10-13",)]
 
 
 @pytest.fixture

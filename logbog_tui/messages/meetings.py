@@ -77,6 +77,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meetings.planned": ("Mødet er planlagt", "The meeting is planned"),
     "meetings.year_already_planned": ("Begge ordinære møder i {year} er allerede planlagt",
                                       "Both ordinary meetings of {year} are already planned"),
+    "meetings.year_passed": ("{year} er forbi; der planlægges ikke møder bagud",
+                             "{year} is over; meetings are not planned backwards"),
+    "meetings.plan_next_year": ("Årets ordinære møder i {year} er planlagt eller forbi; her er forslaget for {next}.",
+                                "The ordinary meetings of {year} are planned or past; here is the proposal for "
+                                "{next}."),
     "meetings.year_planned": ("Årets ordinære møder er planlagt", "The year's ordinary meetings are planned"),
     "meetings.plan_question": ("Forslag til følgegruppens ordinære møder i {year}:", "Proposed ordinary follow-up "
                                "group meetings in {year}:"),

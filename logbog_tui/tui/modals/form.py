@@ -50,6 +50,7 @@ class FormDialog(ModalScreen[object]):
     FormDialog .row Input, FormDialog .row Select { width: 1fr; }
     FormDialog TextArea { height: 5; width: 1fr; }
     FormDialog .error { color: $error; height: auto; margin-left: 24; display: none; }
+    FormDialog .live { color: $warning; height: auto; margin-top: 1; display: none; }
     FormDialog .buttons { height: auto; margin-top: 1; }
     FormDialog .hint { color: $text-muted; margin-top: 1; }
     """
@@ -57,10 +58,12 @@ class FormDialog(ModalScreen[object]):
                 Binding("ctrl+s", "save", t("dialog.save"), id="dialog.save")]
 
     def __init__(self, title: str, fields: list[Field], on_save: Callable[[dict], object],
-                 hint: str | None = None, intro: str | None = None) -> None:
+                 hint: str | None = None, intro: str | None = None,
+                 live: Callable[[dict], list[str]] | None = None) -> None:
+        """``live`` gets the values as they are typed and returns warnings to show before saving."""
         super().__init__()
         self.title_text, self.fields, self.on_save, self.hint = title, fields, on_save, hint
-        self.intro = intro
+        self.intro, self.live = intro, live
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -84,6 +87,7 @@ class FormDialog(ModalScreen[object]):
                                     if f.suggestions else None)
                 yield Plain("", id=f"{f.name}-error", classes="error")
             yield Plain("", id="form-error", classes="error")
+            yield Plain("", id="live", classes="live")
             with Horizontal(classes="buttons"):
                 yield Button(t("dialog.save"), variant="primary", id="save")
                 yield Button(t("dialog.cancel"), id="cancel")
@@ -91,6 +95,20 @@ class FormDialog(ModalScreen[object]):
 
     def on_mount(self) -> None:
         self.query_one(f"#{self.fields[0].name}").focus()
+        self._update_live()
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _update_live(self) -> None:
+        if self.live is None:
+            return
+        try:
+            lines = self.live(self.values())
+        except Exception:  # noqa: BLE001 - warnings are a help; a failure to compute them is no error
+            lines = []
+        box = self.query_one("#live", Static)
+        box.update("\n".join("⚠ " + line for line in lines))
+        box.display = bool(lines)
 
     def values(self) -> dict:
         out = {}

@@ -120,10 +120,18 @@ class MeetingsScreen(FilterableList, Screen):
         self.app.push_screen(MeetingDialog(self.app.today), self._done("meetings.planned"))
 
     def action_plan_year(self) -> None:
-        year = self.year or self.app.today.year
-        plan = meetings.plan_year(self.app.conn, year)
+        """`p`: the year's ordinary meetings not yet planned, from today on; when the year has none
+        left (planned or passed), the next year's."""
+        conn, today = self.app.conn, self.app.today
+        year = self.year or today.year
+        plan = meetings.plan_year(conn, year, after=today)
+        note = ""
+        if not plan and year == today.year and (nxt := meetings.plan_year(conn, year + 1, after=today)):
+            note = t("meetings.plan_next_year", year=year, next=year + 1) + "\n\n"
+            year, plan = year + 1, nxt
         if not plan:
-            self.app.notify(t("meetings.year_already_planned", year=year))
+            self.app.notify(t("meetings.year_passed" if year < today.year else "meetings.year_already_planned",
+                              year=year))
             return
         lines = [t("meetings.plan_line", date=fmt_date(d), weekday=t(f"weekday.long.{d.weekday()}"), week=fmt_week(d),
                    region=p.region.name, reason=explain(p.reason)) for d, p in plan]
@@ -133,11 +141,12 @@ class MeetingsScreen(FilterableList, Screen):
                 return
             warnings = []
             for day, prop in plan:
-                _mid, w = meetings.plan(self.app.conn, MeetingDraft("folgegruppe", day, "10:00", 240, prop.region.code))
+                _mid, w = meetings.plan(conn, MeetingDraft("folgegruppe", day, "10:00", 240, prop.region.code))
                 warnings += [f"{fmt_date(day)}: {x}" for x in w]
+            self.year = year
             self._done("meetings.year_planned")((None, warnings))
 
-        self.app.push_screen(ConfirmDialog(t("meetings.plan_question", year=year) + "\n\n" + "\n".join(lines)
+        self.app.push_screen(ConfirmDialog(note + t("meetings.plan_question", year=year) + "\n\n" + "\n".join(lines)
                                            + "\n\n" + t("meetings.plan_hint")), answered)
 
     def action_open(self) -> None:
@@ -190,19 +199,30 @@ class MeetingsScreen(FilterableList, Screen):
                                              body=t(f"body.{m.body}"))), answered)
 
     def action_move(self) -> None:
+        """`d`: another date; the warnings for the date (weekend, holiday, ...) show as it is typed."""
         if (m := self.current()) is None:
             return
         conn, today = self.app.conn, self.app.today
 
-        def save(values: dict):
+        def day_of(values: dict):
             try:
-                day = parse_date(values["date"], today)
+                return parse_date(values["date"], today)
             except Problem as p:
                 raise FieldErrors({"date": t(p.key, **p.params)}) from None
+
+        def save(values: dict):
+            day = day_of(values)
             return m.id, meetings.move(conn, m.id, day)
 
+        def live(values: dict) -> list[str]:
+            try:
+                day = day_of(values)
+            except FieldErrors:
+                return []
+            return meetings.warnings(conn, m.body, day, m.kind, m.id) if day != m.day else []
+
         self.app.push_screen(FormDialog(t("meetings.move_title", date=fmt_date(m.day)),
-                                        [Field("date", t("meeting.field.date"), fmt_date(m.day))], save),
+                                        [Field("date", t("meeting.field.date"), fmt_date(m.day))], save, live=live),
                              self._done("meetings.moved"))
 
     def action_export(self) -> None:
