@@ -129,6 +129,10 @@ class Named:
     label: str
 
 
+class Ambiguous(UserError):
+    """The text matches several candidates (listed in the message)."""
+
+
 def resolve(candidates: list[Named], text: str, what: str, exact_codes: dict[str, int] | None = None) -> Named:
     """Pick one candidate by id, exact code, exact name or unique case-insensitive part of the name.
 
@@ -154,7 +158,7 @@ def resolve(candidates: list[Named], text: str, what: str, exact_codes: dict[str
         raise UserError(t("resolve.none", what=t(f"what.{what}"), text=text.strip()))
     listed = "; ".join(f"{c.id}: {c.label}" for c in hits[:10])
     more = t("resolve.more", count=len(hits) - 10) if len(hits) > 10 else ""
-    raise UserError(t("resolve.ambiguous", what=t(f"what.{what}"), text=text.strip(), candidates=listed + more))
+    raise Ambiguous(t("resolve.ambiguous", what=t(f"what.{what}"), text=text.strip(), candidates=listed + more))
 
 
 def resolve_person(conn: sqlite3.Connection, text: str) -> Named:
@@ -192,7 +196,8 @@ def project_leader(conn: sqlite3.Connection, on: date) -> Named | None:
 def resolve_target(conn: sqlite3.Connection, text: str) -> tuple[int | None, int | None]:
     """(area id, task id) for what the user typed in the log dialog's area-or-task field.
 
-    ``#12`` (or ``#12 title``) is task 12; otherwise an area by code or name, else an open task by title.
+    ``#12`` (or ``#12 title``) is task 12; otherwise an area by code or name, else an open task by
+    title. Text that matches several areas is refused with them (it is not taken as a task's title).
     """
     raw = text.strip()
     if raw.startswith("#"):
@@ -202,6 +207,8 @@ def resolve_target(conn: sqlite3.Connection, text: str) -> tuple[int | None, int
         return None, int(number)
     try:
         return resolve_area(conn, raw).id, None
+    except Ambiguous:
+        raise
     except UserError as area_error:
         try:
             return None, resolve_task(conn, raw).id

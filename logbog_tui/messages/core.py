@@ -228,8 +228,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log.hours_placeholder": ("fx 1,5  1:30  90m", "e.g. 1.5  1:30  90m"),
     "log.date_placeholder": ("fx i går, -1, 24.11", "e.g. yesterday, -1, 24.11"),
     "log.target_placeholder": ("kode (PL4), navn eller #opgave", "code (PL4), name or #task"),
-    "log.hint": ("Enter gemmer · Esc annullerer · → tager forslaget", "Enter saves · Esc cancels · → takes the "
-                 "suggestion"),
+    "log.hint": ("Enter gemmer · Esc annullerer · → eller Tab tager forslaget",
+                 "Enter saves · Esc cancels · → or Tab takes the suggestion"),
     "log.toast": ("{hours} registreret {date} på {target}", "{hours} logged on {date} on {target}"),
     "app.log": ("Registrér timer", "Log hours"),
     "app.undo": ("Fortryd", "Undo"),

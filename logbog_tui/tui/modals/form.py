@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
+from logbog_tui.tui.widgets.completing import CompletingInput
 from logbog_tui.tui.widgets.plain import Plain
 
 
@@ -82,9 +83,10 @@ class FormDialog(ModalScreen[object]):
                     elif f.multiline:
                         yield TextArea(str(f.value or ""), id=f.name)
                     else:
-                        yield Input(str(f.value or ""), id=f.name, compact=True, placeholder=f.placeholder,
-                                    suggester=SuggestFromList(f.suggestions, case_sensitive=False)
-                                    if f.suggestions else None)
+                        yield CompletingInput(str(f.value or ""), id=f.name, compact=True,
+                                              placeholder=f.placeholder,
+                                              suggester=SuggestFromList(f.suggestions, case_sensitive=False)
+                                              if f.suggestions else None)
                 yield Plain("", id=f"{f.name}-error", classes="error")
             yield Plain("", id="form-error", classes="error")
             yield Plain("", id="live", classes="live")

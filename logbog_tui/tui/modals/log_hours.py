@@ -22,6 +22,7 @@ from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_date, parse_hours
 from logbog_tui.timelog import Draft
+from logbog_tui.tui.widgets.completing import CompletingInput
 from logbog_tui.tui.widgets.plain import Plain
 
 
@@ -95,7 +96,7 @@ class LogHoursDialog(ModalScreen[object]):
                                       ("target", t("log.target_placeholder")), ("person", ""), ("note", "")):
                 with Horizontal(classes="row"):
                     yield Label(t(f"log.field.{name}"))
-                    yield Input(placeholder=placeholder, id=name, max_length=2000, compact=True)
+                    yield CompletingInput(placeholder=placeholder, id=name, max_length=2000, compact=True)
                 yield Plain("", id=f"{name}-error", classes="error")
             yield Checkbox(t("log.field.support"), id="support")
             with Horizontal(classes="buttons"):
