@@ -26,7 +26,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meeting.bad_body": ("organet skal være følgegruppe eller styregruppe", "the body must be følgegruppe or "
                          "styregruppe"),
     "meeting.bad_kind": ("ukendt mødetype eller status", "unknown meeting kind or status"),
-    "meeting.bad_time": ("»{text}« er ikke et klokkeslæt (TT:MM)", "'{text}' is not a time (HH:MM)"),
+    "meeting.bad_time": ("»{text}« er ikke et klokkeslæt; skriv fx 9, 9.30 eller 13:00",
+                         "'{text}' is not a time; write e.g. 9, 9.30 or 13:00"),
     "meeting.bad_region": ("ingen entydig region passer til »{text}«; mulige: {candidates}",
                            "no single region matches '{text}'; possible: {candidates}"),
     "meeting.region_not_in_force": ("{region} er ikke en region {date}", "{region} is not a region on {date}"),
@@ -106,6 +107,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meeting.field.duration": ("Varighed (timer)", "Duration (hours)"),
     "meeting.field.kind": ("Type", "Kind"),
     "meeting.field.host": ("Vært", "Host"),
+    "meeting.choose_host": ("vælg en værtsregion", "choose a host region"),
     "meeting.field.reason": ("Begrundelse", "Reason"),
     "meeting.field.place": ("Sted", "Place"),
     "meeting.reason_placeholder": ("kun når værten ikke er den foreslåede", "only when the host is not the "

@@ -174,11 +174,13 @@ class MeetingsScreen(FilterableList, Screen):
         prop = meetings.proposal(conn, m.day, m.id)
 
         def save(values: dict):
+            if values["host"] is None:
+                raise FieldErrors({"host": t("meeting.choose_host")})
             meetings.change_host(conn, m.id, values["host"], values["reason"])
             return m.id
 
-        regions = tuple(r.name for r in queries.regions(conn) if r.in_force(m.day))
-        fields = [Field("host", t("meeting.field.host"), m.host_name or "", suggestions=regions),
+        regions = tuple((r.name, r.code) for r in queries.regions(conn) if r.in_force(m.day))
+        fields = [Field("host", t("meeting.field.host"), m.host_code, options=regions),
                   Field("reason", t("meeting.field.reason"), m.override_reason or "",
                         placeholder=t("meeting.reason_placeholder"))]
         title = t("meetings.host_title", date=fmt_date(m.day),
