@@ -121,3 +121,17 @@ async def test_meeting_hours_twice_asks_and_one_u_undoes_the_batch(db_path, memb
         await pilot.pause()
         assert "2 registreringer er fjernet" in last_message(app)
     assert q(db_path, "SELECT count(*) FROM time_entry") == [(0,)]
+
+
+async def test_plus_and_minus_act_on_attendance_only_while_it_has_the_focus(db_path, members):  # noqa: F811
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        assert app.screen.focused.id == "items"
+        await pilot.press("plus", "minus", "s")
+        await pilot.pause()
+        assert q(db_path, "SELECT count(*) FROM attendance") == [(0,)]
+        await pilot.press("tab", "plus")
+        await pilot.pause()
+        assert q(db_path, "SELECT count(*) FROM attendance") == [(1,)]

@@ -299,6 +299,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "filter.to_list": ("Til listen", "To the list"),
     "entries.head": ("{period} · {count} registreringer · i alt {total} · [ ] periode · p {kind} · v {group}",
                      "{period} · {count} entries · total {total} · [ ] period · p {kind} · v {group}"),
+    "entries.drilled": ("Kun: {label} (Esc tilbage til summerne)", "Only: {label} (Esc back to the totals)"),
     "entries.filtered": ("filter: »{text}«", "filter: '{text}'"),
     "entries.capped": ("Viser de nyeste {shown} af {count}; filtrér eller vælg en kortere periode for resten.",
                        "Showing the newest {shown} of {count}; filter or choose a shorter period for the rest."),

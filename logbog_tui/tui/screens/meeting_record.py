@@ -68,6 +68,16 @@ class MeetingRecordScreen(Screen):
         self.refresh_data()
         self.query_one(self.focus_id).focus()
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """`+`, `-` and `s` act on the attendance list only while it has the focus (shown dimmed
+        otherwise)."""
+        if action == "attend":
+            return True if self.focused is self.query_one("#attendance") else None
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
     def refresh_data(self) -> None:
         conn = self.app.conn
         m = self.meeting = meetings.get(conn, self.meeting_id)

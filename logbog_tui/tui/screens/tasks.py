@@ -112,7 +112,8 @@ class TasksScreen(Screen):
         if self.tab == "tab-tasks":
             self.query_one(TaskPanel).close_filter()
         elif self.tab == "tab-entries":
-            self.query_one(EntryPanel).close_filter()
+            panel = self.query_one(EntryPanel)
+            panel.close_filter() or panel.close_drill()
 
     def action_sort(self) -> None:
         self.query_one(TaskPanel).toggle_sort()
@@ -128,6 +129,8 @@ class TasksScreen(Screen):
         self.action_open()
 
     def action_open(self) -> None:
+        if self.tab == "tab-entries" and self.query_one(EntryPanel).drill_down():
+            return
         self.action_edit()
 
     def action_edit(self) -> None:
