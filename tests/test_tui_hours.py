@@ -305,4 +305,3 @@ async def test_a_tab_switch_during_the_idle_time_mount_waits_for_it(db_path, org
         await building
         await pilot.pause()
         assert app.is_running and screen.query_one("#entries", DataTable).row_count == 1
-
