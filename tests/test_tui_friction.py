@@ -38,3 +38,41 @@ async def test_enter_on_a_total_shows_the_entries_behind_it_and_esc_goes_back(db
         await pilot.press("escape")
         await pilot.pause()
         assert {str(table.get_row_at(i)[0]) for i in range(table.row_count)} == {"Lone Leder", "Jens Jensen"}
+
+
+def cursor_label(table: DataTable, column: int = 0) -> str:
+    return str(table.get_row_at(table.cursor_row)[column])
+
+
+async def test_after_saving_something_new_its_row_is_selected(db_path, org):  # noqa: F811
+    from logbog_tui import tickets
+    from logbog_tui.tickets import TicketDraft
+
+    from .conftest import submit_form
+
+    for title in ("Ældre sag", "Anden sag"):
+        tickets.create(connect(db_path), TicketDraft(title), TODAY)
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "n")
+        await pilot.pause()
+        await submit_form(pilot, name="Åse Ny")
+        assert cursor_label(app.screen.query_one("#people", DataTable)) == "Åse Ny"
+
+        await pilot.press("5", "n")
+        await pilot.pause()
+        await submit_form(pilot, title="Ny sag om eksport")
+        assert cursor_label(app.screen.query_one("#ticket-list", DataTable), 1) == "Ny sag om eksport"
+
+        await pilot.press("4", "down", "down", "n")  # the list shows FG1; the new task goes on PL4
+        await pilot.pause()
+        await submit_form(pilot, title="Ny opgave", area="PL4")
+        assert cursor_label(app.screen.query_one("#tasks", DataTable)) == "Ny opgave"
+
+        await pilot.press("3", "n")
+        await pilot.pause()
+        app.screen.query_one("#date").value = "03.03.2027"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        meetings = app.screen.query_one("#meeting-list", DataTable)
+        assert app.screen.year == 2027 and "03.03.2027" in cursor_label(meetings)

@@ -117,7 +117,17 @@ class MeetingsScreen(FilterableList, Screen):
         self.refresh_data()
 
     def action_new(self) -> None:
-        self.app.push_screen(MeetingDialog(self.app.today), self._done("meetings.planned"))
+        announce = self._done("meetings.planned")
+
+        def done(result) -> None:
+            if result is None:
+                return
+            day = meetings.get(self.app.conn, result[0]).day
+            self.year = day.year  # the new meeting's year, with the meeting selected
+            announce(result)
+            self.query_one("#meeting-list", Table).select_key(result[0])
+
+        self.app.push_screen(MeetingDialog(self.app.today), done)
 
     def action_plan_year(self) -> None:
         """`p`: the year's ordinary meetings not yet planned, from today on; when the year has none

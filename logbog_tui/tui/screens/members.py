@@ -144,7 +144,16 @@ class MembersScreen(FilterableList, Screen):
         return done
 
     def action_new(self) -> None:
-        self.app.push_screen(person_dialog(self.app.conn, None), self._after("members.saved"))
+        def done(person_id) -> None:
+            if person_id is not None:
+                self.app.notify(t("members.saved"))
+                self.refresh_data()
+                if not self.query_one("#people", Table).select_key(person_id):  # hidden: no current seat yet
+                    self.include_former = True
+                    self.refresh_data()
+                    self.query_one("#people", Table).select_key(person_id)
+
+        self.app.push_screen(person_dialog(self.app.conn, None), done)
 
     def action_edit(self) -> None:
         if (person := self.current()) is not None:

@@ -162,6 +162,7 @@ class TasksScreen(Screen):
             if result is not None:
                 self.app.notify(t("task.saved", title=""))
                 panel.refresh_data()
+                panel.select_task(result)
 
         self.app.push_screen(task_dialog(self.app.conn, row, panel.area_id, self.app.today), done)
 

@@ -151,6 +151,7 @@ class TicketsScreen(FilterableList, TicketActions, Screen):
             if result is not None:
                 self.app.notify(t("ticket.created", number=result[1]))
                 self.refresh_data()
+                self.query_one("#ticket-list", Table).select_key(result[0])
 
         self.app.push_screen(ticket_forms.new_ticket(self.app.conn, self.app.today), done)
 

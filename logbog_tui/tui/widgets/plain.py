@@ -70,6 +70,15 @@ class Table(DataTable):
         if self.row_count:
             self.move_cursor(row=min(keep, self.row_count - 1))
 
+    def select_key(self, key: object) -> bool:
+        """Put the cursor on the row with ``key`` (a new row after saving); False if not shown."""
+        try:
+            index = self.get_row_index(str(key))
+        except Exception:  # noqa: BLE001 - RowDoesNotExist: the row is filtered out or elsewhere
+            return False
+        self.move_cursor(row=index)
+        return True
+
     def clear(self, columns: bool = False) -> Table:
         self._shown = None
         return super().clear(columns)

@@ -82,6 +82,15 @@ class TaskPanel(Horizontal):
             self.area_id = area_id
             self.refresh_tasks()
 
+    def select_task(self, task_id: int) -> None:
+        """Put the cursor on a task (a new one): on all areas if its own area is not the one shown."""
+        tasks_table = self.query_one("#tasks", Table)
+        if not tasks_table.select_key(task_id) and self.area_id is not None:
+            self.area_id = None
+            self.query_one("#areas", Table).move_cursor(row=0)  # "all areas"
+            self.refresh_tasks()
+            tasks_table.select_key(task_id)
+
     def current(self) -> TaskRow | None:
         table = self.query_one("#tasks", DataTable)
         if table.row_count == 0:
