@@ -76,3 +76,33 @@ async def test_after_saving_something_new_its_row_is_selected(db_path, org):  # 
         await pilot.pause()
         meetings = app.screen.query_one("#meeting-list", DataTable)
         assert app.screen.year == 2027 and "03.03.2027" in cursor_label(meetings)
+
+
+async def test_an_empty_database_says_what_to_do_first(db_path):
+    from logbog_tui.tui.modals import LogHoursDialog
+
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Hvem er projektleder?" in str(app.screen.query_one("#warnings-panel", Static).render())
+        await pilot.press("l")
+        await pilot.pause()
+        assert not isinstance(app.screen, LogHoursDialog)
+        message = list(app._notifications)[-1].message
+        assert "ingen personer endnu" in message and "angiv en person" not in message
+
+
+async def test_lines_pasted_into_a_one_line_field_are_joined_and_said_so(db_path, org):  # noqa: F811
+    from textual import events
+    from textual.widgets import Input
+
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "n")
+        await pilot.pause()
+        name = app.screen.query_one("#name", Input)
+        name.post_message(events.Paste("Anne\nMarie Hansen\n"))
+        await pilot.pause()
+        assert name.value == "Anne Marie Hansen"
+        assert "3" not in list(app._notifications)[-1].message and "2 indsatte linjer" in list(
+            app._notifications)[-1].message

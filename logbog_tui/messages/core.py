@@ -228,6 +228,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log.hours_placeholder": ("fx 1,5  1:30  90m", "e.g. 1.5  1:30  90m"),
     "log.date_placeholder": ("fx i går, -1, 24.11", "e.g. yesterday, -1, 24.11"),
     "log.target_placeholder": ("kode (PL4), navn eller #opgave", "code (PL4), name or #task"),
+    "log.nobody_yet": ("Der er ingen personer endnu. Opret først projektlederen: 2 (Medlemmer), n, og a for "
+                       "pladsen Projektleder.", "There are no people yet. First add the project leader: 2 "
+                       "(Members), n, and a for the project leader seat."),
+    "input.lines_joined": ("Feltet har kun én linje: de {count} indsatte linjer er samlet med mellemrum",
+                           "The field has one line only: the {count} pasted lines are joined with spaces"),
     "log.hint": ("Enter gemmer · Esc annullerer · → eller Tab tager forslaget",
                  "Enter saves · Esc cancels · → or Tab takes the suggestion"),
     "log.toast": ("{hours} registreret {date} på {target}", "{hours} logged on {date} on {target}"),

@@ -137,5 +137,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dashboard.warnings": ("Opmærksomhed", "Attention"),
     "dashboard.no_warnings": ("Opmærksomhed: alle pladser er besat, intet udløber, intet er over frist",
                               "Attention: every seat filled, nothing ending, nothing overdue"),
+    "dashboard.first_steps": ("Velkommen. Databasen har endnu ingen personer. Først:\n"
+                              "1. Hvem er projektleder? Tryk 2 (Medlemmer), n (ny person), og a for at udpege "
+                              "personen til pladsen Projektleder i styregruppen og følgegruppen.\n"
+                              "2. Derefter medlemmerne: n og a for hver plads, s for suppleanter.\n"
+                              "3. Så kan timer registreres med l, og møder planlægges under 3 (p planlægger året).",
+                              "Welcome. The database has no people yet. First:\n"
+                              "1. Who is the project leader? Press 2 (Members), n (new person), and a to appoint them "
+                              "to the project leader seat in the steering group and the follow-up group.\n"
+                              "2. Then the members: n and a for each seat, s for substitutes.\n"
+                              "3. Then hours can be logged with l, and meetings planned under 3 (p plans the year)."),
+    "dashboard.no_project_leader": ("Ingen er udpeget som projektleder: tryk 2, vælg personen og a (pladsen "
+                                    "Projektleder). Timer registreres for projektlederen, når intet andet er valgt.",
+                                    "Nobody is appointed project leader: press 2, choose the person and a (the "
+                                    "project leader seat). Hours are logged for the project leader unless "
+                                    "another person is chosen."),
     "dashboard.more_warnings": ("… og {count} flere (se Medlemmer, c)", "… and {count} more (see Members, c)"),
 }

@@ -58,6 +58,9 @@ class HourLogging:
 
     def action_log_hours(self, ticket_id: int | None = None, ticket_number: str = "") -> None:
         person = self.person_now()
+        if person is None and self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM person)").fetchone()[0]:
+            self.notify(t("log.nobody_yet"), severity="warning", timeout=8)  # not "give a person"
+            return
         area_id, task_id = timelog.last_used(self.conn, person.id) if person else (None, None)
         target = queries.target_label(self.conn, area_id, task_id)
         if ticket_id is not None:  # support for the representatives: PL9 for project leadership

@@ -74,7 +74,12 @@ def host_text(conn, today: date) -> str:
 
 
 def attention_text(conn, today: date) -> str:
-    """A region change within a year, vacancies and endings, overdue tasks, open referrals."""
+    """A region change within a year, vacancies and endings, overdue tasks, open referrals. A new,
+    empty database says what to do first instead."""
+    if conn.execute("SELECT NOT EXISTS (SELECT 1 FROM person)").fetchone()[0]:
+        return t("dashboard.first_steps")
+    if queries.project_leader(conn, today) is None:
+        return t("dashboard.no_project_leader")
     lines = []
     for day, region, preds in upcoming_changes(queries.regions(conn), today, today + timedelta(days=366)):
         if preds:
