@@ -42,7 +42,7 @@ SCREEN_OF = {"composition": CompositionScreen, "record": MeetingRecordScreen, "t
 # confirmation, a ticket, the palette, the report dialog, another mode
 OPENERS = [("members", "n"), ("dashboard", "question_mark"), ("members", "c"), ("meetings", "n"),
            ("meetings", "enter"), ("dashboard", "l"), ("members", "D"), ("tickets", "enter"),
-           ("dashboard", "ctrl+p"), ("dashboard", "r"), ("dashboard", "2"), ("record", "t"), ("ticket", "f")]
+           ("dashboard", "ctrl+p"), ("dashboard", "R"), ("dashboard", "2"), ("record", "l"), ("ticket", "F")]
 
 
 def keys_of(state: str) -> list[str]:

@@ -106,3 +106,42 @@ async def test_lines_pasted_into_a_one_line_field_are_joined_and_said_so(db_path
         assert name.value == "Anne Marie Hansen"
         assert "3" not in list(app._notifications)[-1].message and "2 indsatte linjer" in list(
             app._notifications)[-1].message
+
+
+def column(table: DataTable, index: int) -> list[str]:
+    return [str(table.get_row_at(i)[index]) for i in range(table.row_count)]
+
+
+async def test_o_sorts_every_list_by_the_next_column_O_reverses_and_a_header_click_sorts(db_path):
+    from logbog_tui.demo import fill
+
+    fill(connect(db_path), years=1, today=TODAY)
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key, selector in (("2", "#people"), ("3", "#meeting-list"), ("4", "#tasks"), ("5", "#ticket-list")):
+            await pilot.press(key, "o")
+            await pilot.pause()
+            table = app.screen.query_one(selector, DataTable)
+            first = column(table, 0)
+            from logbog_tui.tui.widgets.plain import sort_key
+            assert first == sorted(first, key=sort_key), key
+            assert str(list(table.columns.values())[0].label).endswith("▲")
+            await pilot.press("O")
+            await pilot.pause()
+            assert column(table, 0) == sorted(first, key=sort_key, reverse=True), key
+        # dates sort as dates, not as text ("tir 13.10.2026" after "man 02.03.2026")
+        await pilot.press("3")
+        await pilot.pause()
+        meetings = app.screen.query_one("#meeting-list", DataTable)
+        days = [d.split()[1] for d in column(meetings, 0)]
+        assert days == sorted(days, key=lambda d: d[6:] + d[3:5] + d[:2])[::-1]
+        # a click on a column header sorts by it, and the sort stays when the list is refreshed
+        await pilot.press("2")
+        await pilot.pause()
+        people = app.screen.query_one("#people", DataTable)
+        await pilot.click(people, offset=(people.columns[list(people.columns)[0]].get_render_width(people) + 2, 0))
+        await pilot.pause()
+        organisations = column(people, 1)
+        assert organisations == sorted(organisations, key=sort_key)
+        app.screen.refresh_data()
+        assert column(people, 1) == organisations

@@ -173,7 +173,7 @@ def members(db_path):
 async def test_attendance_and_meeting_hours_through_the_ui(db_path, members):
     app = app_for(db_path)
     async with app.run_test(size=(120, 45)) as pilot:
-        await pilot.press("3", "a")
+        await pilot.press("3", "plus")
         await pilot.pause()
         assert isinstance(app.screen, MeetingRecordScreen)
         table = app.screen.query_one("#attendance", DataTable)
@@ -181,7 +181,7 @@ async def test_attendance_and_meeting_hours_through_the_ui(db_path, members):
         assert order == ["Anne Aarhus", "Lone Leder"]
         await pilot.press("s", "down", "plus")  # Anne: her substitute came; then Lone present
         await pilot.pause()
-        await pilot.press("t")
+        await pilot.press("l")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
         app.screen.query_one("#prep").value = "1"

@@ -79,7 +79,7 @@ async def test_a_referral_is_not_settled_by_an_earlier_steering_group_meeting(db
 
 
 async def _record_with_attendance(pilot) -> None:
-    await pilot.press("3", "a")
+    await pilot.press("3", "plus")
     await pilot.pause()
     await pilot.press("plus", "plus")  # Anne and Lone present
     await pilot.pause()
@@ -89,7 +89,7 @@ async def test_meeting_hours_offer_only_follow_up_group_areas(db_path, members):
     app = app_for(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await _record_with_attendance(pilot)
-        await pilot.press("t")
+        await pilot.press("l")
         await pilot.pause()
         area = app.screen.query_one("#area", Select)
         labels = [str(o[0]) for o in area._options if o[1] is not Select.NULL]
@@ -105,12 +105,12 @@ async def test_meeting_hours_twice_asks_and_one_u_undoes_the_batch(db_path, memb
     app = app_for(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await _record_with_attendance(pilot)
-        await pilot.press("t")
+        await pilot.press("l")
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert q(db_path, "SELECT count(*) FROM time_entry") == [(2,)]
-        await pilot.press("t")
+        await pilot.press("l")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)  # what is logged already, and a question
         assert "Anne Aarhus: 4 t (FG2)" in app.screen.question and "Lone Leder: 4 t (PL6)" in app.screen.question

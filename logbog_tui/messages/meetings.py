@@ -118,10 +118,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.head": ("{body} · {weekday} {date} ({week}) · {kind} · {status} · vært: {host}",
                     "{body} · {weekday} {date} ({week}) · {kind} · {status} · host: {host}"),
     "record.minutes_line": ("Referat: {text}", "Minutes: {text}"),
-    "record.items": ("Dagsorden og beslutninger (n nyt · e ret · r henvis · A afgjort · o opgave · m referat)",
-                     "Agenda and decisions (n new · e edit · r refer · A settled · o task · m minutes)"),
-    "record.attendance": ("Fremmøde (+ til stede · - fraværende · s suppleant · t registrér mødets timer)",
-                          "Attendance (+ present · - absent · s substitute · t log the meeting's hours)"),
+    "record.items": ("Dagsorden og beslutninger (n nyt · e ret · r henvis · A afgjort · T opgave · m referat)",
+                     "Agenda and decisions (n new · e edit · r refer · A settled · T task · m minutes)"),
+    "record.attendance": ("Fremmøde (Tab hertil, så + til stede · - fraværende · s suppleant; l registrerer "
+                          "mødets timer)", "Attendance (Tab here, then + present · - absent · s substitute; l logs "
+                          "the meeting's hours)"),
     "record.key.back": ("Tilbage", "Back"),
     "record.key.new_item": ("Nyt punkt", "New item"),
     "record.key.edit_item": ("Ret punkt", "Edit item"),

@@ -26,6 +26,7 @@ from logbog_tui.tui.key_guard import KeyGuard
 from logbog_tui.tui.modals import KeysScreen
 from logbog_tui.tui.screens import SCREENS
 from logbog_tui.tui.widgets.filter_box import FilterBox
+from logbog_tui.tui.widgets.plain import Table
 
 
 class LogbogApp(KeyGuard, HourLogging, IdleCollection, App):
@@ -46,6 +47,8 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, App):
         # stays a letter where the focused field takes text or the screen has its own `q`.
         Binding("q", "quit", t("app.quit"), id="app.quit", priority=True),
         Binding("ctrl+p", "command_palette", t("app.palette"), show=False, priority=True, id="app.palette"),
+        Binding("o", "sort_list", t("app.sort"), id="app.sort"),
+        Binding("O", "sort_list(True)", t("app.sort_reverse"), show=False, id="app.sort_reverse"),
         Binding("j", "list('down')", t("app.down"), show=False, id="app.down"),
         Binding("k", "list('up')", t("app.up"), show=False, id="app.up"),
         Binding("g", "list('top')", t("app.top"), show=False, id="app.top"),
@@ -117,6 +120,8 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, App):
                                   " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (theme,))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "sort_list":
+            return self._sortable() is not None
         if action == "quit":
             focused = self.screen.focused
             if focused is not None and focused.check_consume_key("q", "q"):
@@ -124,6 +129,22 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, App):
             if any(b.key == "q" or "q" in b.key.split(",") for b in self.screen.BINDINGS if isinstance(b, Binding)):
                 return False
         return True
+
+    def _sortable(self) -> Table | None:
+        """The list `o` sorts: the focused one, else the screen's main list."""
+        focused = self.screen.focused
+        if isinstance(focused, Table) and focused.sortable:
+            return focused
+        main = getattr(self.screen, "LIST", "")
+        table = self.screen.query_one(main) if main else None
+        return table if isinstance(table, Table) and table.sortable else None
+
+    def action_sort_list(self, reverse: bool = False) -> None:
+        """`o`: sort the list by the next column; `O`: the other way round (a header click does too)."""
+        table = self._sortable()
+        if table is None:
+            return
+        table.sort_flip() if reverse else table.sort_next()
 
     def action_list(self, where: str) -> None:
         """j/k/g/G: move in the focused list."""

@@ -32,7 +32,7 @@ class KeysScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Plain(t("keys.title"), classes="title")
-            yield Table(id="keys")
+            yield Table(id="keys", sortable=False)
             yield Plain(t("keys.footer"))
 
     def on_mount(self) -> None:

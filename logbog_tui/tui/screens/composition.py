@@ -47,7 +47,7 @@ class CompositionScreen(ModalScreen[None]):
                 yield Label(t("composition.date"))
                 yield Input(fmt_date(self.day), id="date", compact=True)
                 yield Plain("", id="date-error")
-            yield Table(id="composition")
+            yield Table(id="composition", sortable=False)  # the seats in their order
             yield Plain(t("composition.hint"))
 
     def on_mount(self) -> None:

@@ -22,7 +22,7 @@ from logbog_tui.tui.widgets.plain import Plain, Table
 
 class DashboardScreen(Screen):
     AUTO_FOCUS = "#budget-table"
-    BINDINGS = [Binding("r", "app.report", t("report.key"), id="dashboard.report")]
+    BINDINGS = [Binding("R", "app.report", t("report.key"), id="dashboard.report")]
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -36,13 +36,13 @@ class MeetingRecordScreen(Screen):
         Binding("e", "edit_item", t("record.key.edit_item"), id="record.edit_item"),
         Binding("r", "refer", t("record.key.refer"), id="record.refer"),
         Binding("A", "settle", t("record.key.settle"), id="record.settle"),
-        Binding("o", "task", t("record.key.task"), id="record.task"),
+        Binding("T", "task", t("record.key.task"), id="record.task"),
         Binding("m", "minutes", t("record.key.minutes"), id="record.minutes"),
         Binding("plus", "attend('present')", t("record.key.present"), id="record.present", key_display="+"),
         Binding("minus", "attend('absent')", t("record.key.absent"), id="record.absent", key_display="-"),
         Binding("s", "attend('substitute')", t("record.key.substitute"), id="record.substitute"),
         Binding("H", "held", t("record.key.held"), id="record.held"),
-        Binding("t", "log_meeting", t("record.key.log"), id="record.log"),
+        Binding("l", "log_meeting", t("record.key.log"), id="record.log"),
     ]
 
     def __init__(self, meeting_id: int, focus: str = "#items") -> None:

@@ -37,7 +37,7 @@ class MeetingsScreen(FilterableList, Screen):
         Binding("h", "host", t("meetings.key.host"), id="meetings.host"),
         Binding("x", "cancel_meeting", t("meetings.key.cancel"), id="meetings.cancel"),
         Binding("d", "move", t("meetings.key.move"), id="meetings.move"),
-        Binding("a", "attendance", t("meetings.key.attendance"), id="meetings.attendance"),
+        Binding("plus", "attendance", t("meetings.key.attendance"), id="meetings.attendance", key_display="+"),
         Binding("i", "export", t("meetings.key.export"), id="meetings.export"),
         Binding("left_square_bracket", "year(-1)", t("meetings.key.previous_year"), id="meetings.previous",
                 key_display="["),
