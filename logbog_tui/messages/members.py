@@ -2,6 +2,10 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "body.styregruppe": ("Styregruppen", "Styregruppen"),
+    "body.short.styregruppe": ("SG", "SG"),
+    "body.short.folgegruppe": ("FG", "FG"),
+    "col.body_short": ("Organ", "Body"),
+    "col.holder_role": ("Indehaver, rolle", "Holder, role"),
     "body.folgegruppe": ("Følgegruppen", "Følgegruppen"),
     "role.member": ("medlem", "member"),
     "role.chair": ("formand", "chair"),
@@ -120,8 +124,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                       "the person is already substitute for {person} in the period"),
     "membership.gone": ("medlemskabet findes ikke længere", "the membership no longer exists"),
     "composition.date": ("Dato", "Date"),
-    "composition.hint": ("Tab til datoen og Enter · [ ] dagen før/efter · Esc lukker",
-                         "Tab to the date and Enter · [ ] day before/after · Esc closes"),
+    "composition.hint": ("SG styregruppen, FG følgegruppen · Tab til datoen og Enter · [ ] dagen før/efter · Esc "
+                         "lukker",
+                         "SG steering group, FG follow-up group · Tab to the date and Enter · [ ] day before/after · "
+                         "Esc closes"),
     "composition.previous_day": ("Dagen før", "Day before"),
     "composition.next_day": ("Dagen efter", "Day after"),
     "composition.vacant": ("LEDIG", "VACANT"),

@@ -16,11 +16,10 @@ KEY_NAMES = {"question_mark": "?", "slash": "/", "left_square_bracket": "[", "ri
 
 
 class KeysScreen(ModalScreen[None]):
+    DEFAULT_CLASSES = "dialog-screen"  # the frame: app.tcss
     DEFAULT_CSS = """
-    KeysScreen { align: center middle; }
-    KeysScreen > Vertical { width: 64; height: auto; max-height: 80%; border: thick $accent;
-                            background: $surface; padding: 1 2; }
-    KeysScreen DataTable { height: auto; max-height: 30; }
+    KeysScreen .dialog { width: 64; }
+    KeysScreen DataTable { height: auto; }
     """
     BINDINGS = [Binding("escape,question_mark,q", "close", t("keys.close"), id="keys.close")]
 
@@ -30,16 +29,19 @@ class KeysScreen(ModalScreen[None]):
         self.rows = self._rows()  # now, while ``screen`` is the current one (the app's `q` depends on it)
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Plain(t("keys.title"), classes="title")
             yield Table(id="keys", sortable=False)
-            yield Plain(t("keys.footer"))
+            with Vertical(classes="dialog-foot"):
+                yield Plain(t("keys.footer"), classes="hint")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns(t("keys.key"), t("keys.action"))
         for row in self.rows:
             table.add_row(*row)
+        # the list scrolls inside the frame: the title, the header line and the footer stay in sight
+        table.styles.max_height = max(4, self.app.size.height - 7)
 
     def _rows(self) -> list[tuple[str, str]]:
         rows = []

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -30,19 +30,15 @@ FIELDS = ("body", "date", "time", "duration", "kind", "host", "reason", "place")
 
 
 class MeetingDialog(ModalScreen[object]):
+    DEFAULT_CLASSES = "dialog-screen"  # the frame: app.tcss
     DEFAULT_CSS = """
-    MeetingDialog { align: center middle; }
-    MeetingDialog > VerticalScroll { width: 90; max-width: 100%; height: auto; max-height: 100%;
-                                     border: thick $accent; background: $surface; padding: 0 1; }
-    MeetingDialog .title { text-style: bold; }
+    MeetingDialog .dialog { width: 90; }
     MeetingDialog .row { height: auto; margin-top: 1; }
-    MeetingDialog .row Label { width: 16; }
+    MeetingDialog .row Label { width: 18; }
     MeetingDialog .row Input, MeetingDialog .row Select { width: 1fr; }
-    MeetingDialog #proposal { margin-left: 16; color: $text-muted; }
-    MeetingDialog #warnings { color: $warning; margin-top: 1; height: auto; }
-    MeetingDialog .error { color: $error; height: auto; margin-left: 16; display: none; }
-    MeetingDialog .buttons { height: auto; margin-top: 1; }
-    MeetingDialog .hint { color: $text-muted; }
+    MeetingDialog #proposal { margin-left: 18; color: $text-muted; }
+    MeetingDialog #warnings { color: $warning; margin-left: 18; height: auto; }
+    MeetingDialog .error { color: $error; height: auto; margin-left: 18; display: none; }
     """
     AUTO_FOCUS = "#date"
     BINDINGS = [Binding("escape", "cancel", t("dialog.cancel"), id="dialog.cancel"),
@@ -55,30 +51,33 @@ class MeetingDialog(ModalScreen[object]):
         self._hosts: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
+        with Vertical(classes="dialog"):
             yield Plain(t("meeting.new_title"), classes="title")
-            for name in FIELDS:
-                with Horizontal(classes="row"):
-                    yield Label(t(f"meeting.field.{name}"))
-                    yield self._field(name)
-                if name == "host":
-                    yield Plain("", id="proposal")
-                yield Plain("", id=f"{name}-error", classes="error")
-            yield Plain("", id="warnings")
-            yield Plain("", id="form-error", classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button(t("dialog.save"), variant="primary", id="save")
-                yield Button(t("dialog.cancel"), id="cancel")
-            yield Plain(t("form.hint"), classes="hint")
+            with VerticalScroll(classes="dialog-body"):
+                for name in FIELDS:
+                    with Horizontal(classes="row"):
+                        yield Label(t(f"meeting.field.{name}"))
+                        yield self._field(name)
+                    if name == "host":
+                        yield Plain("", id="proposal")
+                    yield Plain("", id=f"{name}-error", classes="error")
+                    if name == "date":  # in sight while the date is typed
+                        yield Plain("", id="warnings")
+                yield Plain("", id="form-error", classes="error")
+            with Vertical(classes="dialog-foot"):
+                with Horizontal(classes="buttons"):
+                    yield Button(t("dialog.save"), variant="primary", id="save", compact=True)
+                    yield Button(t("dialog.cancel"), id="cancel", compact=True)
+                yield Plain(t("form.hint"), classes="hint")
 
     def _field(self, name: str):
         if name == "body":
-            return Select([(t(f"body.{b}"), b) for b in meetings.BODIES], value=self.body, allow_blank=False, id="body")
+            return Select([(t(f"body.{b}"), b) for b in meetings.BODIES], value=self.body, allow_blank=False, id="body", compact=True)
         if name == "kind":
             return Select([(t(f"meeting.kind.{k}"), k) for k in meetings.KINDS], value="ordinary",
-                          allow_blank=False, id="kind")
+                          allow_blank=False, id="kind", compact=True)
         if name == "host":
-            return Select([], id="host", prompt="–")
+            return Select([], id="host", prompt="–", compact=True)
         value = {"date": fmt_date(self.today), "time": "10:00", "duration": "4"}.get(name, "")
         placeholder = {"reason": t("meeting.reason_placeholder"), "time": "10, 9.30, 13:00"}.get(name, "")
         return CompletingInput(value, id=name, compact=True, placeholder=placeholder)

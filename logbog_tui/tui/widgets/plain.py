@@ -13,7 +13,10 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
@@ -62,6 +65,17 @@ class Table(DataTable):
         self.sorted_by: int | None = None  # column index; None: the list's own order
         self.sort_reverse = False
         self._labels: list[str] = []
+
+    def render_line(self, y: int) -> Strip:
+        """The header line ends in "→" while columns are hidden to the right (the table is wider
+        than the screen): → and the mouse scroll there."""
+        strip = super().render_line(y)
+        if y == 0 and self.show_header and self.virtual_size.width > self.scroll_x + self.size.width:
+            width = strip.cell_length
+            if width > 3:
+                style = self.get_component_rich_style("datatable--header") + Style(bold=True)
+                strip = Strip.join([strip.crop(0, width - 2), Strip([Segment(" →", style)], 2)])
+        return strip
 
     # --- sorting --------------------------------------------------------------------------------
 
