@@ -92,7 +92,7 @@ async def test_overlapping_appointment_is_refused_in_the_dialog(db_path):
         await pilot.pause()
         await submit_form(pilot, **{"seat": seat(db_path, "folgegruppe", region_code="nordjylland")})
         assert isinstance(app.screen, FormDialog)
-        assert "allerede besat af Anne" in str(app.screen.query_one("#form-error").render())
+        assert "allerede besat af Anne" in str(app.screen.query_one("#seat-error").render())  # under Plads
     assert q(db_path, "SELECT count(*) FROM membership") == [(1,)]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from logbog_tui import memberships, people, queries
+from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.people import PersonRow
 from logbog_tui.service import Problem
@@ -55,6 +56,15 @@ def _dates(values: dict, today: date, errors: dict) -> tuple[date | None, date |
     return start, end
 
 
+def _field_of(exc: UserError, default: str) -> str:
+    """The field a refusal of an appointment belongs under."""
+    if exc.message == t("membership.end_before_start"):
+        return "end"
+    if exc.message == t("person.too_long", max=500):
+        return "reference"
+    return default
+
+
 def appoint_dialog(conn, person: PersonRow, today: date) -> FormDialog:
     seat_options = tuple(
         (f"{t(f'body.{s.body}')}: {s.label}"
@@ -70,8 +80,11 @@ def appoint_dialog(conn, person: PersonRow, today: date) -> FormDialog:
         start, end = _dates(values, today, errors)
         if errors:
             raise FieldErrors(errors)
-        return memberships.appoint(conn, person.id, values["seat"], start, end, values["role"] or "member",
-                                   values["reference"])
+        try:
+            return memberships.appoint(conn, person.id, values["seat"], start, end, values["role"] or "member",
+                                       values["reference"])
+        except UserError as exc:  # the seat is taken, or does not exist then: said under Plads
+            raise FieldErrors({_field_of(exc, "seat"): exc.message}) from None
 
     fields = [Field("seat", t("membership.field.seat"), None, options=seat_options),
               Field("start", t("membership.field.start"), fmt_date(today)),
@@ -97,7 +110,10 @@ def substitute_dialog(conn, person: PersonRow, today: date) -> FormDialog:
         start, end = _dates(values, today, errors)
         if errors:
             raise FieldErrors(errors)
-        return memberships.appoint_substitute(conn, person.id, values["member"], start, end, values["reference"])
+        try:
+            return memberships.appoint_substitute(conn, person.id, values["member"], start, end, values["reference"])
+        except UserError as exc:
+            raise FieldErrors({_field_of(exc, "member"): exc.message}) from None
 
     fields = [Field("member", t("membership.field.member"), None, options=options),
               Field("start", t("membership.field.start"), fmt_date(today)),
