@@ -50,7 +50,7 @@ def resolve_reporter(conn: sqlite3.Connection, text: str | None) -> tuple[int | 
     try:
         return queries.resolve_person(conn, text).id, None
     except UserError as exc:
-        if exc.message == t("resolve.none", what=t("what.person"), text=text.strip()):
+        if exc.message == t("resolve.none", what=t("what.no.person"), text=text.strip()):
             return None, unicodedata.normalize("NFC", text).strip()
         raise
 

@@ -70,14 +70,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meetings.key.export": ("Eksportér .ics", "Export .ics"),
     "meetings.key.previous_year": ("Forrige år", "Previous year"),
     "meetings.key.next_year": ("Næste år", "Next year"),
-    "meetings.head": ("Møder {year} · {count} møder · næste i turen: {next} · [ ] år",
-                      "Meetings {year} · {count} meetings · next in turn: {next} · [ ] year"),
+    "meetings.head": ("Møder {year} · {count:møde|møder} · næste i turen: {next} · [ ] år",
+                      "Meetings {year} · {count:meeting|meetings} · next in turn: {next} · [ ] year"),
     "meetings.override": ("afvigelse: {reason}", "override: {reason}"),
     "meetings.referrals": ("Åbne henvisninger til styregruppen: {count}", "Open referrals to the steering group: "
                            "{count}"),
     "meetings.planned": ("Mødet er planlagt", "The meeting is planned"),
     "meetings.year_already_planned": ("Begge ordinære møder i {year} er allerede planlagt",
                                       "Both ordinary meetings of {year} are already planned"),
+    "meetings.warnings_below": ("{count:advarsel|advarsler}: se under listen", "{count:warning|warnings}: see under the list"),
     "meetings.year_passed": ("{year} er forbi; der planlægges ikke møder bagud",
                              "{year} is over; meetings are not planned backwards"),
     "meetings.plan_next_year": ("Årets ordinære møder i {year} er planlagt eller forbi; her er forslaget for {next}.",
@@ -187,5 +188,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "{code} is not a follow-up group area; choose FG1-FG6"),
     "record.already_logged": ("Der er allerede registreret timer for dette møde:\n{lines}\n\nRegistrér igen "
                               "oveni?", "Hours are already logged for this meeting:\n{lines}\n\nLog again on top?"),
-    "record.logged": ("Timer registreret for {count} personer", "Hours logged for {count} people"),
+    "record.logged_below": ("Hvem og budgetterne: under fremmødelisten. u fortryder det hele.",
+                            "Who and the budgets: under the attendance list. u undoes it all."),
+    "record.logged": ("Timer registreret for {count:person|personer}", "Hours logged for {count:person|people}"),
 }

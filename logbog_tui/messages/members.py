@@ -33,8 +33,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "members.key.former": ("Tidligere medlemmer", "Former members"),
     "members.key.export": ("Eksportér persondata (JSON)", "Export personal data (JSON)"),
     "members.key.erase": ("Slet eller anonymisér", "Delete or erase"),
-    "members.head": ("{count} personer · {former} · c sammensætning · Enter medlemskaber",
-                     "{count} people · {former} · c composition · Enter memberships"),
+    "members.head": ("{count:person|personer} · {former} · c sammensætning · Enter medlemskaber",
+                     "{count:person|people} · {former} · c composition · Enter memberships"),
     "members.former_hidden": ("f viser tidligere medlemmer", "f shows former members"),
     "members.former_shown": ("tidligere medlemmer vises (f skjuler)", "former members shown (f hides)"),
     "members.former": ("tidligere", "former"),
@@ -44,8 +44,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "members.appointed": ("{name} er udpeget", "{name} is appointed"),
     "members.substitute_appointed": ("{name} er udpeget som suppleant", "{name} is appointed substitute"),
     "members.no_membership": ("Personen har intet medlemskab at afslutte", "The person has no membership to end"),
-    "members.ended": ("Medlemskabet slutter {date}; {subs} suppleanter slutter samtidig",
-                      "The membership ends on {date}; {subs} substitutes end with it"),
+    "members.ended": ("Medlemskabet slutter {date}; {subs:suppleant|suppleanter} slutter samtidig",
+                      "The membership ends on {date}; {subs:substitute|substitutes} end with it"),
     "members.confirm_erase": ("{name} har timer, møder eller sager og kan ikke slettes, kun anonymiseres:\n"
                               "kontaktdata fjernes, navnet erstattes, historikken bevares. Anonymisér?",
                               "{name} has hours, meetings or tickets and cannot be deleted, only erased:\n"

@@ -50,8 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tickets.key.log": ("Timer på sagen", "Hours on it"),
     "tickets.key.task": ("Gør til opgave", "Make a task"),
     "tickets.key.closed": ("Vis løste og lukkede", "Show resolved and closed"),
-    "tickets.head": ("{count} sager · {open} åbne · {late} over leverandørens frist · {closed}",
-                     "{count} tickets · {open} open · {late} past the supplier's promise · {closed}"),
+    "tickets.head": ("{count:sag|sager} · {open:åben|åbne} · {late} over leverandørens frist · {closed}",
+                     "{count:ticket|tickets} · {open} open · {late} past the supplier's promise · {closed}"),
     "tickets.closed_hidden": ("f viser også løste og lukkede", "f also shows resolved and closed"),
     "tickets.closed_shown": ("løste og lukkede vises (højst 200; f skjuler)",
                              "resolved and closed shown (at most 200; f hides)"),
@@ -66,7 +66,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.at": ("Tidspunkt", "Time"),
     "col.author": ("Af", "By"),
     "col.event": ("Hændelse", "Event"),
-    "tickets.days": ("{days} dage", "{days} days"),
+    "tickets.days": ("{days:dag|dage}", "{days:day|days}"),
     "tickets.passed": ("{date} overskredet", "{date} passed"),
     "ticket.new_title": ("Ny supportsag", "New support ticket"),
     "ticket.field.title": ("Titel", "Title"),
@@ -103,9 +103,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "event.forwarded": ("sendt til leverandøren", "forwarded to the supplier"),
     "event.comment": ("kommentar", "comment"),
     "log.ticket_title": ("Timer på sag {ticket} (support)", "Hours on ticket {ticket} (support)"),
-    "dashboard.tickets": ("Sager: {open} åbne; hos leverandøren: {with_supplier}", "Tickets: {open} open; with the "
+    "dashboard.tickets": ("Sager: {open:åben|åbne}; hos leverandøren: {with_supplier}", "Tickets: {open} open; with the "
                           "supplier: {with_supplier}"),
-    "dashboard.ticket_line": ("  {number} {title}: {days} dage hos leverandøren{late}", "  {number} {title}: {days} "
-                              "days with the supplier{late}"),
+    "dashboard.ticket_line": ("  {number} {title}: {days:dag|dage} hos leverandøren{late}", "  {number} {title}: "
+                              "{days:day|days} with the supplier{late}"),
     "dashboard.ticket_late": (" (svarfrist {date} overskredet)", " (promised {date}, passed)"),
 }

@@ -11,7 +11,9 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.widgets import DataTable
 
 from logbog_tui import clock, queries
@@ -168,7 +170,7 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, App):
         def go(yes: bool | None = True) -> None:
             if yes:
                 write(data, path, force=True)
-                self.notify(t("export.written", path=path), timeout=10)
+                self.notify(t("export.written", path=toast_path(path)), timeout=10)
 
         if path.exists():
             self.push_screen(ConfirmDialog(t("export.replace", path=path)), go)
@@ -227,6 +229,23 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, App):
         else:
             self.sub_title = t("app.host_rotation", region=answer.region.name, reason=explain(answer.reason))
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P: Textual's palette, with the placeholder in the UI's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.placeholder")))
+
+    def search_themes(self) -> None:
+        """The theme picker (palette: change theme), with the placeholder in the UI's language."""
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=t("palette.theme_placeholder")))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys on the key line as in the keys list (`Esc`, not `esc`)."""
+        from logbog_tui.tui.modals.keys import KEY_NAMES
+
+        if not binding.key_display and binding.key in ("escape", "enter"):
+            return KEY_NAMES[binding.key]
+        return super().get_key_display(binding)
+
     def action_keys(self) -> None:
         if not isinstance(self.screen, KeysScreen):
             self.push_screen(KeysScreen(self.screen))
@@ -255,6 +274,16 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, App):
         if line not in self._exit_renderables:  # one line, however many errors (each is logged)
             self._exit_renderables.append(line)
         self._close_messages_no_wait()
+
+
+def toast_path(path: Path) -> str:
+    """A path for a notice: the home folder as ~, the file name on a line of its own (a notice is
+    narrow, and a long path would otherwise wrap in the middle of a name)."""
+    folder = str(path.parent)
+    home = str(Path.home())
+    if folder == home or folder.startswith(home + "/"):
+        folder = "~" + folder[len(home):]
+    return f"{folder}/\n{path.name}"
 
 
 def run_tui(db_path: Path) -> int:

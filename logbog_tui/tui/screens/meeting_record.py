@@ -29,6 +29,7 @@ class MeetingRecordScreen(Screen):
     MeetingRecordScreen .section { margin: 1 1 0 1; text-style: bold; }
     MeetingRecordScreen #items { height: 1fr; }
     MeetingRecordScreen #attendance { height: 1fr; }
+    MeetingRecordScreen #record-notes { margin: 0 1; height: auto; max-height: 8; }
     """
     BINDINGS = [
         Binding("escape", "back", t("record.key.back"), id="record.back"),
@@ -48,6 +49,7 @@ class MeetingRecordScreen(Screen):
     def __init__(self, meeting_id: int, focus: str = "#items") -> None:
         super().__init__()
         self.meeting_id, self.focus_id = meeting_id, focus
+        self.notes = ""  # what the last `l` logged, with each member's budget
         self.item_rows: dict[str, meeting_records.Item] = {}
         self.attendee_rows: dict[str, meeting_records.Attendee] = {}
 
@@ -58,6 +60,7 @@ class MeetingRecordScreen(Screen):
         yield Table(id="items")
         yield Plain(t("record.attendance"), classes="section")
         yield Table(id="attendance")
+        yield Plain(id="record-notes")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -89,6 +92,9 @@ class MeetingRecordScreen(Screen):
         text = meeting_records.minutes(conn, m.id)
         head += "\n" + t("record.minutes_line", text=(text[:200] + "…") if len(text) > 200 else (text or "–"))
         self.query_one("#record-head", Static).update(head)
+        notes = self.query_one("#record-notes", Static)
+        notes.update(self.notes)
+        notes.display = bool(self.notes)
         items = self.query_one("#items", DataTable)
         with items.refill():
             self.item_rows = {}
@@ -284,7 +290,8 @@ class MeetingRecordScreen(Screen):
                     line += " – " + t("budget.effect", label="", used=fmt_hours(member.used),
                                       budget=fmt_hours(member.budget), status=t(f"status.{member.status}")).lstrip(": ")
                 lines.append(line)
-            self.app.notify(t("record.logged", count=len(result)) + "\n" + "\n".join(lines), timeout=12)
+            self.notes = t("record.logged", count=len(result)) + ":\n" + "\n".join("  " + line for line in lines)
+            self.app.notify(t("record.logged", count=len(result)) + "\n" + t("record.logged_below"), timeout=8)
             self.refresh_data()
 
         default = next((i for i, code, _ in areas if code == FG_AREAS_DEFAULT), None)

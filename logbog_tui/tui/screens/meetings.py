@@ -27,6 +27,7 @@ from logbog_tui.tui.widgets.plain import Plain, Table
 class MeetingsScreen(FilterableList, Screen):
     DEFAULT_CSS = """
     MeetingsScreen #meeting-head, MeetingsScreen #referrals { margin: 0 1; height: auto; }
+    MeetingsScreen #meeting-notes { margin: 0 1; height: auto; max-height: 6; color: $warning; }
     MeetingsScreen #meeting-list { height: 1fr; }
     """
     AUTO_FOCUS = LIST = "#meeting-list"
@@ -50,12 +51,14 @@ class MeetingsScreen(FilterableList, Screen):
         super().__init__()
         self.year: int | None = None
         self.rows: dict[str, MeetingRow] = {}
+        self.notes = ""  # the warnings of the last change, shown under the list
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Plain(id="meeting-head")
         yield FilterBox(id="meeting-filter")
         yield Table(id="meeting-list")
+        yield Plain(id="meeting-notes")
         yield Plain(id="referrals")
         yield KeyBar()
 
@@ -88,10 +91,14 @@ class MeetingsScreen(FilterableList, Screen):
         if text:
             head += "  " + t("entries.filtered", text=text)
         self.query_one("#meeting-head", Static).update(head)
+        notes = self.query_one("#meeting-notes", Static)
+        notes.update(self.notes)
+        notes.display = bool(self.notes)
         open_refs = meeting_records.referrals(app.conn)
         self.query_one("#referrals", Static).update(
             t("meetings.referrals", count=len(open_refs)) + "".join(
-                f"\n  • {fmt_date(r.day)}: {r.title} (#{r.item_id})" for r in open_refs[:5]))
+                f"\n  • {fmt_date(r.day)}: {r.title} (#{r.item_id})" for r in open_refs[:5])
+            + (f"\n  {t('more', count=len(open_refs) - 5)}" if len(open_refs) > 5 else ""))
         app.refresh_host()
 
     def current(self) -> MeetingRow | None:
@@ -101,18 +108,22 @@ class MeetingsScreen(FilterableList, Screen):
         return self.rows.get(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
     def _done(self, key: str):
+        """After a change: a notice of at most a line or two; the warnings themselves in the screen,
+        under the list, until the next change."""
         def done(result) -> None:
             if result is None:
                 return
             warnings = result[1] if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], list) else []
-            self.app.notify("\n".join([t(key)] + ["⚠ " + w for w in warnings]),
-                            severity="warning" if warnings else "information", timeout=8 if warnings else 4)
+            self.notes = "\n".join("⚠ " + w for w in warnings)
+            message = t(key) + ("\n" + t("meetings.warnings_below", count=len(warnings)) if warnings else "")
+            self.app.notify(message, severity="warning" if warnings else "information", timeout=8 if warnings else 4)
             self.refresh_data()
         return done
 
     # --- actions ----------------------------------------------------------------------------
 
     def action_year(self, step: int) -> None:
+        self.notes = ""
         self.year = (self.year or self.app.today.year) + step
         self.refresh_data()
 

@@ -22,7 +22,7 @@ ACTIONS = {
     "new_task": {"tab-tasks"}, "open": {"tab-tasks", "tab-entries"}, "edit": {"tab-tasks", "tab-entries", "tab-budgets"},
     "delete": {"tab-entries"}, "period(-1)": {"tab-tasks", "tab-entries", "tab-budgets"},
     "period(1)": {"tab-tasks", "tab-entries", "tab-budgets"}, "filter": {"tab-tasks", "tab-entries"},
-    "period_kind": {"tab-entries"}, "group": {"tab-entries"},
+    "period_kind": {"tab-entries"}, "group": {"tab-entries"}, "close_filter": {"tab-tasks", "tab-entries"},
 }
 
 
