@@ -32,6 +32,7 @@ class EntryFilter:
     person_id: int | None = None
     area_id: int | None = None
     text: str = ""
+    task_id: int | None = None
 
 
 def _where(f: EntryFilter) -> tuple[str, list]:
@@ -43,6 +44,9 @@ def _where(f: EntryFilter) -> tuple[str, list]:
     if f.area_id is not None:
         sql.append("te.area_id = ?")
         params.append(f.area_id)
+    if f.task_id is not None:
+        sql.append("te.task_id = ?")
+        params.append(f.task_id)
     if f.text.strip():
         sql.append("fold(p.name || ' ' || a.code || ' ' || a.short_name || ' ' || coalesce(tk.title, '') || ' '"
                    " || coalesce(te.note, '')) LIKE '%' || fold(?) || '%' ESCAPE '\\'")
@@ -67,14 +71,16 @@ def list_entries(conn: sqlite3.Connection, f: EntryFilter, limit: int = PAGE) ->
                      r[11]) for r in rows], count, total
 
 
-def totals(conn: sqlite3.Connection, f: EntryFilter, by: str) -> list[tuple[str, int, int]]:
-    """(label, minutes, of which support) per person, area or task (hours without a task: their area)."""
-    label = {"person": "p.name", "area": "a.code || ' ' || a.short_name",
-             "task": "coalesce('#' || tk.id || ' ' || tk.title, a.code || ' ' || a.short_name)"}[by]
+def totals(conn: sqlite3.Connection, f: EntryFilter, by: str) -> list[tuple[str, int, int, str]]:
+    """(label, minutes, of which support, key) per person, area or task (hours without a task: their
+    area). The key says which entries are behind a row: ``person:ID``, ``area:ID`` or ``task:ID``."""
+    label, key = {"person": ("p.name", "'person:' || p.id"), "area": ("a.code || ' ' || a.short_name", "'area:' || a.id"),
+                  "task": ("coalesce('#' || tk.id || ' ' || tk.title, a.code || ' ' || a.short_name)",
+                           "coalesce('task:' || tk.id, 'area:' || a.id)")}[by]
     where, params = _where(f)
     return [tuple(r) for r in conn.execute(
-        f"SELECT {label}, sum(te.minutes), sum(CASE WHEN te.is_support THEN te.minutes ELSE 0 END)"
-        f"{_FROM} WHERE {where} GROUP BY 1 ORDER BY 2 DESC", params)]
+        f"SELECT {label}, sum(te.minutes), sum(CASE WHEN te.is_support THEN te.minutes ELSE 0 END), {key}"
+        f"{_FROM} WHERE {where} GROUP BY 1, 4 ORDER BY 2 DESC", params)]
 
 
 def area_minutes(conn: sqlite3.Connection, start: date, end: date) -> dict[int, int]:

@@ -1,13 +1,15 @@
 """The one translation layer: every user-facing string goes through :func:`t`.
 
 Danish is the default; English is selected with ``--lang en`` or ``LOGBOG_LANG=en``.
-Messages live in :mod:`logbog_tui.messages` as ``key: (danish, english)``.
+Messages live in :mod:`logbog_tui.messages` as ``key: (danish, english)``. A count with a noun is
+written ``{count:sag|sager}``: "1 sag", "2 sager" (the number, then the singular or the plural).
 tests/test_i18n.py fails when a key used in the code is missing or lacks a language.
 """
 
 from __future__ import annotations
 
 import os
+import string
 from datetime import date
 
 from logbog_tui.messages import MESSAGES
@@ -30,13 +32,31 @@ def language() -> str:
     return _current
 
 
+class _Plurals(string.Formatter):
+    """``{count:sag|sager}`` → "1 sag" / "3 sager"; any other field as str.format does it."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec and isinstance(value, int):
+            one, other = format_spec.split("|", 1)
+            return f"{value} {one if value == 1 else other}"
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Plurals()
+
+
 def t(key: str, **params: object) -> str:
     """The message ``key`` in the current language, with ``params`` filled in."""
     entry = MESSAGES.get(key)
     if entry is None:  # never crash the user over a missing text; the test suite catches it
         return key
     text = entry[LANGUAGES.index(_current)]
-    return text.format(**params) if params else text
+    return _FORMATTER.format(text, **params) if params else text
+
+
+def t_every(key: str, **params: object) -> tuple[str, ...]:
+    """The message ``key`` in every language: to recognise a text the program wrote in either."""
+    return tuple(_FORMATTER.format(text, **params) if params else text for text in MESSAGES.get(key, (key,)))
 
 
 def fmt_date(value: date | None) -> str:

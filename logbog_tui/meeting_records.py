@@ -6,11 +6,12 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from logbog_tui import memberships
 from logbog_tui.db import transaction
 from logbog_tui.errors import UserError
-from logbog_tui.i18n import fmt_date, fmt_minutes, t
+from logbog_tui.i18n import fmt_date, fmt_minutes, t, t_every
 from logbog_tui.textfields import clean
 from logbog_tui.meetings import get
 from logbog_tui.service.parse import MAX_MINUTES_PER_DAY
@@ -60,6 +61,15 @@ def save_item(conn: sqlite3.Connection, meeting_id: int, title: str, owner_id: i
         return item_id
 
 
+def set_referred(conn: sqlite3.Connection, item_id: int, referred: bool) -> None:
+    """Refer an item to the steering group, or take the referral back (and its settlement with it).
+    Nothing else of the item changes."""
+    with transaction(conn):
+        if conn.execute("UPDATE agenda_item SET referred = ?, settled_by_id = CASE WHEN ? THEN settled_by_id END"
+                        " WHERE id = ?", (int(referred), int(referred), item_id)).rowcount != 1:
+            raise UserError(t("record.item_gone"))
+
+
 def set_minutes(conn: sqlite3.Connection, meeting_id: int, text: str) -> None:
     with transaction(conn):
         conn.execute("UPDATE meeting SET minutes_text = ? WHERE id = ?", (_clean(text, 100_000), meeting_id))
@@ -94,10 +104,15 @@ def referrals(conn: sqlite3.Connection, open_only: bool = True) -> list[Referral
 def settle(conn: sqlite3.Connection, referred_item_id: int, settling_item_id: int) -> None:
     """Link a referral to the steering group item (decision) that settled it."""
     with transaction(conn):
-        row = conn.execute("SELECT m.body_code FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id"
+        row = conn.execute("SELECT m.body_code, m.date FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id"
                            " WHERE i.id = ?", (settling_item_id,)).fetchone()
         if row is None or row[0] != "styregruppe":
             raise UserError(t("record.settle_needs_steering"))
+        referred_on = conn.execute("SELECT m.date FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id"
+                                   " WHERE i.id = ?", (referred_item_id,)).fetchone()
+        if referred_on is not None and row[1] < referred_on[0]:
+            raise UserError(t("record.settle_before_referral", settled=fmt_date(date.fromisoformat(row[1])),
+                              referred=fmt_date(date.fromisoformat(referred_on[0]))))
         if conn.execute("UPDATE agenda_item SET settled_by_id = ? WHERE id = ? AND referred = 1",
                         (settling_item_id, referred_item_id)).rowcount != 1:
             raise UserError(t("record.not_referred"))
@@ -154,14 +169,39 @@ def set_attendance(conn: sqlite3.Connection, meeting_id: int, person_id: int, st
                      " represented_by_id = excluded.represented_by_id", (meeting_id, person_id, status, represented_by))
 
 
+class Logged(NamedTuple):
+    person_id: int
+    minutes: int
+    code: str
+    entry_id: int
+
+
+def fg_areas(conn: sqlite3.Connection) -> list[tuple[int, str, str]]:
+    """The follow-up group's task areas (id, code, short name): where members' meeting hours go."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT id, code, short_name FROM task_area WHERE scope = 'folgegruppe' ORDER BY position")]
+
+
+def logged_for(conn: sqlite3.Connection, meeting_id: int) -> list[tuple[str, int, str]]:
+    """Hours already logged for the meeting with `t` (person, minutes, area code): the entries of
+    its day that carry its note, in either language."""
+    m = get(conn, meeting_id)
+    notes = t_every("record.entry_note", date=fmt_date(m.day))
+    return [tuple(r) for r in conn.execute(
+        "SELECT p.name, te.minutes, a.code FROM time_entry te JOIN person p ON p.id = te.person_id"
+        " JOIN task_area a ON a.id = te.area_id WHERE te.date = ? AND te.note IN (?, ?) ORDER BY p.name",
+        (m.day.isoformat(), *notes))]
+
+
 def log_hours(conn: sqlite3.Connection, meeting_id: int, meeting_minutes: int, prep_minutes: int,
-              travel_minutes: int, fg_area_id: int) -> list[tuple[int, int, str]]:
+              travel_minutes: int, fg_area_id: int) -> list[Logged]:
     """Log the meeting (plus preparation and travel) for everyone present, in one transaction.
 
     Members and the substitutes who represented them get follow-up group hours on ``fg_area_id``
     (a substitute's entry says on whose behalf); the project leader's hours are project leadership
-    (PL6, secretariat service). Returns
-    (person id, minutes, area code) per entry. Refuses all if anyone's day would pass 24 hours.
+    (PL6, secretariat service). Returns (person id, minutes, area code, entry id) per entry.
+    Refuses all if anyone's day would pass 24 hours, or if ``fg_area_id`` is not a follow-up
+    group area.
     """
     m = get(conn, meeting_id)
     if m.status == "cancelled":
@@ -177,7 +217,10 @@ def log_hours(conn: sqlite3.Connection, meeting_id: int, meeting_minutes: int, p
                             " WHERE a.meeting_id = :m AND a.status IN ('present', 'substitute')",
                             {"d": m.day.isoformat(), "b": m.body, "m": meeting_id}).fetchall()
         pl6 = conn.execute("SELECT id FROM task_area WHERE code = 'PL6'").fetchone()[0]
-        fg_code = conn.execute("SELECT code FROM task_area WHERE id = ?", (fg_area_id,)).fetchone()[0]
+        fg = conn.execute("SELECT code, scope FROM task_area WHERE id = ?", (fg_area_id,)).fetchone()
+        if fg is None or fg[1] != "folgegruppe":
+            raise UserError(t("record.fg_area_only", code=fg[0] if fg else "?"))
+        fg_code = fg[0]
         people: dict[int, tuple[int, str, int | None]] = {}
         for person, status, rep, kind in rows:
             who = rep if status == "substitute" else person
@@ -194,8 +237,9 @@ def log_hours(conn: sqlite3.Connection, meeting_id: int, meeting_minutes: int, p
             if total + each > MAX_MINUTES_PER_DAY:
                 name = conn.execute("SELECT name FROM person WHERE id = ?", (person,)).fetchone()[0]
                 raise UserError(t("record.day_full", person=name, date=fmt_date(m.day), logged=fmt_minutes(total)))
-            conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id, note, on_behalf_of_id)"
-                         " VALUES (?, ?, ?, ?, ?, ?)", (person, m.day.isoformat(), each, area,
-                                                         t("record.entry_note", date=fmt_date(m.day)), on_behalf))
-            out.append((person, each, code))
+            entry = conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id, note, on_behalf_of_id)"
+                                 " VALUES (?, ?, ?, ?, ?, ?)", (person, m.day.isoformat(), each, area,
+                                                                 t("record.entry_note", date=fmt_date(m.day)),
+                                                                 on_behalf))
+            out.append(Logged(person, each, code, entry.lastrowid))
     return out

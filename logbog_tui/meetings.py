@@ -263,17 +263,18 @@ def move(conn: sqlite3.Connection, meeting_id: int, day: date, take_successor: b
     return warnings(conn, m.body, day, m.kind, meeting_id)
 
 
-def plan_year(conn: sqlite3.Connection, year: int) -> list[tuple[date, rotation.Proposal]]:
+def plan_year(conn: sqlite3.Connection, year: int, after: date | None = None) -> list[tuple[date, rotation.Proposal]]:
     """The ordinary follow-up group meetings of ``year`` not yet planned (spring, autumn), with
-    proposed hosts (the second proposal assumes the first is accepted). Nothing is written."""
+    proposed hosts (the second proposal assumes the first is accepted); with ``after`` (today),
+    only those after it: a date that has passed is not proposed as planned. Nothing is written."""
     regions = queries.regions(conn)
     hostings = [h for h, _ in _hostings_with_ids(conn)]
     halves = {m.day.month > 6 for m in list_meetings(conn, year)
               if m.body == "folgegruppe" and m.kind == "ordinary" and m.status != "cancelled"}
     out = []
     for day in rules.ordinary_dates(year):
-        if (day.month > 6) in halves:
-            continue  # that half-year already has its ordinary meeting
+        if (day.month > 6) in halves or (after is not None and day <= after):
+            continue  # that half-year already has its ordinary meeting, or the date has passed
         prop = rotation.propose(regions, hostings, day)
         out.append((day, prop))
         hostings.append(rotation.Hosting(day, prop.region.code, "planned", prop.region.code))

@@ -107,16 +107,56 @@ def end_membership(conn: sqlite3.Connection, membership_id: int, end: date) -> t
     appointments that would only begin after ``end`` are annulled (removed): a substitute serves
     at most as long as the member. Returns (substitutes ended, substitute appointments annulled)."""
     with transaction(conn):
-        row = conn.execute("SELECT valid_from, valid_to FROM membership WHERE id = ?", (membership_id,)).fetchone()
+        return _end(conn, membership_id, end)
+
+
+def _end(conn: sqlite3.Connection, membership_id: int, end: date) -> tuple[int, int]:
+    row = conn.execute("SELECT valid_from, valid_to FROM membership WHERE id = ?", (membership_id,)).fetchone()
+    if row is None:
+        raise UserError(t("membership.gone"))
+    if end < date.fromisoformat(row[0]):
+        raise UserError(t("membership.end_before_start"))
+    conn.execute("UPDATE membership SET valid_to = ? WHERE id = ?", (end.isoformat(), membership_id))
+    ended = conn.execute(
+        "UPDATE membership SET valid_to = ? WHERE substitute_for_id = ? AND valid_from <= ?"
+        " AND (valid_to IS NULL OR valid_to > ?)", (end.isoformat(), membership_id, end.isoformat(),
+                                                     end.isoformat())).rowcount
+    annulled = conn.execute("DELETE FROM membership WHERE substitute_for_id = ? AND valid_from > ?",
+                            (membership_id, end.isoformat())).rowcount
+    return ended, annulled
+
+
+def cancel_future(conn: sqlite3.Connection, membership_id: int, today: date) -> int:
+    """Cancel a membership that has not begun (it starts after ``today``): it is removed, with the
+    substitutes appointed for it. Returns how many substitute memberships went with it."""
+    with transaction(conn):
+        row = conn.execute("SELECT valid_from FROM membership WHERE id = ?", (membership_id,)).fetchone()
         if row is None:
             raise UserError(t("membership.gone"))
-        if end < date.fromisoformat(row[0]):
-            raise UserError(t("membership.end_before_start"))
-        conn.execute("UPDATE membership SET valid_to = ? WHERE id = ?", (end.isoformat(), membership_id))
-        ended = conn.execute(
-            "UPDATE membership SET valid_to = ? WHERE substitute_for_id = ? AND valid_from <= ?"
-            " AND (valid_to IS NULL OR valid_to > ?)", (end.isoformat(), membership_id, end.isoformat(),
-                                                         end.isoformat())).rowcount
-        annulled = conn.execute("DELETE FROM membership WHERE substitute_for_id = ? AND valid_from > ?",
-                                (membership_id, end.isoformat())).rowcount
-        return ended, annulled
+        if date.fromisoformat(row[0]) <= today:
+            raise UserError(t("membership.already_begun", date=fmt_date(date.fromisoformat(row[0]))))
+        return _remove(conn, membership_id)
+
+
+def _remove(conn: sqlite3.Connection, membership_id: int) -> int:
+    subs = conn.execute("DELETE FROM membership WHERE substitute_for_id = ?", (membership_id,)).rowcount
+    conn.execute("DELETE FROM membership WHERE id = ?", (membership_id,))
+    return subs
+
+
+def running_after(conn: sqlite3.Connection, person_id: int, day: date) -> list[Membership]:
+    """The person's memberships (seats and substitute roles) that run past ``day``."""
+    return [m for m in memberships(conn, person_id) if m.valid_to is None or m.valid_to > day]
+
+
+def end_all_in(conn: sqlite3.Connection, person_id: int, last_day: date) -> int:
+    """Inside the caller's transaction: end every membership of the person that runs past
+    ``last_day`` on that day (their substitutes end too); one that begins after it is removed.
+    Returns how many of the person's memberships were ended or removed."""
+    running = running_after(conn, person_id, last_day)
+    for m in running:
+        if m.valid_from > last_day:
+            _remove(conn, m.id)
+        else:
+            _end(conn, m.id, last_day)
+    return len(running)

@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
-from logbog_tui import journal
+from logbog_tui import journal, memberships
 from logbog_tui.db import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
@@ -182,10 +182,14 @@ def delete(conn: sqlite3.Connection, person_id: int) -> None:
         conn.execute("DELETE FROM person WHERE id = ?", (person_id,))
 
 
-def erase(conn: sqlite3.Connection, person_id: int) -> str:
-    """Remove contact data and replace the name by a placeholder; history stays under it."""
+def erase(conn: sqlite3.Connection, person_id: int, last_day: date | None = None) -> str:
+    """Remove contact data and replace the name by a placeholder; history stays under it. With
+    ``last_day``, the person's seats and substitute roles end that day (those not begun by then
+    are removed), so that a seat is not left held by a placeholder for ever."""
     placeholder = t("person.placeholder", id=person_id)
     with transaction(conn):
+        if last_day is not None:
+            memberships.end_all_in(conn, person_id, last_day)
         if conn.execute("UPDATE person SET name = ?, organisation_id = NULL, title = NULL, email = NULL, phone = NULL,"
                         " notes = NULL, erased_at = ? WHERE id = ? AND erased_at IS NULL",
                         (placeholder, datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S"),

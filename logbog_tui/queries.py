@@ -249,6 +249,10 @@ class Named:
     label: str
 
 
+class Ambiguous(UserError):
+    """The text matches several candidates (listed in the message)."""
+
+
 def resolve(candidates: list[Named], text: str, what: str, exact_codes: dict[str, int] | None = None) -> Named:
     """Pick one candidate by id, exact code, exact name or unique case-insensitive part of the name.
 
@@ -256,7 +260,7 @@ def resolve(candidates: list[Named], text: str, what: str, exact_codes: dict[str
     """
     query = fold(text.strip())
     if not query:
-        raise UserError(t("resolve.empty", what=t(f"what.{what}")))
+        raise UserError(t("resolve.empty", what=t(f"what.a.{what}")))
     by_id = {c.id: c for c in candidates}
     if query.isdigit() and int(query) in by_id:
         return by_id[int(query)]
@@ -271,10 +275,10 @@ def resolve(candidates: list[Named], text: str, what: str, exact_codes: dict[str
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        raise UserError(t("resolve.none", what=t(f"what.{what}"), text=text.strip()))
+        raise UserError(t("resolve.none", what=t(f"what.no.{what}"), text=text.strip()))
     listed = "; ".join(f"{c.id}: {c.label}" for c in hits[:10])
     more = t("resolve.more", count=len(hits) - 10) if len(hits) > 10 else ""
-    raise UserError(t("resolve.ambiguous", what=t(f"what.{what}"), text=text.strip(), candidates=listed + more))
+    raise Ambiguous(t("resolve.ambiguous", what=t(f"what.{what}"), text=text.strip(), candidates=listed + more))
 
 
 def resolve_person(conn: sqlite3.Connection, text: str) -> Named:
@@ -312,16 +316,19 @@ def project_leader(conn: sqlite3.Connection, on: date) -> Named | None:
 def resolve_target(conn: sqlite3.Connection, text: str) -> tuple[int | None, int | None]:
     """(area id, task id) for what the user typed in the log dialog's area-or-task field.
 
-    ``#12`` (or ``#12 title``) is task 12; otherwise an area by code or name, else an open task by title.
+    ``#12`` (or ``#12 title``) is task 12; otherwise an area by code or name, else an open task by
+    title. Text that matches several areas is refused with them (it is not taken as a task's title).
     """
     raw = text.strip()
     if raw.startswith("#"):
         number = raw[1:].split(maxsplit=1)[0] if raw[1:].strip() else ""
         if not number.isdigit() or conn.execute("SELECT 1 FROM task WHERE id = ?", (int(number),)).fetchone() is None:
-            raise UserError(t("resolve.none", what=t("what.task"), text=raw))
+            raise UserError(t("resolve.none", what=t("what.no.task"), text=raw))
         return None, int(number)
     try:
         return resolve_area(conn, raw).id, None
+    except Ambiguous:
+        raise
     except UserError as area_error:
         try:
             return None, resolve_task(conn, raw).id

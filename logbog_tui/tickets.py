@@ -52,7 +52,7 @@ def resolve_reporter(conn: sqlite3.Connection, text: str | None) -> tuple[int | 
     try:
         return queries.resolve_person(conn, text).id, None
     except UserError as exc:
-        if exc.message == t("resolve.none", what=t("what.person"), text=text.strip()):
+        if exc.message == t("resolve.none", what=t("what.no.person"), text=text.strip()):
             return None, unicodedata.normalize("NFC", text).strip()
         raise
 
@@ -283,9 +283,17 @@ def timeline(conn: sqlite3.Connection, ticket_id: int) -> list[Event]:
         " LEFT JOIN person p ON p.id = e.author_id WHERE e.ticket_id = ? ORDER BY e.at, e.id", (ticket_id,))]
 
 
+def task_of(conn: sqlite3.Connection, ticket_id: int) -> tuple[int, str] | None:
+    """The task (id, title) already made from the ticket, if any."""
+    row = conn.execute("SELECT id, title FROM task WHERE ticket_id = ? ORDER BY id LIMIT 1", (ticket_id,)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
 def to_task(conn: sqlite3.Connection, ticket_id: int) -> int:
-    """A feedback or ønske ticket becomes a development task (FG2) linked to it."""
+    """A feedback or ønske ticket becomes a development task (FG2) linked to it; once."""
     with transaction(conn):
+        if (existing := task_of(conn, ticket_id)) is not None:
+            raise UserError(t("ticket.task_exists", id=existing[0], title=existing[1]))
         row = conn.execute("SELECT year, seq, title, description, category FROM ticket WHERE id = ?",
                            (ticket_id,)).fetchone()
         if row is None:

@@ -192,6 +192,12 @@ def delete(conn: sqlite3.Connection, entry_id: int) -> dict:
     return old
 
 
+def delete_many(conn: sqlite3.Connection, entry_ids: list[int]) -> int:
+    """Delete several entries in one transaction (undo of a batch, such as a meeting's hours)."""
+    with transaction(conn):
+        return sum(conn.execute("DELETE FROM time_entry WHERE id = ?", (i,)).rowcount for i in entry_ids)
+
+
 def restore(conn: sqlite3.Connection, row: dict) -> None:
     """Put ``row`` back exactly as it was (same id): undo of an edit or a delete."""
     with transaction(conn):
@@ -225,10 +231,10 @@ def _area_for(conn: sqlite3.Connection, draft: Draft) -> int:
     if draft.task_id is not None:
         row = conn.execute("SELECT area_id FROM task WHERE id = ?", (draft.task_id,)).fetchone()
         if row is None:
-            raise UserError(t("resolve.none", what=t("what.task"), text=draft.task_id))
+            raise UserError(t("resolve.none", what=t("what.no.task"), text=draft.task_id))
         area_id = row[0]
     if area_id is None:
         raise UserError(t("log.no_area"))
     if conn.execute("SELECT 1 FROM task_area WHERE id = ?", (area_id,)).fetchone() is None:
-        raise UserError(t("resolve.none", what=t("what.area"), text=area_id))
+        raise UserError(t("resolve.none", what=t("what.no.area"), text=area_id))
     return area_id

@@ -138,7 +138,7 @@ def test_log_defaults_to_the_last_used_area(cli, org, db_path):
     (["-2", "--area", "PL1"], "større end 0"),
     (["abc", "--area", "PL1"], "er ikke et antal timer"),
     (["25", "--area", "PL1"], "højst 24 timer"),
-    (["1", "--area", "nonsense"], "ingen opgaveområde passer"),
+    (["1", "--area", "nonsense"], "intet opgaveområde passer"),
     (["1", "--area", "FG"], "passer til flere"),
     (["1", "--area", "PL1", "--date", "31.02"], "findes ikke"),
     (["1", "--area", "PL1", "--date", "01.01.2029"], "mere end to år frem (senest 25.11.2028)"),

@@ -117,7 +117,7 @@ def test_attendance_and_meeting_hours(conn, group):
     meeting_records.set_attendance(conn, mid, group["Bent Aalborg"], "substitute", group["Sofie Sup"])
     fg2 = conn.execute("SELECT id FROM task_area WHERE code = 'FG2'").fetchone()[0]
     logged = meeting_records.log_hours(conn, mid, 240, 60, 30, fg2)
-    assert sorted((p, m, c) for p, m, c in logged) == sorted([
+    assert sorted((p, m, c) for p, m, c, _entry in logged) == sorted([
         (group["Lone Leder"], 330, "PL6"), (group["Anne Aarhus"], 330, "FG2"), (group["Sofie Sup"], 330, "FG2")])
     ov = budget_overview(conn, 2026, date(2026, 12, 31))
     assert ov.member(group["Anne Aarhus"]).used == 5.5

@@ -104,7 +104,7 @@ async def test_edit_then_delete_then_undo_both(db_path, org):
         await pilot.press("enter")
         await pilot.pause()
         assert rows(db_path, "SELECT minutes FROM time_entry") == [(135,)]
-        await pilot.press("d")
+        await pilot.press("D")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
@@ -230,7 +230,7 @@ async def test_question_mark_shows_the_tasks_keys(db_path, org):
             table = app.screen.query_one(DataTable)
             seen |= {str(table.get_row_at(i)[0]) for i in range(table.row_count)}
             await pilot.press("escape")
-        assert {"l", "n", "Enter", "e", "d", "u", "[", "]", "/"} <= seen
+        assert {"l", "n", "Enter", "e", "D", "u", "[", "]", "/"} <= seen
 
 
 async def test_entries_grouped_with_totals(db_path, org):

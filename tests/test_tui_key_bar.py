@@ -28,7 +28,7 @@ async def test_the_key_line_follows_the_screen_and_keeps_help_in_sight(db_path):
         assert text.rstrip().endswith("? Taster  ^p Kommandopalet") and len(text) == 80
         await pilot.press("4", "t")  # the Hours tab has other keys than the Tasks tab
         await pilot.pause()
-        assert " d Slet " in bar_text(app) and " n Ny opgave " not in bar_text(app)
+        assert " D Slet " in bar_text(app) and " n Ny opgave " not in bar_text(app)
 
 
 async def test_while_filtering_the_line_shows_the_filter_keys_not_the_letters(db_path):

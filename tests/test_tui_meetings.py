@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from icalendar import Calendar
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from logbog_tui.db import connect, transaction
 from logbog_tui.demo import fill
@@ -35,7 +35,7 @@ async def plan(pilot, day: str, host: str | None = None, reason: str = "") -> Me
     dialog.query_one("#date", Input).value = day
     await pilot.pause()
     if host is not None:
-        dialog.query_one("#host", Input).value = host
+        dialog.query_one("#host", Select).value = host
         dialog.query_one("#reason", Input).value = reason
     return dialog
 
@@ -45,22 +45,22 @@ async def test_plan_with_the_proposal_then_override_then_the_skipped_region(db_p
     async with app.run_test(size=(120, 45)) as pilot:
         await pilot.press("3")
         dialog = await plan(pilot, "12.05.2026")
-        assert dialog.query_one("#host", Input).value == "Region Nordjylland"
+        assert dialog.query_one("#host", Select).value == "nordjylland"
         assert "har aldrig været vært" in str(dialog.query_one("#proposal", Static).render())
         await pilot.press("ctrl+s")
         await pilot.pause()
         dialog = await plan(pilot, "13.10.2026")
-        assert dialog.query_one("#host", Input).value == "Region Midtjylland"
-        dialog.query_one("#host", Input).value = "Region Syddanmark"
+        assert dialog.query_one("#host", Select).value == "midtjylland"
+        dialog.query_one("#host", Select).value = "syddanmark"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MeetingDialog)  # a reason is needed, nothing typed is lost
-        assert "begrundelse" in str(app.screen.query_one("#error", Static).render())
+        assert "begrundelse" in str(app.screen.query_one("#reason-error", Static).render())
         app.screen.query_one("#reason", Input).value = "Lokaler i Midtjylland er optaget"
         await pilot.press("ctrl+s")
         await pilot.pause()
         dialog = await plan(pilot, "11.05.2027")
-        assert dialog.query_one("#host", Input).value == "Region Midtjylland"
+        assert dialog.query_one("#host", Select).value == "midtjylland"
         assert "sprunget over 13.10.2026" in str(dialog.query_one("#proposal", Static).render())
         await pilot.press("escape")
     assert q(db_path, "SELECT date, host_region_code, proposed_region_code, override_reason FROM meeting") == [
@@ -79,17 +79,72 @@ async def test_the_holiday_warning_shows_while_typing(db_path):
         assert "lørdag" in str(dialog.query_one("#warnings", Static).render())
 
 
+async def test_the_host_is_chosen_among_the_regions_in_force_and_time_may_be_9_30(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        dialog = await plan(pilot, "11.05.2027")
+        hosts = [str(o[0]) for o in dialog.query_one("#host", Select)._options if o[1] is not Select.NULL]
+        assert "Region Østdanmark" in hosts and "Region Sjælland" not in hosts and len(hosts) == 4
+        dialog.query_one("#date", Input).value = "12.05.2026"
+        await pilot.pause()
+        hosts = [str(o[0]) for o in dialog.query_one("#host", Select)._options if o[1] is not Select.NULL]
+        assert "Region Sjælland" in hosts and "Region Østdanmark" not in hosts
+        dialog.query_one("#time", Input).value = "9.30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, MeetingDialog)
+    assert q(db_path, "SELECT date, start_time FROM meeting") == [("2026-05-12", "09:30")]
+
+
+async def test_every_error_of_the_meeting_dialog_shows_under_its_field_at_once(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        dialog = await plan(pilot, "32.13.2026")
+        dialog.query_one("#time", Input).value = "25"
+        dialog.query_one("#duration", Input).value = "x"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = {n: str(dialog.query_one(f"#{n}-error", Static).render()) for n in ("date", "time", "duration")}
+        assert "32.13.2026" in shown["date"] and "25" in shown["time"] and "x" in shown["duration"]
+    assert q(db_path, "SELECT count(*) FROM meeting") == [(0,)]
+
+
 async def test_plan_year_through_the_ui(db_path):
+    """On 25.11.2026 the meetings of May and October 2026 have passed: `p` proposes 2027's."""
     app = app_for(db_path)
     async with app.run_test(size=(120, 45)) as pilot:
         await pilot.press("3", "p")
         await pilot.pause()
-        assert "Region Nordjylland" in str(app.screen.question) and "Region Midtjylland" in str(app.screen.question)
+        question = str(app.screen.question)
+        assert "Region Nordjylland" in question and "Region Midtjylland" in question
+        assert "forslaget for 2027" in question and "2026" not in question.split("\n\n", 1)[1]
         await pilot.press("y")
         await pilot.pause()
-        assert app.screen.query_one(DataTable).row_count == 2
-    assert q(db_path, "SELECT date, host_region_code FROM meeting ORDER BY date") == [
-        ("2026-05-12", "nordjylland"), ("2026-10-13", "midtjylland")]
+        assert app.screen.year == 2027 and app.screen.query_one(DataTable).row_count == 2
+    assert q(db_path, "SELECT date, host_region_code, status FROM meeting ORDER BY date") == [
+        ("2027-05-11", "nordjylland", "planned"), ("2027-10-12", "midtjylland", "planned")]
+
+
+async def test_plan_year_proposes_only_the_dates_still_to_come(db_path):
+    app = LogbogApp(connect(db_path), db_path, today=date(2026, 7, 1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "p")
+        await pilot.pause()
+        assert "13.10.2026" in app.screen.question and "12.05.2026" not in app.screen.question
+
+
+async def test_moving_a_meeting_warns_before_saving(db_path, members):
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        app.screen.query_one("#date", Input).value = "17.10.2026"  # a Saturday
+        await pilot.pause()
+        assert "lørdag" in str(app.screen.query_one("#live", Static).render())
+        assert q(db_path, "SELECT date FROM meeting WHERE body_code = 'folgegruppe'") == [("2026-10-13",)]
 
 
 @pytest.fixture
@@ -118,7 +173,7 @@ def members(db_path):
 async def test_attendance_and_meeting_hours_through_the_ui(db_path, members):
     app = app_for(db_path)
     async with app.run_test(size=(120, 45)) as pilot:
-        await pilot.press("3", "a")
+        await pilot.press("3", "plus")
         await pilot.pause()
         assert isinstance(app.screen, MeetingRecordScreen)
         table = app.screen.query_one("#attendance", DataTable)
@@ -126,7 +181,7 @@ async def test_attendance_and_meeting_hours_through_the_ui(db_path, members):
         assert order == ["Anne Aarhus", "Lone Leder"]
         await pilot.press("s", "down", "plus")  # Anne: her substitute came; then Lone present
         await pilot.pause()
-        await pilot.press("t")
+        await pilot.press("l")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
         app.screen.query_one("#prep").value = "1"

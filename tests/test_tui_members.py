@@ -71,13 +71,12 @@ async def test_add_appoint_substitute_filter_and_erase(db_path):
 
         await pilot.press("D")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("y")
-        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)  # she holds a seat: its last day is asked for
+        await submit_form(pilot, last_day="31.12.2026")
     # Mette has a substitute, so she could only be erased; hours and memberships are kept.
     names = {r[0] for r in q(db_path, "SELECT name FROM person")}
     assert "Mette Møller" not in names and any(n.startswith("Slettet person #") for n in names)
-    assert q(db_path, "SELECT count(*) FROM membership") == [(2,)]
+    assert q(db_path, "SELECT valid_to FROM membership ORDER BY id") == [("2026-12-31",), ("2026-12-31",)]
 
 
 async def test_overlapping_appointment_is_refused_in_the_dialog(db_path):
@@ -93,7 +92,7 @@ async def test_overlapping_appointment_is_refused_in_the_dialog(db_path):
         await pilot.pause()
         await submit_form(pilot, **{"seat": seat(db_path, "folgegruppe", region_code="nordjylland")})
         assert isinstance(app.screen, FormDialog)
-        assert "allerede besat af Anne" in str(app.screen.query_one("#form-error").render())
+        assert "allerede besat af Anne" in str(app.screen.query_one("#seat-error").render())  # under Plads
     assert q(db_path, "SELECT count(*) FROM membership") == [(1,)]
 
 
@@ -113,6 +112,51 @@ async def test_end_membership_and_export(db_path, tmp_path):
         await pilot.pause()
     exported = json.loads((tmp_path / "home" / "exports" / f"person-{a}.json").read_text())
     assert exported["person"]["email"] == "anne@example.org" and len(exported["memberships"]) == 1
+
+
+async def test_erasing_a_seat_holder_ends_the_seat_on_the_last_day_asked_for(db_path):
+    """Erasing a person who holds a seat must not leave "Slettet person #ID" in it for ever: the
+    dialog names the seats and asks for their last day; a seat not begun by then is cancelled."""
+    conn = connect(db_path)
+    with transaction(conn):
+        a = conn.execute("INSERT INTO person (name) VALUES ('Anne')").lastrowid
+        conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2025-01-01')",
+                     (a, seat(db_path, "folgegruppe", region_code="nordjylland")))
+        conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2027-02-01')",
+                     (a, seat(db_path, "styregruppe", kind="organisation")))
+        area = conn.execute("SELECT id FROM task_area WHERE code = 'FG1'").fetchone()[0]
+        conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id) VALUES (?, '2026-05-05', 60, ?)",
+                     (a, area))
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "D")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        intro = str(dialog.query_one(".intro").render())
+        assert "Følgegruppen: Region Nordjylland" in intro and "sidste dag" in intro
+        await submit_form(pilot, last_day="31.12.2026")
+        assert not isinstance(app.screen, FormDialog)
+    assert q(db_path, "SELECT name FROM person") == [(f"Slettet person #{a}",)]
+    assert q(db_path, "SELECT valid_to FROM membership") == [("2026-12-31",)]  # the future seat is cancelled
+    assert q(db_path, "SELECT count(*) FROM time_entry") == [(1,)]
+
+
+async def test_a_future_membership_can_be_cancelled(db_path):
+    conn = connect(db_path)
+    with transaction(conn):
+        a = conn.execute("INSERT INTO person (name) VALUES ('Anne')").lastrowid
+        conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2027-01-01')",
+                     (a, seat(db_path, "folgegruppe", region_code="nordjylland")))
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "f", "x")  # f: Anne is not a current member yet
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "01.01.2027" in str(app.screen.query_one("Plain").render())
+        await pilot.press("y")
+        await pilot.pause()
+    assert q(db_path, "SELECT count(*) FROM membership") == [(0,)]
 
 
 @pytest.fixture
@@ -136,14 +180,29 @@ async def test_composition_on_31_12_2026_and_01_01_2027(demo_db):
             await pilot.press("enter")
             await pilot.pause()
             table = app.screen.query_one(DataTable)
-            return {(str(r[0]), str(r[1])): str(r[2]) for r in (table.get_row_at(i) for i in range(table.row_count))}
+            return {(str(r[0]), str(r[1]).replace("\n", " ")): str(r[2])
+                    for r in (table.get_row_at(i) for i in range(table.row_count))}
 
         before = await seats_on("31.12.2026")
         after = await seats_on("01.01.2027")
-        assert ("Følgegruppen", "Region Hovedstaden") in before and ("Følgegruppen", "Region Sjælland") in before
-        assert ("Følgegruppen", "Region Hovedstaden") not in after
-        assert after[("Følgegruppen", "Region Østdanmark")] == "LEDIG"
-        assert sum(1 for body, _ in after if body == "Følgegruppen") == 4 + 3 + 1  # + the project leader's seat
+        assert ("FG", "Region Hovedstaden") in before and ("FG", "Region Sjælland") in before
+        assert ("FG", "Region Hovedstaden") not in after
+        assert after[("FG", "Region Østdanmark")] == "LEDIG"
+        assert sum(1 for body, _ in after if body == "FG") == 4 + 3 + 1  # + the project leader's seat
+
+
+async def test_composition_at_80_columns_shows_whole_seat_names_and_the_substitutes(demo_db):
+    app = app_for(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "c")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        seats = [str(table.get_row_at(i)[1]).replace("\n", " ") for i in range(table.row_count)]
+        heads = [s for s in seats if s.startswith("Chef, Sekretariatet")]
+        assert sorted(heads) == [f"Chef, Sekretariatet for Lægelig Videreuddannelse {r}" for r in ("Nord", "Syd", "Øst")]
+        assert [str(c.label).rstrip(" →") for c in table.columns.values()][-1] == "Suppleanter"
+        assert table.virtual_size.width <= table.size.width  # nothing hidden to the right
+        assert any(str(table.get_row_at(i)[3]) for i in range(table.row_count))  # the demo has substitutes
 
 
 def test_members_list_snapshot(demo_db, snap_compare):

@@ -47,7 +47,7 @@ async def test_from_new_to_closed_via_the_supplier(db_path):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TicketScreen)
-        await pilot.press("f")
+        await pilot.press("F")
         await pilot.pause()
         await submit_form(pilot, ref="DT-2026-555", sent="10.11.2026", promised="20.11.2026")
         assert "overskredet" in str(app.screen.query_one("#ticket-detail").render())
@@ -57,10 +57,10 @@ async def test_from_new_to_closed_via_the_supplier(db_path):
         assert app.screen.query_one("#target", Input).value.startswith("PL9")
         await pilot.press("1", "enter")
         await pilot.pause()
-        await pilot.press("s")
+        await pilot.press("S")
         await pilot.pause()
         await submit_form(pilot, status="resolved", comment="DT har rettet fejlen")
-        await pilot.press("s")
+        await pilot.press("S")
         await pilot.pause()
         await submit_form(pilot, status="closed")
         await pilot.press("c")
@@ -79,7 +79,7 @@ async def test_a_forbidden_transition_says_so(db_path):
     tickets.create(connect(db_path), TicketDraft("Spørgsmål"), TODAY)
     app = app_for(db_path)
     async with app.run_test(size=(130, 45)) as pilot:
-        await pilot.press("5", "s")
+        await pilot.press("5", "S")
         await pilot.pause()
         options = [str(o[0]) for o in app.screen.query_one("#status")._options if o[1] is not None]
         assert "ny" not in options and "åben" in options
@@ -100,3 +100,18 @@ def test_ticket_timeline_snapshot(db_path, snap_compare):
                             date(2026, 11, 9))
     tickets.forward(conn, tid, "DT-2026-1", date(2026, 11, 10), date(2026, 11, 20))   # shown at 12.00 Danish time
     assert snap_compare(app_for(db_path), press=["5", "enter"], terminal_size=(130, 30))
+
+
+async def test_o_twice_on_a_ticket_makes_one_task_and_goes_to_it(db_path):
+    tickets.create(connect(db_path), TicketDraft("Eksport til Excel", "oenske"), TODAY)
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "T")
+        await pilot.pause()
+        await pilot.press("T")
+        await pilot.pause()
+        assert "allerede udviklingsopgave #1" in list(app._notifications)[-1].message
+        assert app.current_mode == "tasks"
+        tasks = app.screen.query_one("#tasks", DataTable)
+        assert [str(tasks.get_row_at(i)[0]) for i in range(tasks.row_count)] == ["Eksport til Excel (2026-0001)"]
+    assert q(db_path, "SELECT count(*) FROM task") == [(1,)]

@@ -27,8 +27,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "budget.days_off_line": ("arbejdsdage: man-fre uden helligdage og ekstra fridage ({days_off})",
                              "working days: Mon-Fri without public holidays and extra days off ({days_off})"),
     "budget.substitute_line": ("heraf suppleant {person}: {hours}", "of which substitute {person}: {hours}"),
-    "budget.prorated": ("budget forholdsmæssigt for {days} dage som medlem; forventet og prognose over de dage",
-                        "budget pro-rated for {days} days as a member; expected and forecast over those days"),
+    "budget.prorated": ("budget forholdsmæssigt for {days:dag|dage} som medlem; forventet og prognose over de dage",
+                        "budget pro-rated for {days:day|days} as a member; expected and forecast over those days"),
     "budget.unattributed": ("Følgegruppetimer uden medlem: {hours}", "Follow-up group hours of no member: {hours}"),
     "budget.steering": ("Styregruppens medlemmer (timer, intet budget)", "Steering group members (hours, no budget)"),
     # log

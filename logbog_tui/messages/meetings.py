@@ -32,7 +32,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meeting.bad_body": ("organet skal være følgegruppe eller styregruppe", "the body must be følgegruppe or "
                          "styregruppe"),
     "meeting.bad_kind": ("ukendt mødetype eller status", "unknown meeting kind or status"),
-    "meeting.bad_time": ("»{text}« er ikke et klokkeslæt (TT:MM)", "'{text}' is not a time (HH:MM)"),
+    "meeting.bad_time": ("»{text}« er ikke et klokkeslæt; skriv fx 9, 9.30 eller 13:00",
+                         "'{text}' is not a time; write e.g. 9, 9.30 or 13:00"),
     "meeting.bad_region": ("ingen entydig region passer til »{text}«; mulige: {candidates}",
                            "no single region matches '{text}'; possible: {candidates}"),
     "meeting.region_ended": ("{region} findes ikke efter {date}", "{region} does not exist after {date}"),
@@ -83,8 +84,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meetings.key.export": ("Eksportér .ics", "Export .ics"),
     "meetings.key.previous_year": ("Forrige år", "Previous year"),
     "meetings.key.next_year": ("Næste år", "Next year"),
-    "meetings.head": ("Møder {year} · {count} møder · næste i turen: {next} · [ ] år",
-                      "Meetings {year} · {count} meetings · next in turn: {next} · [ ] year"),
+    "meetings.head": ("Møder {year} · {count:møde|møder} · næste i turen: {next} · [ ] år",
+                      "Meetings {year} · {count:meeting|meetings} · next in turn: {next} · [ ] year"),
     "meetings.override": ("{reason}", "{reason}"),
     "col.turn_now": ("Turen nu", "Turn now"),
     "meetings.stale": ("⚠ {region}", "⚠ {region}"),
@@ -98,6 +99,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meetings.planned": ("Mødet er planlagt", "The meeting is planned"),
     "meetings.year_already_planned": ("Begge ordinære møder i {year} er allerede planlagt",
                                       "Both ordinary meetings of {year} are already planned"),
+    "meetings.warnings_below": ("{count:advarsel|advarsler}: se under listen", "{count:warning|warnings}: see under the list"),
+    "meetings.year_passed": ("{year} er forbi; der planlægges ikke møder bagud",
+                             "{year} is over; meetings are not planned backwards"),
+    "meetings.plan_next_year": ("Årets ordinære møder i {year} er planlagt eller forbi; her er forslaget for {next}.",
+                                "The ordinary meetings of {year} are planned or past; here is the proposal for "
+                                "{next}."),
     "meetings.year_planned": ("Årets ordinære møder er planlagt", "The year's ordinary meetings are planned"),
     "meetings.plan_question": ("Forslag til følgegruppens ordinære møder i {year}:", "Proposed ordinary follow-up "
                                "group meetings in {year}:"),
@@ -122,6 +129,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meeting.field.duration": ("Varighed (timer)", "Duration (hours)"),
     "meeting.field.kind": ("Type", "Kind"),
     "meeting.field.host": ("Vært", "Host"),
+    "meeting.choose_host": ("vælg en værtsregion", "choose a host region"),
     "meeting.field.reason": ("Begrundelse", "Reason"),
     "meeting.field.place": ("Sted", "Place"),
     "meeting.reason_placeholder": ("kun når værten ikke er den foreslåede", "only when the host is not the "
@@ -132,10 +140,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.head": ("{body} · {weekday} {date} ({week}) · {kind} · {status} · vært: {host}",
                     "{body} · {weekday} {date} ({week}) · {kind} · {status} · host: {host}"),
     "record.minutes_line": ("Referat: {text}", "Minutes: {text}"),
-    "record.items": ("Dagsorden og beslutninger (n nyt · e ret · r henvis · A afgjort · o opgave · m referat)",
-                     "Agenda and decisions (n new · e edit · r refer · A settled · o task · m minutes)"),
-    "record.attendance": ("Fremmøde (+ til stede · - fraværende · s suppleant · t registrér mødets timer)",
-                          "Attendance (+ present · - absent · s substitute · t log the meeting's hours)"),
+    "record.items": ("Dagsorden og beslutninger (n nyt · e ret · r henvis · A afgjort · T opgave · m referat)",
+                     "Agenda and decisions (n new · e edit · r refer · A settled · T task · m minutes)"),
+    "record.attendance": ("Fremmøde (Tab hertil, så + til stede · - fraværende · s suppleant; l registrerer "
+                          "mødets timer)", "Attendance (Tab here, then + present · - absent · s substitute; l logs "
+                          "the meeting's hours)"),
     "record.key.back": ("Tilbage", "Back"),
     "record.key.new_item": ("Nyt punkt", "New item"),
     "record.key.edit_item": ("Ret punkt", "Edit item"),
@@ -192,5 +201,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.field.prep": ("Forberedelse", "Preparation"),
     "record.field.travel": ("Rejse", "Travel"),
     "record.field.fg_area": ("Følgegruppeområde", "Follow-up group area"),
-    "record.logged": ("Timer registreret for {count} personer", "Hours logged for {count} people"),
+    "record.settle_before_referral": ("styregruppens møde {settled} ligger før henvisningen {referred}; vælg et "
+                                      "punkt fra et senere møde",
+                                      "the steering group meeting {settled} is before the referral {referred}; "
+                                      "choose an item from a later meeting"),
+    "record.fg_area_only": ("{code} er ikke et følgegruppeområde; vælg FG1-FG6",
+                            "{code} is not a follow-up group area; choose FG1-FG6"),
+    "record.already_logged": ("Der er allerede registreret timer for dette møde:\n{lines}\n\nRegistrér igen "
+                              "oveni?", "Hours are already logged for this meeting:\n{lines}\n\nLog again on top?"),
+    "record.logged_below": ("Hvem og budgetterne: under fremmødelisten. u fortryder det hele.",
+                            "Who and the budgets: under the attendance list. u undoes it all."),
+    "record.logged": ("Timer registreret for {count:person|personer}", "Hours logged for {count:person|people}"),
 }

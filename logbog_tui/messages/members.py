@@ -2,6 +2,10 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "body.styregruppe": ("Styregruppen", "Styregruppen"),
+    "body.short.styregruppe": ("SG", "SG"),
+    "body.short.folgegruppe": ("FG", "FG"),
+    "col.body_short": ("Organ", "Body"),
+    "col.holder_role": ("Indehaver, rolle", "Holder, role"),
     "body.folgegruppe": ("Følgegruppen", "Følgegruppen"),
     "role.member": ("medlem", "member"),
     "role.chair": ("formand", "chair"),
@@ -29,8 +33,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "members.key.former": ("Tidligere medlemmer", "Former members"),
     "members.key.export": ("Eksportér persondata (JSON)", "Export personal data (JSON)"),
     "members.key.erase": ("Slet eller anonymisér", "Delete or erase"),
-    "members.head": ("{count} personer · {former} · c sammensætning · Enter medlemskaber",
-                     "{count} people · {former} · c composition · Enter memberships"),
+    "members.head": ("{count:person|personer} · {former} · c sammensætning · Enter medlemskaber",
+                     "{count:person|people} · {former} · c composition · Enter memberships"),
     "members.former_hidden": ("f viser tidligere medlemmer", "f shows former members"),
     "members.former_shown": ("tidligere medlemmer vises (f skjuler)", "former members shown (f hides)"),
     "members.former": ("tidligere", "former"),
@@ -40,14 +44,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "members.appointed": ("{name} er udpeget", "{name} is appointed"),
     "members.substitute_appointed": ("{name} er udpeget som suppleant", "{name} is appointed substitute"),
     "members.no_membership": ("Personen har intet medlemskab at afslutte", "The person has no membership to end"),
-    "members.ended": ("Medlemskabet slutter {date}; {subs} suppleanter slutter samtidig",
-                      "The membership ends on {date}; {subs} substitutes end with it"),
-    "members.annulled": ("; {count} suppleantudpegning(er), der først skulle begynde senere, er annulleret",
-                         "; {count} substitute appointment(s) that would only begin later are annulled"),
+    "members.ended": ("Medlemskabet slutter {date}; {subs:suppleant|suppleanter} slutter samtidig",
+                      "The membership ends on {date}; {subs:substitute|substitutes} end with it"),
+    "members.annulled": ("; {count:suppleantudpegning|suppleantudpegninger}, der først skulle begynde senere, er "
+                         "annulleret", "; {count:substitute appointment|substitute appointments} that would only "
+                         "begin later annulled"),
     "members.confirm_erase": ("{name} har timer, møder eller sager og kan ikke slettes, kun anonymiseres:\n"
                               "kontaktdata fjernes, navnet erstattes, historikken bevares. Anonymisér?",
                               "{name} has hours, meetings or tickets and cannot be deleted, only erased:\n"
                               "contact data removed, the name replaced, the history kept. Erase?"),
+    "members.erase_title": ("Anonymisér {name}", "Erase {name}"),
+    "members.erase_ends": ("Personens pladser og suppleantroller slutter på den sidste dag (en, der ikke er "
+                           "begyndt til den tid, annulleres):\n{seats}",
+                           "The person's seats and substitute roles end on the last day (one that has not begun "
+                           "by then is cancelled):\n{seats}"),
+    "members.erased_ended": ("Anonymiseret som {placeholder}; pladserne slutter {date}",
+                             "Erased as {placeholder}; the seats end on {date}"),
+    "members.substitute_for": ("suppleant for {name}", "substitute for {name}"),
+    "members.cancel_future": ("{label} begynder først {date}. Annullér medlemskabet (det slettes, med dets "
+                              "suppleanter)?", "{label} begins only on {date}. Cancel the membership (it is "
+                              "removed, with its substitutes)?"),
+    "members.cancelled": ("Medlemskabet er annulleret", "The membership is cancelled"),
+    "membership.already_begun": ("medlemskabet er begyndt {date}; afslut det i stedet",
+                                 "the membership began on {date}; end it instead"),
     "members.confirm_delete": ("Slet {name} og personens medlemskaber?", "Delete {name} and their memberships?"),
     "members.erased": ("Anonymiseret som {placeholder}", "Erased as {placeholder}"),
     "members.deleted": ("{name} er slettet", "{name} is deleted"),
@@ -108,8 +127,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                       "the person is already substitute for {person} in the period"),
     "membership.gone": ("medlemskabet findes ikke længere", "the membership no longer exists"),
     "composition.date": ("Dato", "Date"),
-    "composition.hint": ("Tab til datoen og Enter · [ ] dagen før/efter · Esc lukker",
-                         "Tab to the date and Enter · [ ] day before/after · Esc closes"),
+    "composition.hint": ("SG styregruppen, FG følgegruppen · Tab til datoen og Enter · [ ] dagen før/efter · Esc "
+                         "lukker",
+                         "SG steering group, FG follow-up group · Tab to the date and Enter · [ ] day before/after · "
+                         "Esc closes"),
     "composition.previous_day": ("Dagen før", "Day before"),
     "composition.next_day": ("Dagen efter", "Day after"),
     "composition.vacant": ("LEDIG", "VACANT"),
@@ -125,5 +146,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dashboard.warnings": ("Opmærksomhed", "Attention"),
     "dashboard.no_warnings": ("Opmærksomhed: alle pladser er besat, intet udløber, intet er over frist",
                               "Attention: every seat filled, nothing ending, nothing overdue"),
+    "dashboard.first_steps": ("Velkommen. Databasen har endnu ingen personer. Først:\n"
+                              "1. Hvem er projektleder? Tryk 2 (Medlemmer), n (ny person), og a for at udpege "
+                              "personen til pladsen Projektleder i styregruppen og følgegruppen.\n"
+                              "2. Derefter medlemmerne: n og a for hver plads, s for suppleanter.\n"
+                              "3. Så kan timer registreres med l, og møder planlægges under 3 (p planlægger året).",
+                              "Welcome. The database has no people yet. First:\n"
+                              "1. Who is the project leader? Press 2 (Members), n (new person), and a to appoint them "
+                              "to the project leader seat in the steering group and the follow-up group.\n"
+                              "2. Then the members: n and a for each seat, s for substitutes.\n"
+                              "3. Then hours can be logged with l, and meetings planned under 3 (p plans the year)."),
+    "dashboard.no_project_leader": ("Ingen er udpeget som projektleder: tryk 2, vælg personen og a (pladsen "
+                                    "Projektleder). Timer registreres for projektlederen, når intet andet er valgt.",
+                                    "Nobody is appointed project leader: press 2, choose the person and a (the "
+                                    "project leader seat). Hours are logged for the project leader unless "
+                                    "another person is chosen."),
     "dashboard.more_warnings": ("… og {count} flere (se Medlemmer, c)", "… and {count} more (see Members, c)"),
 }

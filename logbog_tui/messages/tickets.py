@@ -35,6 +35,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ticket.comment_required": ("skriv en kommentar", "write a comment"),
     "ticket.not_taskable": ("kun feedback og ønsker bliver til udviklingsopgaver", "only feedback and wishes become "
                             "development tasks"),
+    "ticket.task_exists": ("Sagen har allerede udviklingsopgave #{id}: {title}", "The ticket already has "
+                           "development task #{id}: {title}"),
     "ticket.task_made": ("Udviklingsopgave #{id} oprettet", "Development task #{id} created"),
     "cli.ticket.help": ("supportsager: opret (add) og vis (list)", "support tickets: create (add) and show (list)"),
     "cli.ticket.add": ("opret en sag; skriver sagsnummeret", "create a ticket; prints its number"),
@@ -53,15 +55,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tickets.key.comment": ("Kommentér", "Comment"),
     "tickets.key.log": ("Timer på sagen", "Hours on it"),
     "tickets.key.task": ("Gør til opgave", "Make a task"),
-    "tickets.key.sort": ("Sortér", "Sort"),
     "tickets.key.closed": ("Vis løste og lukkede", "Show resolved and closed"),
-    "tickets.head": ("{count} sager · {open} åbne · {late} over leverandørens frist · sorteret efter {sort} · {closed}",
-                     "{count} tickets · {open} open · {late} past the supplier's promise · sorted by {sort} · "
-                     "{closed}"),
-    "tickets.closed_hidden": ("a viser også løste og lukkede", "a also shows resolved and closed"),
-    "tickets.closed_shown": ("løste og lukkede vises (højst 200)", "resolved and closed shown (at most 200)"),
-    "sort.age": ("alder", "age"),
-    "sort.priority": ("prioritet", "priority"),
+    "tickets.head": ("{count:sag|sager} · {open:åben|åbne} · {late} over leverandørens frist · {closed}",
+                     "{count:ticket|tickets} · {open} open · {late} past the supplier's promise · {closed}"),
+    "tickets.closed_hidden": ("f viser også løste og lukkede", "f also shows resolved and closed"),
+    "tickets.closed_shown": ("løste og lukkede vises (højst 200; f skjuler)",
+                             "resolved and closed shown (at most 200; f hides)"),
     "col.number": ("Nr.", "No."),
     "col.title": ("Titel", "Title"),
     "col.category": ("Kategori", "Category"),
@@ -73,7 +72,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.at": ("Tidspunkt", "Time"),
     "col.author": ("Af", "By"),
     "col.event": ("Hændelse", "Event"),
-    "tickets.days": ("{days} dage", "{days} days"),
+    "tickets.days": ("{days:dag|dage}", "{days:day|days}"),
     "tickets.passed": ("{date} overskredet", "{date} passed"),
     "ticket.new_title": ("Ny supportsag", "New support ticket"),
     "ticket.field.title": ("Titel", "Title"),
@@ -103,16 +102,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       " · assignee: {assignee} · hours: {hours}\nSupplier: {supplier}"),
     "ticket.supplier_line": ("sag {ref}, sendt {sent}, svar lovet {promised}", "case {ref}, sent {sent}, answer "
                              "promised {promised}"),
-    "ticket.keys_line": ("f send · s status · c kommentér · l timer · o opgave · Esc tilbage",
-                         "f forward · s status · c comment · l hours · o task · Esc back"),
+    "ticket.keys_line": ("F send · S status · c kommentér · l timer · T opgave · Esc tilbage",
+                         "F forward · S status · c comment · l hours · T task · Esc back"),
     "event.created": ("oprettet", "created"),
     "event.status": ("status: {old} → {new}", "status: {old} → {new}"),
     "event.forwarded": ("sendt til leverandøren", "forwarded to the supplier"),
     "event.comment": ("kommentar", "comment"),
     "log.ticket_title": ("Timer på sag {ticket} (support)", "Hours on ticket {ticket} (support)"),
-    "dashboard.tickets": ("Sager: {open} åbne; hos leverandøren: {with_supplier}", "Tickets: {open} open; with the "
+    "dashboard.tickets": ("Sager: {open:åben|åbne}; hos leverandøren: {with_supplier}", "Tickets: {open} open; with the "
                           "supplier: {with_supplier}"),
-    "dashboard.ticket_line": ("  {number} {title}: {days} dage hos leverandøren{late}", "  {number} {title}: {days} "
-                              "days with the supplier{late}"),
+    "dashboard.ticket_line": ("  {number} {title}: {days:dag|dage} hos leverandøren{late}", "  {number} {title}: "
+                              "{days:day|days} with the supplier{late}"),
     "dashboard.ticket_late": (" (svarfrist {date} overskredet)", " (promised {date}, passed)"),
 }

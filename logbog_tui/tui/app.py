@@ -12,7 +12,9 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.widgets import DataTable
 
 from logbog_tui import clock, queries
@@ -25,12 +27,14 @@ from logbog_tui.service.text import visible
 from logbog_tui.tui.commands import JumpProvider
 from logbog_tui.tui.hours import HourLogging
 from logbog_tui.tui.idle_gc import IdleCollection
+from logbog_tui.tui.key_guard import KeyGuard
 from logbog_tui.tui.modals import KeysScreen
 from logbog_tui.tui.screens import SCREENS
 from logbog_tui.tui.widgets.filter_box import FilterBox
+from logbog_tui.tui.widgets.plain import Table
 
 
-class LogbogApp(HourLogging, IdleCollection, App):
+class LogbogApp(KeyGuard, HourLogging, IdleCollection, App):
     """logbog: the project leader's terminal program."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
@@ -44,8 +48,12 @@ class LogbogApp(HourLogging, IdleCollection, App):
         Binding("l", "log_hours", t("app.log"), id="app.log"),
         Binding("u", "undo", t("app.undo"), id="app.undo"),
         Binding("question_mark", "keys", t("app.keys"), id="app.keys"),
-        Binding("q", "quit", t("app.quit"), id="app.quit"),
+        # A priority key, so that it acts before any key typed after it (tui/key_guard.py); it
+        # stays a letter where the focused field takes text or the screen has its own `q`.
+        Binding("q", "quit", t("app.quit"), id="app.quit", priority=True),
         Binding("ctrl+p", "command_palette", t("app.palette"), show=False, priority=True, id="app.palette"),
+        Binding("o", "sort_list", t("app.sort"), id="app.sort"),
+        Binding("O", "sort_list(True)", t("app.sort_reverse"), show=False, id="app.sort_reverse"),
         Binding("j", "list('down')", t("app.down"), show=False, id="app.down"),
         Binding("k", "list('up')", t("app.up"), show=False, id="app.up"),
         Binding("g", "list('top')", t("app.top"), show=False, id="app.top"),
@@ -127,6 +135,33 @@ class LogbogApp(HourLogging, IdleCollection, App):
         except UserError as exc:  # a held lock or a full disk: the theme is still changed for now
             self.notify(exc.message, severity="warning")
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "sort_list":
+            return self._sortable() is not None
+        if action == "quit":
+            focused = self.screen.focused
+            if focused is not None and focused.check_consume_key("q", "q"):
+                return False
+            if any(b.key == "q" or "q" in b.key.split(",") for b in self.screen.BINDINGS if isinstance(b, Binding)):
+                return False
+        return True
+
+    def _sortable(self) -> Table | None:
+        """The list `o` sorts: the focused one, else the screen's main list."""
+        focused = self.screen.focused
+        if isinstance(focused, Table) and focused.sortable:
+            return focused
+        main = getattr(self.screen, "LIST", "")
+        table = self.screen.query_one(main) if main else None
+        return table if isinstance(table, Table) and table.sortable else None
+
+    def action_sort_list(self, reverse: bool = False) -> None:
+        """`o`: sort the list by the next column; `O`: the other way round (a header click does too)."""
+        table = self._sortable()
+        if table is None:
+            return
+        table.sort_flip() if reverse else table.sort_next()
+
     def action_list(self, where: str) -> None:
         """j/k/g/G: move in the focused list."""
         table = self.focused
@@ -163,7 +198,7 @@ class LogbogApp(HourLogging, IdleCollection, App):
                 except (OSError, UserError) as exc:
                     self.notify(getattr(exc, "message", None) or failure_line(exc) or str(exc), severity="error")
                     return
-                self.notify(t("export.written", path=path), timeout=10)
+                self.notify(t("export.written", path=toast_path(path)), timeout=10)
 
         if path.exists():
             self.push_screen(ConfirmDialog(t("export.replace", path=path)), go)
@@ -228,6 +263,23 @@ class LogbogApp(HourLogging, IdleCollection, App):
         else:
             self.sub_title = t("app.host_rotation", region=answer.region.name, reason=explain(answer.reason))
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P: Textual's palette, with the placeholder in the UI's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.placeholder")))
+
+    def search_themes(self) -> None:
+        """The theme picker (palette: change theme), with the placeholder in the UI's language."""
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=t("palette.theme_placeholder")))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys on the key line as in the keys list (`Esc`, not `esc`)."""
+        from logbog_tui.tui.modals.keys import KEY_NAMES
+
+        if not binding.key_display and binding.key in ("escape", "enter"):
+            return KEY_NAMES[binding.key]
+        return super().get_key_display(binding)
+
     def action_keys(self) -> None:
         if not isinstance(self.screen, KeysScreen):
             self.push_screen(KeysScreen(self.screen))
@@ -283,6 +335,16 @@ class LogbogApp(HourLogging, IdleCollection, App):
         if line not in self._exit_renderables:  # one line, however many errors (each is logged)
             self._exit_renderables.append(line)
         self._close_messages_no_wait()
+
+
+def toast_path(path: Path) -> str:
+    """A path for a notice: the home folder as ~, the file name on a line of its own (a notice is
+    narrow, and a long path would otherwise wrap in the middle of a name)."""
+    folder = str(path.parent)
+    home = str(Path.home())
+    if folder == home or folder.startswith(home + "/"):
+        folder = "~" + folder[len(home):]
+    return f"{folder}/\n{path.name}"
 
 
 def run_tui(db_path: Path) -> int:

@@ -19,9 +19,10 @@ from logbog_tui.tui.modals import ConfirmDialog, LogForm, LogHoursDialog
 
 @dataclass(frozen=True)
 class Change:
-    kind: str              # "add", "edit" or "delete"
+    kind: str              # "add", "edit", "delete" or "batch" (several entries added at once)
     entry_id: int
     old_row: dict | None   # the row before an edit or a delete
+    entry_ids: tuple[int, ...] = ()  # a batch's entries
 
 
 class HourLogging:
@@ -57,6 +58,9 @@ class HourLogging:
 
     def action_log_hours(self, ticket_id: int | None = None, ticket_number: str = "") -> None:
         person = self.person_now()
+        if person is None and self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM person)").fetchone()[0]:
+            self.notify(t("log.nobody_yet"), severity="warning", timeout=8)  # not "give a person"
+            return
         area_id, task_id = timelog.last_used(self.conn, person.id) if person else (None, None)
         target = queries.target_label(self.conn, area_id, task_id)
         if ticket_id is not None:  # support for the representatives: PL9 for project leadership
@@ -112,14 +116,16 @@ class HourLogging:
             return
         change = self.undo_stack.pop()
         try:
-            if change.kind == "add":
+            if change.kind == "batch":
+                timelog.delete_many(self.conn, list(change.entry_ids))
+            elif change.kind == "add":
                 timelog.delete(self.conn, change.entry_id)
             else:
                 timelog.restore(self.conn, change.old_row)
         except UserError as exc:
             self.notify(exc.message, severity="error")
             return
-        self.notify(t(f"undo.{change.kind}", left=len(self.undo_stack)))
+        self.notify(t(f"undo.{change.kind}", left=len(self.undo_stack), count=len(change.entry_ids)))
         self.data_changed()
 
     # --- budget effect ---------------------------------------------------------------------
@@ -147,6 +153,11 @@ class HourLogging:
             message += "\n" + t("log.support_not_counted")
         self.notify(message, severity=severity, timeout=8 if severity != "information" else 4)
         self.data_changed()
+
+    def added_batch(self, entry_ids: list[int]) -> None:
+        """Entries saved together (a meeting's hours): one `u` removes them all."""
+        if entry_ids:
+            self.undo_stack.append(Change("batch", entry_ids[0], None, tuple(entry_ids)))
 
     def data_changed(self) -> None:
         refresh = getattr(self.screen, "refresh_data", None)

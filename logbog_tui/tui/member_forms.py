@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from logbog_tui import memberships, people, queries
+from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.people import PersonRow
 from logbog_tui.service import Problem
@@ -55,6 +56,15 @@ def _dates(values: dict, today: date, errors: dict) -> tuple[date | None, date |
     return start, end
 
 
+def _field_of(exc: UserError, default: str) -> str:
+    """The field a refusal of an appointment belongs under."""
+    if exc.message == t("membership.end_before_start"):
+        return "end"
+    if exc.message == t("person.too_long", max=500):
+        return "reference"
+    return default
+
+
 def appoint_dialog(conn, person: PersonRow, today: date) -> FormDialog:
     seat_options = tuple(
         (f"{t(f'body.{s.body}')}: {s.label}"
@@ -70,8 +80,11 @@ def appoint_dialog(conn, person: PersonRow, today: date) -> FormDialog:
         start, end = _dates(values, today, errors)
         if errors:
             raise FieldErrors(errors)
-        return memberships.appoint(conn, person.id, values["seat"], start, end, values["role"] or "member",
-                                   values["reference"])
+        try:
+            return memberships.appoint(conn, person.id, values["seat"], start, end, values["role"] or "member",
+                                       values["reference"])
+        except UserError as exc:  # the seat is taken, or does not exist then: said under Plads
+            raise FieldErrors({_field_of(exc, "seat"): exc.message}) from None
 
     fields = [Field("seat", t("membership.field.seat"), None, options=seat_options),
               Field("start", t("membership.field.start"), fmt_date(today)),
@@ -97,7 +110,10 @@ def substitute_dialog(conn, person: PersonRow, today: date) -> FormDialog:
         start, end = _dates(values, today, errors)
         if errors:
             raise FieldErrors(errors)
-        return memberships.appoint_substitute(conn, person.id, values["member"], start, end, values["reference"])
+        try:
+            return memberships.appoint_substitute(conn, person.id, values["member"], start, end, values["reference"])
+        except UserError as exc:
+            raise FieldErrors({_field_of(exc, "member"): exc.message}) from None
 
     fields = [Field("member", t("membership.field.member"), None, options=options),
               Field("start", t("membership.field.start"), fmt_date(today)),
@@ -122,3 +138,29 @@ def end_dialog(conn, membership_id: int, label: str, today: date) -> FormDialog:
 
 def is_current(m, today: date) -> bool:
     return valid_on(m.valid_from, m.valid_to, today)
+
+
+def membership_label(conn, m) -> str:
+    """"Følgegruppen: Region Midtjylland", with "suppleant for NAME" for a substitute role."""
+    seat = next(s for s in memberships.seats(conn) if s.id == m.seat_id)
+    label = f"{t(f'body.{seat.body}')}: {seat.label}"
+    if m.substitute_for:
+        holder = next((x.person for x in memberships.memberships(conn) if x.id == m.substitute_for), "?")
+        label += f" ({t('members.substitute_for', name=holder)})"
+    return label
+
+
+def erase_dialog(conn, person: PersonRow, running: list, today: date) -> FormDialog:
+    """Erase a person who still holds seats: the last day of those seats, then the erasure."""
+    def save(values: dict):
+        try:
+            day = parse_date(values["last_day"], today)
+        except Problem as p:
+            raise FieldErrors({"last_day": t(p.key, **p.params)}) from None
+        return people.erase(conn, person.id, day), day
+
+    seats = "\n".join(f"  • {membership_label(conn, m)} ({fmt_date(m.valid_from)}–"
+                      f"{fmt_date(m.valid_to) if m.valid_to else '…'})" for m in running)
+    intro = t("members.confirm_erase", name=person.name) + "\n\n" + t("members.erase_ends", seats=seats)
+    return FormDialog(t("members.erase_title", name=person.name),
+                      [Field("last_day", t("membership.field.last_day"), fmt_date(today))], save, intro=intro)

@@ -20,15 +20,19 @@ def _author(conn, today):
 
 def new_ticket(conn, today: date) -> FormDialog:
     def save(values: dict):
+        errors: dict[str, str] = {}  # all at once, each under its field
+        rid = rname = None
+        if not (values["title"] or "").strip():
+            errors["title"] = t("task.required", field=t("ticket.field.title"))
         try:
             rid, rname = tickets.resolve_reporter(conn, values["reporter"])
         except UserError as exc:
-            raise FieldErrors({"reporter": exc.message}) from None
+            errors["reporter"] = exc.message
+        if errors:
+            raise FieldErrors(errors)
         draft = tickets.TicketDraft(values["title"], values["category"] or "spoergsmaal",
                                     values["priority"] or "normal", values["description"], rid, rname,
                                     values["org"] if rname else None)
-        if not (values["title"] or "").strip():
-            raise FieldErrors({"title": t("task.required", field=t("ticket.field.title"))})
         return tickets.create(conn, draft, today, _author(conn, today))
 
     people = queries.people_in_order(conn)

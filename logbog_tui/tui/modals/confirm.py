@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
@@ -14,10 +14,9 @@ from logbog_tui.tui.widgets.plain import Plain
 
 
 class ConfirmDialog(ModalScreen[bool]):
+    DEFAULT_CLASSES = "dialog-screen"  # the frame: app.tcss; a long question scrolls, the buttons stay
     DEFAULT_CSS = """
-    ConfirmDialog { align: center middle; }
-    ConfirmDialog > Vertical { width: 70; height: auto; border: thick $warning; background: $surface; padding: 1 2; }
-    ConfirmDialog .buttons { height: auto; margin-top: 1; }
+    ConfirmDialog .dialog { width: 76; border: thick $warning; padding: 1 1 0 1; }
     """
     AUTO_FOCUS = "#no"
     BINDINGS = [Binding("y,j", "answer(True)", t("dialog.yes"), id="confirm.yes"),
@@ -28,11 +27,14 @@ class ConfirmDialog(ModalScreen[bool]):
         self.question = question
 
     def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Plain(self.question)
-            with Horizontal(classes="buttons"):
-                yield Button(t("dialog.yes"), variant="warning", id="yes")
-                yield Button(t("dialog.no"), id="no")
+        with Vertical(classes="dialog"):
+            with VerticalScroll(classes="dialog-body"):
+                yield Plain(self.question, classes="question")
+            with Vertical(classes="dialog-foot"):
+                with Horizontal(classes="buttons"):
+                    yield Button(t("dialog.yes"), variant="warning", id="yes", compact=True)
+                    yield Button(t("dialog.no"), id="no", compact=True)
+                yield Plain(t("confirm.hint"), classes="hint")
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:

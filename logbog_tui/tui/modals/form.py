@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 from logbog_tui.service.text import visible
+from logbog_tui.tui.widgets.completing import CompletingInput
 from logbog_tui.tui.widgets.plain import Plain
 
 
@@ -40,54 +41,78 @@ class FieldErrors(Exception):
 
 
 class FormDialog(ModalScreen[object]):
+    DEFAULT_CLASSES = "dialog-screen"  # the frame: app.tcss
     DEFAULT_CSS = """
-    FormDialog { align: center middle; }
-    FormDialog > Vertical { width: 86; height: auto; max-height: 95%; border: thick $accent; background: $surface;
-                            padding: 1 2; }
-    FormDialog .title { text-style: bold; }
+    FormDialog .intro { margin-top: 1; }
     FormDialog .row { height: auto; margin-top: 1; }
     FormDialog .row Label { width: 24; }
     FormDialog .row Input, FormDialog .row Select { width: 1fr; }
-    FormDialog TextArea { height: 5; width: 1fr; }
+    FormDialog TextArea { height: 4; width: 1fr; }
     FormDialog .error { color: $error; height: auto; margin-left: 24; display: none; }
-    FormDialog .buttons { height: auto; margin-top: 1; }
-    FormDialog .hint { color: $text-muted; margin-top: 1; }
+    FormDialog #form-error { margin-left: 0; }
+    FormDialog .live { color: $warning; height: auto; margin-top: 1; display: none; }
     """
     BINDINGS = [Binding("escape", "cancel", t("dialog.cancel"), id="dialog.cancel"),
                 Binding("ctrl+s", "save", t("dialog.save"), id="dialog.save")]
 
     def __init__(self, title: str, fields: list[Field], on_save: Callable[[dict], object],
-                 hint: str | None = None) -> None:
+                 hint: str | None = None, intro: str | None = None,
+                 live: Callable[[dict], list[str]] | None = None) -> None:
+        """``live`` gets the values as they are typed and returns warnings to show before saving."""
         super().__init__()
         self.title_text, self.fields, self.on_save, self.hint = title, fields, on_save, hint
+        self.intro, self.live = intro, live
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Plain(self.title_text, classes="title")
-            for f in self.fields:
-                with Horizontal(classes="row"):
-                    yield Label(f.label)
-                    if f.options is not None:
-                        # Text: choices (names) are shown as typed, not read as markup, and
-                        # typing a letter still jumps to a choice (Select skips Content there).
-                        yield Select([(Text(visible(p)), v) for p, v in f.options],
-                                     value=f.value if f.value is not None else Select.NULL,
-                                     id=f.name, allow_blank=True, prompt="–")
-                    elif f.multiline:
-                        yield TextArea(str(f.value or ""), id=f.name)
-                    else:
-                        yield Input(str(f.value or ""), id=f.name, compact=True, placeholder=f.placeholder,
-                                    suggester=SuggestFromList(f.suggestions, case_sensitive=False)
-                                    if f.suggestions else None)
-                yield Plain("", id=f"{f.name}-error", classes="error")
-            yield Plain("", id="form-error", classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button(t("dialog.save"), variant="primary", id="save")
-                yield Button(t("dialog.cancel"), id="cancel")
-            yield Plain(self.hint or t("form.hint"), classes="hint")
+            with VerticalScroll(classes="dialog-body"):
+                yield from self._body()
+            with Vertical(classes="dialog-foot"):  # docked: always in sight (and after the fields for Tab)
+                with Horizontal(classes="buttons"):
+                    yield Button(t("dialog.save"), variant="primary", id="save", compact=True)
+                    yield Button(t("dialog.cancel"), id="cancel", compact=True)
+                yield Plain(self.hint or t("form.hint"), classes="hint")
+
+    def _body(self) -> ComposeResult:
+        if self.intro:
+            yield Plain(self.intro, classes="intro")
+        for f in self.fields:
+            with Horizontal(classes="row"):
+                yield Label(f.label)
+                if f.options is not None:
+                    # Text: choices (names) are shown as typed, not read as markup, and
+                    # typing a letter still jumps to a choice (Select skips Content there).
+                    yield Select([(Text(visible(p)), v) for p, v in f.options],
+                                 value=f.value if f.value is not None else Select.NULL,
+                                 id=f.name, allow_blank=True, prompt="–", compact=True)
+                elif f.multiline:
+                    yield TextArea(visible(str(f.value or "")), id=f.name, compact=True)
+                else:
+                    yield CompletingInput(visible(str(f.value or ""), keep_newlines=False), id=f.name, compact=True,
+                                          placeholder=f.placeholder,
+                                          suggester=SuggestFromList([visible(s) for s in f.suggestions], case_sensitive=False)
+                                          if f.suggestions else None)
+            yield Plain("", id=f"{f.name}-error", classes="error")
+        yield Plain("", id="form-error", classes="error")
+        yield Plain("", id="live", classes="live")
 
     def on_mount(self) -> None:
         self.query_one(f"#{self.fields[0].name}").focus()
+        self._update_live()
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _update_live(self) -> None:
+        if self.live is None:
+            return
+        try:
+            lines = self.live(self.values())
+        except Exception:  # noqa: BLE001 - warnings are a help; a failure to compute them is no error
+            lines = []
+        box = self.query_one("#live", Static)
+        box.update("\n".join("⚠ " + line for line in lines))
+        box.display = bool(lines)
 
     def values(self) -> dict:
         out = {}

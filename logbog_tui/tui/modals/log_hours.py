@@ -11,7 +11,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Static
@@ -22,6 +22,7 @@ from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_date, parse_hours
 from logbog_tui.timelog import Draft, resolve_principal
+from logbog_tui.tui.widgets.completing import CompletingInput
 from logbog_tui.tui.widgets.plain import Plain
 
 
@@ -46,18 +47,14 @@ FIELDS = ("hours", "date", "target", "person", "for", "note")
 class LogHoursDialog(ModalScreen[object]):
     """Returns whatever ``on_save`` returned, or ``None`` when cancelled."""
 
+    DEFAULT_CLASSES = "dialog-screen"  # the frame: app.tcss
     DEFAULT_CSS = """
-    LogHoursDialog { align: center middle; }
-    LogHoursDialog > Vertical { width: 80; height: auto; border: thick $accent; background: $surface;
-                                padding: 1 2; }
-    LogHoursDialog .title { text-style: bold; }
+    LogHoursDialog .dialog { width: 80; }
     LogHoursDialog .row { height: 1; margin-top: 1; }
     LogHoursDialog .row Label { width: 22; }
     LogHoursDialog .row Input { width: 1fr; }
     LogHoursDialog .error { color: $error; height: auto; margin: 0 0 0 22; display: none; }
     LogHoursDialog Checkbox { margin: 1 0 0 20; border: none; padding: 0; }
-    LogHoursDialog .buttons { height: auto; margin-top: 1; }
-    LogHoursDialog .hint { color: $text-muted; margin-top: 1; }
     """
     AUTO_FOCUS = "#hours"
     BINDINGS = [Binding("escape", "cancel", t("dialog.cancel"), id="dialog.cancel")]
@@ -91,20 +88,25 @@ class LogHoursDialog(ModalScreen[object]):
 
     def compose(self) -> ComposeResult:
         """The fields, empty: ``on_screen_resume`` fills them from the form."""
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Plain("", classes="title")
-            for name, placeholder in (("hours", t("log.hours_placeholder")), ("date", t("log.date_placeholder")),
-                                      ("target", t("log.target_placeholder")), ("person", ""),
-                                      ("for", t("log.for_placeholder")), ("note", "")):
-                with Horizontal(classes="row"):
-                    yield Label(t(f"log.field.{name}"))
-                    yield Input(placeholder=placeholder, id=name, max_length=2000, compact=True)
-                yield Plain("", id=f"{name}-error", classes="error")
-            yield Checkbox(t("log.field.support"), id="support")
-            with Horizontal(classes="buttons"):
-                yield Button(t("dialog.save"), variant="primary", id="save")
-                yield Button(t("dialog.cancel"), id="cancel")
-            yield Plain(t("log.hint"), classes="hint")
+            with VerticalScroll(classes="dialog-body"):
+                yield from self._fields()
+            with Vertical(classes="dialog-foot"):
+                with Horizontal(classes="buttons"):
+                    yield Button(t("dialog.save"), variant="primary", id="save", compact=True)
+                    yield Button(t("dialog.cancel"), id="cancel", compact=True)
+                yield Plain(t("log.hint"), classes="hint")
+
+    def _fields(self) -> ComposeResult:
+        for name, placeholder in (("hours", t("log.hours_placeholder")), ("date", t("log.date_placeholder")),
+                                  ("target", t("log.target_placeholder")), ("person", ""),
+                                  ("for", t("log.for_placeholder")), ("note", "")):
+            with Horizontal(classes="row"):
+                yield Label(t(f"log.field.{name}"))
+                yield CompletingInput(placeholder=placeholder, id=name, max_length=2000, compact=True)
+            yield Plain("", id=f"{name}-error", classes="error")
+        yield Checkbox(t("log.field.support"), id="support")
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")

@@ -1,17 +1,18 @@
-"""`n`: plan a meeting. The host is pre-filled with the rotation's proposal and its reason, and
-follows the date as it is typed; another host asks for a reason and is recorded as an override.
-Warnings for the date (weekend, holiday, third ordinary meeting, vacancies, same day) show live."""
+"""`n`: plan a meeting. The host is chosen from the regions in force on the date, pre-selected with
+the rotation's proposal and its reason, and follows the date as it is typed; another host asks for
+a reason and is recorded as an override. Warnings for the date (weekend, holiday, third ordinary
+meeting, vacancies, same day) show live; each error shows under its own field, all at once."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
 from logbog_tui import meetings, queries
@@ -21,21 +22,23 @@ from logbog_tui.meetings import MeetingDraft
 from logbog_tui.overview import explain
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_date, parse_duration
+from logbog_tui.service.timeofday import parse_time
+from logbog_tui.tui.widgets.completing import CompletingInput
 from logbog_tui.tui.widgets.plain import Plain
+
+FIELDS = ("body", "date", "time", "duration", "kind", "host", "reason", "place")
 
 
 class MeetingDialog(ModalScreen[object]):
+    DEFAULT_CLASSES = "dialog-screen"  # the frame: app.tcss
     DEFAULT_CSS = """
-    MeetingDialog { align: center middle; }
-    MeetingDialog > Vertical { width: 90; height: auto; border: thick $accent; background: $surface; padding: 1 2; }
-    MeetingDialog .title { text-style: bold; }
+    MeetingDialog .dialog { width: 90; }
     MeetingDialog .row { height: auto; margin-top: 1; }
     MeetingDialog .row Label { width: 18; }
     MeetingDialog .row Input, MeetingDialog .row Select { width: 1fr; }
     MeetingDialog #proposal { margin-left: 18; color: $text-muted; }
-    MeetingDialog #warnings { color: $warning; margin-top: 1; height: auto; }
-    MeetingDialog #error { color: $error; height: auto; }
-    MeetingDialog .buttons { height: auto; margin-top: 1; }
+    MeetingDialog #warnings { color: $warning; margin-left: 18; height: auto; }
+    MeetingDialog .error { color: $error; height: auto; margin-left: 18; display: none; }
     """
     AUTO_FOCUS = "#date"
     BINDINGS = [Binding("escape", "cancel", t("dialog.cancel"), id="dialog.cancel"),
@@ -45,43 +48,39 @@ class MeetingDialog(ModalScreen[object]):
         super().__init__()
         self.today, self.body = today, body
         self.proposed_code: str | None = None
+        self._hosts: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
-        regions = [r.name for r in queries.regions(self.app.conn)]
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Plain(t("meeting.new_title"), classes="title")
-            with Horizontal(classes="row"):
-                yield Label(t("meeting.field.body"))
-                yield Select([(t(f"body.{b}"), b) for b in meetings.BODIES], value=self.body, allow_blank=False,
-                             id="body")
-            with Horizontal(classes="row"):
-                yield Label(t("meeting.field.date"))
-                yield Input(fmt_date(self.today), id="date", compact=True)
-            with Horizontal(classes="row"):
-                yield Label(t("meeting.field.time"))
-                yield Input("10:00", id="time", compact=True)
-            with Horizontal(classes="row"):
-                yield Label(t("meeting.field.duration"))
-                yield Input("4", id="duration", compact=True)
-            with Horizontal(classes="row"):
-                yield Label(t("meeting.field.kind"))
-                yield Select([(t(f"meeting.kind.{k}"), k) for k in meetings.KINDS], value="ordinary",
-                             allow_blank=False, id="kind")
-            with Horizontal(classes="row"):
-                yield Label(t("meeting.field.host"))
-                yield Input("", id="host", compact=True, suggester=SuggestFromList(regions, case_sensitive=False))
-            yield Plain("", id="proposal")
-            with Horizontal(classes="row"):
-                yield Label(t("meeting.field.reason"))
-                yield Input("", id="reason", compact=True, placeholder=t("meeting.reason_placeholder"))
-            with Horizontal(classes="row"):
-                yield Label(t("meeting.field.place"))
-                yield Input("", id="place", compact=True)
-            yield Plain("", id="warnings")
-            yield Plain("", id="error")
-            with Horizontal(classes="buttons"):
-                yield Button(t("dialog.save"), variant="primary", id="save")
-                yield Button(t("dialog.cancel"), id="cancel")
+            with VerticalScroll(classes="dialog-body"):
+                for name in FIELDS:
+                    with Horizontal(classes="row"):
+                        yield Label(t(f"meeting.field.{name}"))
+                        yield self._field(name)
+                    if name == "host":
+                        yield Plain("", id="proposal")
+                    yield Plain("", id=f"{name}-error", classes="error")
+                    if name == "date":  # in sight while the date is typed
+                        yield Plain("", id="warnings")
+                yield Plain("", id="form-error", classes="error")
+            with Vertical(classes="dialog-foot"):
+                with Horizontal(classes="buttons"):
+                    yield Button(t("dialog.save"), variant="primary", id="save", compact=True)
+                    yield Button(t("dialog.cancel"), id="cancel", compact=True)
+                yield Plain(t("form.hint"), classes="hint")
+
+    def _field(self, name: str):
+        if name == "body":
+            return Select([(t(f"body.{b}"), b) for b in meetings.BODIES], value=self.body, allow_blank=False, id="body", compact=True)
+        if name == "kind":
+            return Select([(t(f"meeting.kind.{k}"), k) for k in meetings.KINDS], value="ordinary",
+                          allow_blank=False, id="kind", compact=True)
+        if name == "host":
+            return Select([], id="host", prompt="–", compact=True)
+        value = {"date": fmt_date(self.today), "time": "10:00", "duration": "4"}.get(name, "")
+        placeholder = {"reason": t("meeting.reason_placeholder"), "time": "10, 9.30, 13:00"}.get(name, "")
+        return CompletingInput(value, id=name, compact=True, placeholder=placeholder)
 
     def on_mount(self) -> None:
         self._update()
@@ -94,10 +93,11 @@ class MeetingDialog(ModalScreen[object]):
             return None
 
     @on(Input.Changed, "#date")
-    @on(Select.Changed)
+    @on(Select.Changed, "#body, #kind")
     def _update(self) -> None:
+        """The regions in force on the date, the proposal, and the date's warnings."""
         day, body = self._day(), self.query_one("#body", Select).value
-        host = self.query_one("#host", Input)
+        host = self.query_one("#host", Select)
         proposal_box = self.query_one("#proposal", Static)
         host.disabled = body != "folgegruppe"
         if day is None:
@@ -105,53 +105,75 @@ class MeetingDialog(ModalScreen[object]):
             self.query_one("#warnings", Static).update("")
             return
         if body == "folgegruppe":
+            in_force = tuple(r.code for r in queries.regions(self.app.conn) if r.in_force(day))
+            names = {r.code: r.name for r in queries.regions(self.app.conn)}
+            chosen = host.value
+            if in_force != self._hosts:
+                self._hosts = in_force
+                host.set_options([(Text(names[c]), c) for c in in_force])
             prop = meetings.proposal(self.app.conn, day)
             if prop is not None:
-                if host.value in ("", self._proposed_name()):
-                    host.value = prop.region.name
+                if chosen in (Select.NULL, self.proposed_code) or chosen not in in_force:
+                    host.value = prop.region.code
+                elif chosen in in_force:
+                    host.value = chosen
                 self.proposed_code = prop.region.code
                 proposal_box.update(t("meeting.proposal", region=prop.region.name, reason=explain(prop.reason),
                                       week=fmt_week(day)))
         else:
-            host.value = ""
+            host.clear()
             proposal_box.update(t("meeting.no_rotation"))
         kind = self.query_one("#kind", Select).value
         warnings = meetings.warnings(self.app.conn, body, day, kind)
         self.query_one("#warnings", Static).update("\n".join("⚠ " + w for w in warnings))
 
-    def _proposed_name(self) -> str:
-        return next((r.name for r in queries.regions(self.app.conn) if r.code == self.proposed_code), "")
+    def _show(self, errors: dict[str, str]) -> None:
+        for name in (*FIELDS, "form"):
+            box = self.query_one(f"#{name}-error", Static)
+            box.update(errors.get(name, ""))
+            box.display = name in errors
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        error = self.query_one("#error", Static)
-        day = self._day()
-        if day is None:
+        value = {name: self.query_one(f"#{name}", Input).value for name in ("date", "time", "duration", "reason",
+                                                                             "place")}
+        errors: dict[str, str] = {}
+        day = duration = start = None
+        try:
+            day = parse_date(value["date"], self.today, queries.date_range(self.app.conn, self.today))
+        except Problem as p:
+            errors["date"] = t(p.key, **p.params)
+        try:
+            start = parse_time(value["time"])
+        except Problem as p:
+            errors["time"] = t(p.key, **p.params)
+        if value["duration"].strip():
             try:
-                parse_date(self.query_one("#date", Input).value, self.today,
-                           queries.date_range(self.app.conn, self.today))
+                duration = parse_duration(value["duration"])
             except Problem as p:
-                error.update(t(p.key, **p.params))
-            return
-        duration = None
-        if (text := self.query_one("#duration", Input).value.strip()):
-            try:
-                duration = parse_duration(text)
-            except Problem as p:
-                error.update(t(p.key, **p.params))
-                return
+                errors["duration"] = t(p.key, **p.params)
         body = self.query_one("#body", Select).value
-        host = self.query_one("#host", Input).value.strip() if body == "folgegruppe" else None
-        draft = MeetingDraft(body, day, self.query_one("#time", Input).value.strip() or None, duration, host or None,
-                             self.query_one("#reason", Input).value, self.query_one("#kind", Select).value,
-                             "held" if day < self.today else "planned", self.query_one("#place", Input).value)
+        host = self.query_one("#host", Select).value if body == "folgegruppe" else Select.NULL
+        host_code = None if host is Select.NULL else host
+        if (body == "folgegruppe" and host_code and self.proposed_code and host_code != self.proposed_code
+                and not value["reason"].strip()):
+            errors["reason"] = t("meeting.reason_needed", proposed=self._proposed_name())
+        if errors:
+            self._show(errors)
+            self.query_one(f"#{next(n for n in FIELDS if n in errors)}").focus()
+            return
+        draft = MeetingDraft(body, day, start, duration, host_code, value["reason"], self.query_one("#kind", Select).value,
+                             "held" if day < self.today else "planned", value["place"])
         try:
             result = meetings.plan(self.app.conn, draft, self.today)
         except UserError as exc:
-            error.update(exc.message)
+            self._show({"form": exc.message})
             return
         self.dismiss(result)
+
+    def _proposed_name(self) -> str:
+        return next((r.name for r in queries.regions(self.app.conn) if r.code == self.proposed_code), "")
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

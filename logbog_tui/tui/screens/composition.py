@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 
 from rich.text import Text
@@ -19,10 +20,16 @@ from logbog_tui.service.parse import parse_date
 from logbog_tui.tui.widgets.plain import Plain, Table
 
 
+def wrap(text: str, width: int) -> str:
+    """``text`` over as many lines of at most ``width`` cells as it needs (a long word is cut)."""
+    return "\n".join(textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False)) or ""
+
+
 class CompositionScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     CompositionScreen { align: center middle; }
-    CompositionScreen > Vertical { width: 98%; height: 94%; border: thick $accent; background: $surface;
+    CompositionScreen { padding: 1 0 0 0; }
+    CompositionScreen > Vertical { width: 100%; height: 100%; border: thick $accent; background: $surface;
                                    padding: 0 1; }
     CompositionScreen .row { height: 1; margin: 1 0; }
     CompositionScreen .row Label { width: 10; }
@@ -47,12 +54,12 @@ class CompositionScreen(ModalScreen[None]):
                 yield Label(t("composition.date"))
                 yield Input(fmt_date(self.day), id="date", compact=True)
                 yield Plain("", id="date-error")
-            yield Table(id="composition")
+            yield Table(id="composition", sortable=False)  # the seats in their order
             yield Plain(t("composition.hint"))
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(t("col.body"), t("col.seat"), t("col.holder"), t("col.role"), t("col.substitutes"))
+        table.add_columns(t("col.body_short"), t("col.seat"), t("col.holder_role"), t("col.substitutes"))
         self.refresh_data()
         table.focus()
 
@@ -74,21 +81,37 @@ class CompositionScreen(ModalScreen[None]):
         self.query_one("#date", Input).value = fmt_date(self.day)
         self.refresh_data()
 
+    def on_resize(self) -> None:
+        self.refresh_data()
+
+    def _widths(self) -> tuple[int, int, int]:
+        """Seat, holder and substitutes share the width there is (seat names are never cut: they
+        wrap; the three "Chef, Sekretariatet for Lægelig Videreuddannelse …" seats differ only at
+        the end)."""
+        room = max(40, (self.query_one(DataTable).size.width or self.app.size.width - 6) - 4 - 2 * 4 - 1)
+        seat = max(18, min(52, room * 4 // 10))
+        holder = max(14, min(34, room * 3 // 10))
+        return seat, holder, max(10, room - seat - holder)
+
     def refresh_data(self) -> None:
         table = self.query_one(DataTable)
+        seat_w, holder_w, subs_w = self._widths()
         with table.refill():
             for body in ("styregruppe", "folgegruppe"):
                 for line in memberships.composition(self.app.conn, body, self.day):
                     if line.vacant:
-                        holder = Text(t("composition.vacant"), style="bold red")
-                        role = ""
+                        holder: str | Text = Text(t("composition.vacant"), style="bold red")
                     else:
                         holder = line.holder.person + (f" ({t('composition.until', date=fmt_date(line.holder.valid_to))})"
                                                        if line.holder.valid_to else "")
-                        role = t(f"role.{line.holder.role}")
-                    subs = ", ".join(m.person for m in line.substitutes)
-                    label = line.seat.label if len(line.seat.label) <= 40 else line.seat.label[:39] + "…"
-                    table.add_row(t(f"body.{body}"), label, holder, role, subs)
+                        if line.holder.role != "member":
+                            holder += f", {t(f'role.{line.holder.role}')}"
+                        holder = wrap(holder, holder_w)
+                    seat = wrap(line.seat.label, seat_w)
+                    subs = wrap(", ".join(m.person for m in line.substitutes), subs_w)
+                    lines = max(seat.count("\n"), subs.count("\n"),
+                                holder.count("\n") if isinstance(holder, str) else 0) + 1
+                    table.add_row(t(f"body.short.{body}"), seat, holder, subs, height=lines)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -22,7 +22,7 @@ from logbog_tui.tui.widgets.plain import Plain, Table
 
 class DashboardScreen(Screen):
     AUTO_FOCUS = "#budget-table"
-    BINDINGS = [Binding("r", "app.report", t("report.key"), id="dashboard.report")]
+    BINDINGS = [Binding("R", "app.report", t("report.key"), id="dashboard.report")]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,8 +74,13 @@ def host_text(conn, today: date) -> str:
 
 
 def attention_text(conn, today: date) -> str:
-    """A region change within a year, vacancies and endings, overdue tasks, open referrals."""
+    """A region change within a year, vacancies and endings, overdue tasks, open referrals. A new,
+    empty database says what to do first instead."""
+    if conn.execute("SELECT NOT EXISTS (SELECT 1 FROM person)").fetchone()[0]:
+        return t("dashboard.first_steps")
     lines = []
+    if queries.project_leader(conn, today) is None:
+        lines.append("• " + t("dashboard.no_project_leader"))
     for day, region, preds in upcoming_changes(queries.regions(conn), today, today + timedelta(days=366)):
         if preds:
             lines.append("• " + t("dashboard.region_change", date=fmt_date(day), region=region.name,
@@ -89,11 +94,11 @@ def attention_text(conn, today: date) -> str:
     overdue = [r for r in tasks.list_tasks(conn, None, include_done=False) if r.overdue(today)]
     if overdue:
         lines.append("• " + t("dashboard.overdue", count=len(overdue), titles="; ".join(
-            f"{r.title} ({fmt_date(r.due)})" for r in overdue[:3])))
+            f"{r.title} ({fmt_date(r.due)})" for r in overdue[:3]) + _more(len(overdue), 3)))
     referrals = meeting_records.referrals(conn)
     if referrals:
         lines.append("• " + t("dashboard.referrals", count=len(referrals), titles="; ".join(
-            f"{r.title} ({fmt_date(r.day)})" for r in referrals[:3])))
+            f"{r.title} ({fmt_date(r.day)})" for r in referrals[:3]) + _more(len(referrals), 3)))
     if not lines:
         return t("dashboard.no_warnings")
     shown = lines[:10] + ([t("dashboard.more_warnings", count=len(lines) - 10)] if len(lines) > 10 else [])
@@ -126,4 +131,11 @@ def tickets_text(conn, today: date) -> str:
         late = t("dashboard.ticket_late", date=fmt_date(r.promised)) if r.promise_passed(today) else ""
         lines.append(t("dashboard.ticket_line", number=r.number, title=r.title[:50],
                        days=r.days_with_supplier(today), late=late))
+    if len(with_supplier) > 3:
+        lines.append("  " + t("more", count=len(with_supplier) - 3))
     return "\n".join(lines)
+
+
+def _more(count: int, shown: int) -> str:
+    """ " … og 2 flere" after a list that shows ``shown`` of ``count``."""
+    return " " + t("more", count=count - shown) if count > shown else ""

@@ -16,6 +16,7 @@ from logbog_tui.overview import budget_overview, status_words
 from logbog_tui.service.budget import as_of_for
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_hours
+from logbog_tui.tui.modals import ConfirmDialog
 from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
 from logbog_tui.tui.widgets.key_bar import KeyBar
 from logbog_tui.tui.widgets.plain import Plain, Table
@@ -29,6 +30,7 @@ class MeetingRecordScreen(Screen):
     MeetingRecordScreen .section { margin: 1 1 0 1; text-style: bold; }
     MeetingRecordScreen #items { height: 1fr; }
     MeetingRecordScreen #attendance { height: 1fr; }
+    MeetingRecordScreen #record-notes { margin: 0 1; height: auto; max-height: 8; }
     """
     BINDINGS = [
         Binding("escape", "back", t("record.key.back"), id="record.back"),
@@ -36,18 +38,19 @@ class MeetingRecordScreen(Screen):
         Binding("e", "edit_item", t("record.key.edit_item"), id="record.edit_item"),
         Binding("r", "refer", t("record.key.refer"), id="record.refer"),
         Binding("A", "settle", t("record.key.settle"), id="record.settle"),
-        Binding("o", "task", t("record.key.task"), id="record.task"),
+        Binding("T", "task", t("record.key.task"), id="record.task"),
         Binding("m", "minutes", t("record.key.minutes"), id="record.minutes"),
         Binding("plus", "attend('present')", t("record.key.present"), id="record.present", key_display="+"),
         Binding("minus", "attend('absent')", t("record.key.absent"), id="record.absent", key_display="-"),
         Binding("s", "attend('substitute')", t("record.key.substitute"), id="record.substitute"),
         Binding("H", "held", t("record.key.held"), id="record.held"),
-        Binding("t", "log_meeting", t("record.key.log"), id="record.log"),
+        Binding("l", "log_meeting", t("record.key.log"), id="record.log"),
     ]
 
     def __init__(self, meeting_id: int, focus: str = "#items") -> None:
         super().__init__()
         self.meeting_id, self.focus_id = meeting_id, focus
+        self.notes = ""  # what the last `l` logged, with each member's budget
         self.item_rows: dict[str, meeting_records.Item] = {}
         self.attendee_rows: dict[str, meeting_records.Attendee] = {}
 
@@ -58,6 +61,7 @@ class MeetingRecordScreen(Screen):
         yield Table(id="items")
         yield Plain(t("record.attendance"), classes="section")
         yield Table(id="attendance")
+        yield Plain(id="record-notes")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -67,6 +71,16 @@ class MeetingRecordScreen(Screen):
                                                              t("col.substitutes"))
         self.refresh_data()
         self.query_one(self.focus_id).focus()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """`+`, `-` and `s` act on the attendance list only while it has the focus (shown dimmed
+        otherwise)."""
+        if action == "attend":
+            return True if self.focused is self.query_one("#attendance") else None
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
 
     def refresh_data(self) -> None:
         conn = self.app.conn
@@ -79,6 +93,9 @@ class MeetingRecordScreen(Screen):
         text = meeting_records.minutes(conn, m.id)
         head += "\n" + t("record.minutes_line", text=(text[:200] + "…") if len(text) > 200 else (text or "–"))
         self.query_one("#record-head", Static).update(head)
+        notes = self.query_one("#record-notes", Static)
+        notes.update(self.notes)
+        notes.display = bool(self.notes)
         items = self.query_one("#items", DataTable)
         with items.refill():
             self.item_rows = {}
@@ -150,8 +167,7 @@ class MeetingRecordScreen(Screen):
         if self.meeting.body != "folgegruppe":
             self.app.notify(t("record.refer_only_fg"), severity="warning")
             return
-        meeting_records.save_item(self.app.conn, self.meeting_id, item.title, None, item.notes, item.decision,
-                                  not item.referred, item.id)
+        meeting_records.set_referred(self.app.conn, item.id, not item.referred)
         self.app.notify(t("record.referred_now" if not item.referred else "record.unreferred"))
         self.refresh_data()
 
@@ -232,8 +248,23 @@ class MeetingRecordScreen(Screen):
         self.refresh_data()
 
     def action_log_meeting(self) -> None:
+        """`t`: the meeting's hours for everyone present, on a follow-up group area. When hours are
+        logged for the meeting already, they are shown first and the user is asked."""
+        conn = self.app.conn
+        already = meeting_records.logged_for(conn, self.meeting_id)
+        if not already:
+            self._log_meeting_dialog()
+            return
+        lines = "\n".join(f"  {name}: {fmt_minutes(minutes)} ({code})" for name, minutes, code in already[:12])
+        if len(already) > 12:
+            lines += "\n  " + t("more", count=len(already) - 12)
+        self.app.push_screen(ConfirmDialog(t("record.already_logged", lines=lines)),
+                             lambda yes: self._log_meeting_dialog() if yes else None)
+
+    def _log_meeting_dialog(self) -> None:
         conn, m = self.app.conn, self.meeting
         hours = (m.duration or 0)
+        areas = meeting_records.fg_areas(conn)
 
         def save(values: dict):
             parsed, errors = {}, {}
@@ -243,34 +274,36 @@ class MeetingRecordScreen(Screen):
                     parsed[name] = 0 if text in ("0", "0,0") else parse_hours(text)
                 except Problem as p:
                     errors[name] = t(p.key, **p.params)
-            try:
-                area = queries.resolve_area(conn, values["area"]).id
-            except UserError as exc:
-                errors["area"] = exc.message
+            if values["area"] is None:
+                errors["area"] = t("record.fg_area_only", code="–")
             if errors:
                 raise FieldErrors(errors)
             return meeting_records.log_hours(conn, self.meeting_id, parsed["meeting"], parsed["prep"],
-                                             parsed["travel"], area)
+                                             parsed["travel"], values["area"])
 
         def done(result) -> None:
             if not result:
                 return
-            names = queries.person_names(conn, [p for p, _, _ in result])
+            self.app.added_batch([e.entry_id for e in result])
+            names = queries.person_names(conn, [e.person_id for e in result])
             ov = budget_overview(conn, m.day.year, as_of_for(m.day.year, self.app.today))
             lines = []
-            for person, minutes, code in result:
-                line = f"{names[person]}: {fmt_minutes(minutes)} ({code})"
-                member = ov.member(person)
-                if code.startswith("FG") and member is not None:
+            for e in result:
+                line = f"{names[e.person_id]}: {fmt_minutes(e.minutes)} ({e.code})"
+                member = ov.member(e.person_id)
+                if e.code.startswith("FG") and member is not None:
                     line += " – " + t("budget.effect", label="", used=fmt_hours(member.used), budget=fmt_hours(
                     member.budget), status=status_words(member.used, member.budget, member.status)).lstrip(": ")
                 lines.append(line)
-            self.app.notify(t("record.logged", count=len(result)) + "\n" + "\n".join(lines), timeout=12)
+            self.notes = t("record.logged", count=len(result)) + ":\n" + "\n".join("  " + line for line in lines)
+            self.app.notify(t("record.logged", count=len(result)) + "\n" + t("record.logged_below"), timeout=8)
             self.refresh_data()
 
+        default = next((i for i, code, _ in areas if code == FG_AREAS_DEFAULT), None)
         fields = [Field("meeting", t("record.field.meeting_hours"), fmt_minutes(hours, unit=False) if hours else ""),
                   Field("prep", t("record.field.prep"), "0"), Field("travel", t("record.field.travel"), "0"),
-                  Field("area", t("record.field.fg_area"), FG_AREAS_DEFAULT)]
+                  Field("area", t("record.field.fg_area"), default,
+                        options=tuple((f"{code} {name}", i) for i, code, name in areas))]
         self.app.push_screen(FormDialog(t("record.log_title"), fields, save, t("record.log_hint")), done)
 
     def action_back(self) -> None:

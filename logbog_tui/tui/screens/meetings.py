@@ -27,6 +27,7 @@ from logbog_tui.tui.widgets.plain import Plain, Table
 class MeetingsScreen(FilterableList, Screen):
     DEFAULT_CSS = """
     MeetingsScreen #meeting-head, MeetingsScreen #referrals { margin: 0 1; height: auto; }
+    MeetingsScreen #meeting-notes { margin: 0 1; height: auto; max-height: 6; color: $warning; }
     MeetingsScreen #meeting-list { height: 1fr; }
     """
     AUTO_FOCUS = LIST = "#meeting-list"
@@ -37,7 +38,7 @@ class MeetingsScreen(FilterableList, Screen):
         Binding("h", "host", t("meetings.key.host"), id="meetings.host"),
         Binding("x", "cancel_meeting", t("meetings.key.cancel"), id="meetings.cancel"),
         Binding("d", "move", t("meetings.key.move"), id="meetings.move"),
-        Binding("a", "attendance", t("meetings.key.attendance"), id="meetings.attendance"),
+        Binding("plus", "attendance", t("meetings.key.attendance"), id="meetings.attendance", key_display="+"),
         Binding("i", "export", t("meetings.key.export"), id="meetings.export"),
         Binding("left_square_bracket", "year(-1)", t("meetings.key.previous_year"), id="meetings.previous",
                 key_display="["),
@@ -50,12 +51,14 @@ class MeetingsScreen(FilterableList, Screen):
         super().__init__()
         self.year: int | None = None
         self.rows: dict[str, MeetingRow] = {}
+        self.notes = ""  # the warnings of the last change, shown under the list
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Plain(id="meeting-head")
         yield FilterBox(id="meeting-filter")
         yield Table(id="meeting-list")
+        yield Plain(id="meeting-notes")
         yield Plain(id="referrals")
         yield KeyBar()
 
@@ -92,10 +95,14 @@ class MeetingsScreen(FilterableList, Screen):
         if text:
             head += "  " + t("entries.filtered", text=text)
         self.query_one("#meeting-head", Static).update(head)
+        notes = self.query_one("#meeting-notes", Static)
+        notes.update(self.notes)
+        notes.display = bool(self.notes)
         open_refs = meeting_records.referrals(app.conn)
         self.query_one("#referrals", Static).update(
             t("meetings.referrals", count=len(open_refs)) + "".join(
-                f"\n  • {fmt_date(r.day)}: {r.title} (#{r.item_id})" for r in open_refs[:5]))
+                f"\n  • {fmt_date(r.day)}: {r.title} (#{r.item_id})" for r in open_refs[:5])
+            + (f"\n  {t('more', count=len(open_refs) - 5)}" if len(open_refs) > 5 else ""))
         app.refresh_host()
 
     def current(self) -> MeetingRow | None:
@@ -105,29 +112,51 @@ class MeetingsScreen(FilterableList, Screen):
         return self.rows.get(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
     def _done(self, key: str):
+        """After a change: a notice of at most a line or two; the warnings themselves in the screen,
+        under the list, until the next change."""
         def done(result) -> None:
             if result is None:
                 return
             warnings = result[1] if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], list) else []
-            self.app.notify("\n".join([t(key)] + ["⚠ " + w for w in warnings]),
-                            severity="warning" if warnings else "information", timeout=8 if warnings else 4)
+            self.notes = "\n".join("⚠ " + w for w in warnings)
+            message = t(key) + ("\n" + t("meetings.warnings_below", count=len(warnings)) if warnings else "")
+            self.app.notify(message, severity="warning" if warnings else "information", timeout=8 if warnings else 4)
             self.refresh_data()
         return done
 
     # --- actions ----------------------------------------------------------------------------
 
     def action_year(self, step: int) -> None:
+        self.notes = ""
         self.year = (self.year or self.app.today.year) + step
         self.refresh_data()
 
     def action_new(self) -> None:
-        self.app.push_screen(MeetingDialog(self.app.today), self._done("meetings.planned"))
+        announce = self._done("meetings.planned")
+
+        def done(result) -> None:
+            if result is None:
+                return
+            day = meetings.get(self.app.conn, result[0]).day
+            self.year = day.year  # the new meeting's year, with the meeting selected
+            announce(result)
+            self.query_one("#meeting-list", Table).select_key(result[0])
+
+        self.app.push_screen(MeetingDialog(self.app.today), done)
 
     def action_plan_year(self) -> None:
-        year = self.year or self.app.today.year
-        plan = meetings.plan_year(self.app.conn, year)
+        """`p`: the year's ordinary meetings not yet planned, from today on; when the year has none
+        left (planned or passed), the next year's."""
+        conn, today = self.app.conn, self.app.today
+        year = self.year or today.year
+        plan = meetings.plan_year(conn, year, after=today)
+        note = ""
+        if not plan and year == today.year and (nxt := meetings.plan_year(conn, year + 1, after=today)):
+            note = t("meetings.plan_next_year", year=year, next=year + 1) + "\n\n"
+            year, plan = year + 1, nxt
         if not plan:
-            self.app.notify(t("meetings.year_already_planned", year=year))
+            self.app.notify(t("meetings.year_passed" if year < today.year else "meetings.year_already_planned",
+                              year=year))
             return
         lines = [t("meetings.plan_line", date=fmt_date(d), weekday=t(f"weekday.long.{d.weekday()}"), week=fmt_week(d),
                    region=p.region.name, reason=explain(p.reason)) for d, p in plan]
@@ -137,11 +166,12 @@ class MeetingsScreen(FilterableList, Screen):
                 return
             warnings = []
             for day, prop in plan:
-                _mid, w = meetings.plan(self.app.conn, MeetingDraft("folgegruppe", day, "10:00", 240, prop.region.code))
+                _mid, w = meetings.plan(conn, MeetingDraft("folgegruppe", day, "10:00", 240, prop.region.code))
                 warnings += [f"{fmt_date(day)}: {x}" for x in w]
+            self.year = year
             self._done("meetings.year_planned")((None, warnings))
 
-        self.app.push_screen(ConfirmDialog(t("meetings.plan_question", year=year) + "\n\n" + "\n".join(lines)
+        self.app.push_screen(ConfirmDialog(note + t("meetings.plan_question", year=year) + "\n\n" + "\n".join(lines)
                                            + "\n\n" + t("meetings.plan_hint")), answered)
 
     def action_open(self) -> None:
@@ -171,12 +201,13 @@ class MeetingsScreen(FilterableList, Screen):
         offer = check.offer if check and check.stale else None
 
         def save(values: dict):
+            if values["host"] is None:
+                raise FieldErrors({"host": t("meeting.choose_host")})
             meetings.change_host(conn, m.id, values["host"], values["reason"])
             return m.id
 
-        regions = tuple(r.name for r in queries.regions(conn) if r.in_force(m.day))
-        fields = [Field("host", t("meeting.field.host"), offer.name if offer else (m.host_name or ""),
-                        suggestions=regions),
+        regions = tuple((r.name, r.code) for r in queries.regions(conn) if r.in_force(m.day))
+        fields = [Field("host", t("meeting.field.host"), offer.code if offer else m.host_code, options=regions),
                   Field("reason", t("meeting.field.reason"), "" if offer else (m.override_reason or ""),
                         placeholder=t("meeting.reason_placeholder"))]
         title = t("meetings.host_title", date=fmt_date(m.day),
@@ -199,15 +230,19 @@ class MeetingsScreen(FilterableList, Screen):
                                              body=t(f"body.{m.body}"))), answered)
 
     def action_move(self) -> None:
+        """`d`: another date; the warnings for the date (weekend, holiday, ...) show as it is typed."""
         if (m := self.current()) is None:
             return
         conn, today = self.app.conn, self.app.today
 
-        def save(values: dict):
+        def day_of(values: dict):
             try:
-                day = parse_date(values["date"], today, queries.date_range(conn, today))
+                return parse_date(values["date"], today, queries.date_range(conn, today))
             except Problem as p:
                 raise FieldErrors({"date": t(p.key, **p.params)}) from None
+
+        def save(values: dict):
+            day = day_of(values)
             try:
                 return m.id, meetings.move(conn, m.id, day, today=today)
             except meetings.SuccessorOffered as offer:
@@ -226,8 +261,16 @@ class MeetingsScreen(FilterableList, Screen):
                 return
             self._done("meetings.moved")(result)
 
+        def live(values: dict) -> list[str]:
+            try:
+                day = day_of(values)
+            except FieldErrors:
+                return []
+            return meetings.warnings(conn, m.body, day, m.kind, m.id) if day != m.day else []
+
         self.app.push_screen(FormDialog(t("meetings.move_title", date=fmt_date(m.day)),
-                                        [Field("date", t("meeting.field.date"), fmt_date(m.day))], save), moved)
+                                        [Field("date", t("meeting.field.date"), fmt_date(m.day))], save, live=live),
+                             moved)
 
     def action_export(self) -> None:
         from logbog_tui.calendar_export import build

@@ -14,7 +14,15 @@ from textual.widgets import DataTable, Header, Static
 from logbog_tui import memberships, people
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.people import PersonRow
-from logbog_tui.tui.member_forms import appoint_dialog, end_dialog, is_current, person_dialog, substitute_dialog
+from logbog_tui.tui.member_forms import (
+    appoint_dialog,
+    end_dialog,
+    erase_dialog,
+    is_current,
+    membership_label,
+    person_dialog,
+    substitute_dialog,
+)
 from logbog_tui.tui.modals import ConfirmDialog
 from logbog_tui.tui.screens.composition import CompositionScreen
 from logbog_tui.tui.widgets.filter_box import FilterableList, FilterBox
@@ -120,8 +128,10 @@ class MembersScreen(FilterableList, Screen):
         table = self.query_one("#memberships", DataTable)
         if table.row_count == 0:
             return None
-        if self.focused is not table:  # from the people list: the first current membership
-            return next((m for m in self.ms_rows.values() if is_current(m, self.app.today)), None)
+        if self.focused is not table:  # from the people list: the first current membership, or a future one
+            today = self.app.today
+            return next((m for m in self.ms_rows.values() if is_current(m, today)),
+                        next((m for m in self.ms_rows.values() if m.valid_from > today), None))
         return self.ms_rows.get(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
     # --- actions ----------------------------------------------------------------------------
@@ -134,7 +144,16 @@ class MembersScreen(FilterableList, Screen):
         return done
 
     def action_new(self) -> None:
-        self.app.push_screen(person_dialog(self.app.conn, None), self._after("members.saved"))
+        def done(person_id) -> None:
+            if person_id is not None:
+                self.app.notify(t("members.saved"))
+                self.refresh_data()
+                if not self.query_one("#people", Table).select_key(person_id):  # hidden: no current seat yet
+                    self.include_former = True
+                    self.refresh_data()
+                    self.query_one("#people", Table).select_key(person_id)
+
+        self.app.push_screen(person_dialog(self.app.conn, None), done)
 
     def action_edit(self) -> None:
         if (person := self.current()) is not None:
@@ -160,7 +179,19 @@ class MembersScreen(FilterableList, Screen):
         if m is None:
             self.app.notify(t("members.no_membership"), severity="warning")
             return
-        seat = next(s for s in memberships.seats(self.app.conn) if s.id == m.seat_id)
+        conn, today = self.app.conn, self.app.today
+        label = f"{m.person}: {membership_label(conn, m)}"
+        if m.valid_from > today:  # not begun: it can be cancelled, not ended
+
+            def cancel(yes: bool | None) -> None:
+                if yes:
+                    memberships.cancel_future(conn, m.id, today)
+                    self.app.notify(t("members.cancelled"))
+                    self.refresh_data()
+
+            self.app.push_screen(ConfirmDialog(t("members.cancel_future", label=label, date=fmt_date(m.valid_from))),
+                                 cancel)
+            return
 
         def done(result) -> None:
             if result is not None:
@@ -169,7 +200,7 @@ class MembersScreen(FilterableList, Screen):
                                 + (t("members.annulled", count=annulled) if annulled else ""))
                 self.refresh_data()
 
-        self.app.push_screen(end_dialog(self.app.conn, m.id, f"{m.person}: {seat.label}", self.app.today), done)
+        self.app.push_screen(end_dialog(conn, m.id, label, today), done)
 
     def action_former(self) -> None:
         self.include_former = not self.include_former
@@ -187,8 +218,12 @@ class MembersScreen(FilterableList, Screen):
         person = self.current()
         if person is None:
             return
-        conn = self.app.conn
+        conn, today = self.app.conn, self.app.today
         history = people.has_history(conn, person.id)
+        running = memberships.running_after(conn, person.id, today) if history else []
+        if running:  # the seats must end, or they stay held by "Slettet person #ID" for ever
+            self.app.push_screen(erase_dialog(conn, person, running, today), self._erased)
+            return
         question = t("members.confirm_erase" if history else "members.confirm_delete", name=person.name)
 
         def answered(yes: bool | None) -> None:
@@ -203,3 +238,9 @@ class MembersScreen(FilterableList, Screen):
             self.refresh_data()
 
         self.app.push_screen(ConfirmDialog(question), answered)
+
+    def _erased(self, result) -> None:
+        if result is not None:
+            placeholder, day = result
+            self.app.notify(t("members.erased_ended", placeholder=placeholder, date=fmt_date(day)))
+            self.refresh_data()

@@ -22,21 +22,21 @@ ACTIONS = {
     "new_task": {"tab-tasks"}, "open": {"tab-tasks", "tab-entries"}, "edit": {"tab-tasks", "tab-entries", "tab-budgets"},
     "delete": {"tab-entries"}, "period(-1)": {"tab-tasks", "tab-entries", "tab-budgets"},
     "period(1)": {"tab-tasks", "tab-entries", "tab-budgets"}, "filter": {"tab-tasks", "tab-entries"},
-    "sort": {"tab-tasks"}, "period_kind": {"tab-entries"}, "group": {"tab-entries"},
+    "period_kind": {"tab-entries"}, "group": {"tab-entries"}, "close_filter": {"tab-tasks", "tab-entries"},
 }
 
 
 class TasksScreen(Screen):
     AUTO_FOCUS = "#tasks"
+    LIST = "#tasks"
     BINDINGS = [
         Binding("n", "new_task", t("tasks.key.new"), id="tasks.new"),
         Binding("enter", "open", t("tasks.key.open"), id="tasks.open", show=False),
         Binding("e", "edit", t("tasks.key.edit"), id="tasks.edit"),
-        Binding("d", "delete", t("tasks.key.delete"), id="tasks.delete"),
+        Binding("D", "delete", t("tasks.key.delete"), id="tasks.delete"),
         Binding("left_square_bracket", "period(-1)", t("tasks.key.previous"), id="tasks.previous", key_display="["),
         Binding("right_square_bracket", "period(1)", t("tasks.key.next"), id="tasks.next", key_display="]"),
         Binding("slash", "filter", t("tasks.key.filter"), id="tasks.filter", key_display="/"),
-        Binding("o", "sort", t("tasks.key.sort"), id="tasks.sort"),
         Binding("p", "period_kind", t("tasks.key.period_kind"), id="tasks.period_kind"),
         Binding("v", "group", t("tasks.key.group"), id="tasks.group"),
         Binding("t", "next_tab", t("tasks.key.tab"), id="tasks.tab"),
@@ -112,10 +112,8 @@ class TasksScreen(Screen):
         if self.tab == "tab-tasks":
             self.query_one(TaskPanel).close_filter()
         elif self.tab == "tab-entries":
-            self.query_one(EntryPanel).close_filter()
-
-    def action_sort(self) -> None:
-        self.query_one(TaskPanel).toggle_sort()
+            panel = self.query_one(EntryPanel)
+            panel.close_filter() or panel.close_drill()
 
     def action_period_kind(self) -> None:
         self.query_one(EntryPanel).next_kind()
@@ -128,6 +126,8 @@ class TasksScreen(Screen):
         self.action_open()
 
     def action_open(self) -> None:
+        if self.tab == "tab-entries" and self.query_one(EntryPanel).drill_down():
+            return
         self.action_edit()
 
     def action_edit(self) -> None:
@@ -159,6 +159,7 @@ class TasksScreen(Screen):
             if result is not None:
                 self.app.notify(t("task.saved", title=""))
                 panel.refresh_data()
+                panel.select_task(result)
 
         self.app.push_screen(task_dialog(self.app.conn, row, panel.area_id, self.app.today), done)
 

@@ -26,11 +26,11 @@ class TicketActions:
     """The keys a ticket answers to, on the list and on the ticket itself."""
 
     BINDINGS = [
-        Binding("f", "forward", t("tickets.key.forward"), id="tickets.forward"),
-        Binding("s", "status", t("tickets.key.status"), id="tickets.status"),
+        Binding("F", "forward", t("tickets.key.forward"), id="tickets.forward"),
+        Binding("S", "status", t("tickets.key.status"), id="tickets.status"),
         Binding("c", "comment", t("tickets.key.comment"), id="tickets.comment"),
         Binding("l", "log_ticket", t("tickets.key.log"), id="tickets.log"),
-        Binding("o", "task", t("tickets.key.task"), id="tickets.task"),
+        Binding("T", "task", t("tickets.key.task"), id="tickets.task"),
     ]
 
     def current(self) -> TicketRow | None:  # pragma: no cover - overridden
@@ -64,6 +64,11 @@ class TicketActions:
     def action_task(self) -> None:
         if (row := self.current()) is None:
             return
+        if (existing := tickets.task_of(self.app.conn, row.id)) is not None:  # once; then go to it
+            task_id, title = existing
+            self.app.notify(t("ticket.task_exists", id=task_id, title=title))
+            self.app.call_later(self.app.open_task, title)
+            return
         try:
             task = tickets.to_task(self.app.conn, row.id)
         except UserError as exc:
@@ -84,8 +89,7 @@ class TicketsScreen(FilterableList, TicketActions, Screen):
         Binding("enter", "open", t("tickets.key.open"), id="tickets.open", show=False),
         *TicketActions.BINDINGS,
         Binding("slash", "filter", t("tasks.key.filter"), id="tickets.filter", key_display="/"),
-        Binding("r", "sort", t("tickets.key.sort"), id="tickets.sort"),
-        Binding("a", "closed", t("tickets.key.closed"), id="tickets.closed"),
+        Binding("f", "closed", t("tickets.key.closed"), id="tickets.closed"),
         Binding("escape", "close_filter", t("tasks.key.close_filter"), id="tickets.close_filter", show=False),
     ]
 
@@ -129,7 +133,7 @@ class TicketsScreen(FilterableList, TicketActions, Screen):
                               Text(fmt_date(r.promised) if r.promised and r.status == "with_supplier" else "",
                                    style="bold red" if passed else ""), key=str(r.id))
         open_count = sum(1 for r in rows if r.status not in ("resolved", "closed"))
-        head = t("tickets.head", count=len(rows), open=open_count, late=late, sort=t(f"sort.{self.sort}"),
+        head = t("tickets.head", count=len(rows), open=open_count, late=late,
                  closed=t("tickets.closed_shown" if self.include_closed else "tickets.closed_hidden"))
         if text:
             head += "  " + t("entries.filtered", text=text)
@@ -146,6 +150,7 @@ class TicketsScreen(FilterableList, TicketActions, Screen):
             if result is not None:
                 self.app.notify(t("ticket.created", number=result[1]))
                 self.refresh_data()
+                self.query_one("#ticket-list", Table).select_key(result[0])
 
         self.app.push_screen(ticket_forms.new_ticket(self.app.conn, self.app.today), done)
 
@@ -153,10 +158,6 @@ class TicketsScreen(FilterableList, TicketActions, Screen):
     def action_open(self) -> None:
         if (row := self.current()) is not None:
             self.app.push_screen(TicketScreen(row.id), lambda _: self.refresh_data())
-
-    def action_sort(self) -> None:
-        self.sort = "priority" if self.sort == "age" else "age"
-        self.refresh_data()
 
     def action_closed(self) -> None:
         self.include_closed = not self.include_closed

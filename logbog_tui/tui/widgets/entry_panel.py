@@ -30,6 +30,7 @@ class EntryPanel(Vertical):
         self.anchor = None
         self.group = "entries"
         self.rows: dict[str, EntryRow] = {}
+        self.drill: tuple[str, int, str, str] | None = None  # Enter on a total: (kind, id, label, group)
 
     def compose(self) -> ComposeResult:
         yield Plain(id="entry-head")
@@ -55,8 +56,31 @@ class EntryPanel(Vertical):
         self.refresh_data()
 
     def next_group(self) -> None:
+        self.drill = None
         self.group = GROUPS[(GROUPS.index(self.group) + 1) % len(GROUPS)]
         self.refresh_data()
+
+    def drill_down(self) -> bool:
+        """Enter on a total (by person, area or task): the entries behind it. Returns whether it did."""
+        table = self.query_one(DataTable)
+        if self.group == "entries" or table.row_count == 0:
+            return False
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+        kind, _, ident = key.partition(":")
+        if not ident.isdigit():
+            return False
+        self.drill = (kind, int(ident), str(table.get_row_at(table.cursor_row)[0]), self.group)
+        self.group = "entries"
+        focus_then(table, self.refresh_data)
+        return True
+
+    def close_drill(self) -> bool:
+        """Esc after a drill-down: back to the totals it came from."""
+        if self.drill is None:
+            return False
+        self.group, self.drill = self.drill[3], None
+        self.refresh_data()
+        return True
 
     def open_filter(self) -> None:
         self.query_one(FilterBox).open()
@@ -89,13 +113,17 @@ class EntryPanel(Vertical):
         self.anchor = self.anchor or app.today
         start, end = periods.bounds(self.kind, self.anchor)
         text = self.query_one("#entry-filter", Input).value
-        f = EntryFilter(start, end, text=text)
+        drill = {self.drill[0]: self.drill[1]} if self.drill and self.group == "entries" else {}
+        f = EntryFilter(start, end, person_id=drill.get("person"), area_id=drill.get("area"), text=text,
+                        task_id=drill.get("task"))
         table = self.query_one(Table)
         rows, count, total = list_entries(app.conn, f)
         head = t("entries.head", period=self.period_label(), count=count, total=fmt_minutes(total),
                  kind=t(f"period.{self.kind}"), group=t(f"group.{self.group}"))
         if text:
             head += "  " + t("entries.filtered", text=text)
+        if drill:
+            head += "  " + t("entries.drilled", label=self.drill[2])
         if self.group == "entries":
             self.rows = {str(r.id): r for r in rows}
             with table.refill(columns=(t("col.date"), t("col.person"), t("col.area"), t("col.task"), t("col.hours"),
@@ -109,6 +137,6 @@ class EntryPanel(Vertical):
         else:
             self.rows = {}
             with table.refill(columns=(t(f"col.{self.group}"), t("col.hours"), t("col.of_which_support"))):
-                for label, minutes, support in totals(app.conn, f, self.group):
-                    table.add_row(label, fmt_minutes(minutes), fmt_minutes(support))
+                for label, minutes, support, key in totals(app.conn, f, self.group):
+                    table.add_row(label, fmt_minutes(minutes), fmt_minutes(support), key=key)
         self.query_one("#entry-head", Static).update(head)

@@ -1,5 +1,5 @@
-"""Task areas with this year's hours, and the tasks of the chosen area: filter with `/`,
-sort by due date or status, overdue tasks in red."""
+"""Task areas with this year's hours, and the tasks of the chosen area (by due date; `o` sorts by
+any column): filter with `/`, overdue tasks in red."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ class TaskPanel(Horizontal):
         self.rows: dict[str, TaskRow] = {}
 
     def compose(self) -> ComposeResult:
-        yield Table(id="areas")
+        yield Table(id="areas", sortable=False)  # "all areas" first, then the seed's order
         with Vertical(id="task-side"):
             yield Plain(id="task-head")
             yield FilterBox(id="task-filter")
@@ -50,10 +50,6 @@ class TaskPanel(Horizontal):
     def shift(self, steps: int) -> None:
         self.year = (self.year or self.app.today.year) + steps
         self.refresh_data()
-
-    def toggle_sort(self) -> None:
-        self.sort = tasks.SORTS[(tasks.SORTS.index(self.sort) + 1) % len(tasks.SORTS)]
-        self.refresh_tasks()
 
     def open_filter(self) -> None:
         self.query_one(FilterBox).open()
@@ -81,6 +77,15 @@ class TaskPanel(Horizontal):
         if area_id != self.area_id:
             self.area_id = area_id
             self.refresh_tasks()
+
+    def select_task(self, task_id: int) -> None:
+        """Put the cursor on a task (a new one): on all areas if its own area is not the one shown."""
+        tasks_table = self.query_one("#tasks", Table)
+        if not tasks_table.select_key(task_id) and self.area_id is not None:
+            self.area_id = None
+            self.query_one("#areas", Table).move_cursor(row=0)  # "all areas"
+            self.refresh_tasks()
+            tasks_table.select_key(task_id)
 
     def current(self) -> TaskRow | None:
         table = self.query_one("#tasks", DataTable)
@@ -115,7 +120,7 @@ class TaskPanel(Horizontal):
                               Text(fmt_date(r.due) if r.due else "", style=style),
                               t(f"task.status.{r.status}"), fmt_minutes(r.minutes) if r.minutes else "",
                               key=str(r.id))
-        head = t("tasks.head", year=self.year, count=len(rows), overdue=overdue, sort=t(f"sort.{self.sort}"))
+        head = t("tasks.head", year=self.year, count=len(rows), overdue=overdue)
         if text:
             head += "  " + t("entries.filtered", text=text)
         self.query_one("#task-head", Static).update(head)
