@@ -73,6 +73,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meetings.head": ("Møder {year} · {count:møde|møder} · næste i turen: {next} · [ ] år",
                       "Meetings {year} · {count:meeting|meetings} · next in turn: {next} · [ ] year"),
     "meetings.override": ("afvigelse: {reason}", "override: {reason}"),
+    "meetings.legend": ("SG styregruppe · FG følgegruppe · ⚑ anden vært end foreslået",
+                        "SG steering group · FG follow-up group · ⚑ another host than proposed"),
     "meetings.referrals": ("Åbne henvisninger til styregruppen: {count}", "Open referrals to the steering group: "
                            "{count}"),
     "meetings.planned": ("Mødet er planlagt", "The meeting is planned"),

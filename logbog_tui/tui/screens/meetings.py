@@ -62,10 +62,8 @@ class MeetingsScreen(FilterableList, Screen):
         yield Plain(id="referrals")
         yield KeyBar()
 
-    def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(
-            t("col.date"), t("col.week"), t("col.body"), t("col.host"), t("col.kind"), t("col.status"),
-            t("col.override"))
+    def on_resize(self) -> None:
+        self.refresh_data()
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
@@ -77,20 +75,29 @@ class MeetingsScreen(FilterableList, Screen):
         rows = meetings.list_meetings(app.conn, year, text)
         self.rows = {str(m.id): m for m in rows}
         table = self.query_one(DataTable)
-        with table.refill():
+        # At 80 columns the status and the override marker stay readable: short body names (SG/FG),
+        # hosts without "Region ", and the override reason cut to the width that is left.
+        width = table.size.width or app.size.width - 2
+        week = width >= 100  # below, the week gives way to the status and the override marker
+        columns = (t("col.date"), *((t("col.week"),) if week else ()), t("col.body_short"), t("col.host"),
+                   t("col.kind"), t("col.status"), t("col.override"))
+        room = max(8, width - (70 if week else 61))
+        with table.refill(columns=columns):
             for m in rows:
                 style = "dim strike" if m.status == "cancelled" else ""
+                reason = "⚑ " + (m.override_reason or "")
                 table.add_row(Text(f"{t(f'weekday.{m.day.weekday()}')} {fmt_date(m.day)}" + (f" {m.time}" if m.time else ""),
-                                   style=style), fmt_week(m.day), t(f"body.{m.body}"), m.host_name or "",
+                                   style=style), *((fmt_week(m.day),) if week else ()), t(f"body.short.{m.body}"),
+                              (m.host_name or "").removeprefix("Region "),
                               t(f"meeting.kind.{m.kind}"), t(f"meeting.status.{m.status}"),
-                              Text(t("meetings.override", reason=m.override_reason or ""), style="dark_orange")
+                              Text(reason if len(reason) <= room else reason[:room - 1] + "…", style="dark_orange")
                               if m.is_override else "", key=str(m.id))
         nxt = meetings.next_turn(app.conn, year)
         head = t("meetings.head", year=year, count=len(rows),
                  next=f"{nxt.region.name} ({explain(nxt.reason)})" if nxt else "–")
         if text:
             head += "  " + t("entries.filtered", text=text)
-        self.query_one("#meeting-head", Static).update(head)
+        self.query_one("#meeting-head", Static).update(head + "\n" + t("meetings.legend"))
         notes = self.query_one("#meeting-notes", Static)
         notes.update(self.notes)
         notes.display = bool(self.notes)
