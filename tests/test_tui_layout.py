@@ -25,7 +25,7 @@ DIALOGS = {
     "change_host": ("3", "down", "h"), "record": ("3", "G", "enter"), "agenda_item": ("3", "G", "enter", "n"),
     "minutes": ("3", "G", "enter", "m"), "meeting_hours": ("3", "G", "enter", "l"),
     "task_new": ("4", "n"), "budgets": ("4", "t", "t", "e"), "delete_entry": ("4", "t", "D"),
-    "log_hours": ("l",), "keys": ("question_mark",), "report": ("R",), "palette": ("ctrl+p",),
+    "log_hours": ("l",), "keys": ("question_mark",), "report": ("R",),
     "ticket_new": ("5", "n"), "forward": ("5", "F"), "status": ("5", "S"), "comment": ("5", "c"),
     "ticket": ("5", "enter"),
 }
