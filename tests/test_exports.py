@@ -191,7 +191,7 @@ async def test_the_tui_exports_the_csv_folder(db_path, hostile_year, tmp_path):
 
     app = LogbogApp(connect(db_path), db_path, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("r")
+        await pilot.press("R")  # the report key (R on every screen)
         await pilot.pause()
         await submit_form(pilot, year="2026", format="csv-excel")
         await pilot.pause()

@@ -93,6 +93,8 @@ def test_planned_2027_meetings_whose_host_ceases_are_listed_with_the_successor(c
     assert check.ceased and check.stale and check.offer.code == "oestdanmark"
     from logbog_tui.tui.screens.dashboard import attention_text
 
+    with transaction(conn):  # someone in the register (an empty one greets instead)
+        conn.execute("INSERT INTO person (name) VALUES ('Lone Leder')")
     text = attention_text(conn, date(2026, 11, 25))
     assert "04.05.2027" in text and "Region Sjælland findes ikke efter 31.12.2026" in text
     assert "Region Østdanmark" in text

@@ -86,7 +86,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meetings.key.next_year": ("Næste år", "Next year"),
     "meetings.head": ("Møder {year} · {count:møde|møder} · næste i turen: {next} · [ ] år",
                       "Meetings {year} · {count:meeting|meetings} · next in turn: {next} · [ ] year"),
-    "meetings.override": ("{reason}", "{reason}"),
+    "meetings.override": ("Afvigelse fra turen: {reason}", "Override of the rotation: {reason}"),
     "col.turn_now": ("Turen nu", "Turn now"),
     "meetings.stale": ("⚠ {region}", "⚠ {region}"),
     "meetings.host_offer": ("Værten {host} følger ikke længere turen; foreslået: {offer}. Enter gemmer, Esc beholder "
@@ -94,6 +94,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "saves, Esc keeps the host."),
     "meetings.successor_question": ("{why}.\nFlyt mødet til {date} med {successor} som vært?",
                                     "{why}.\nMove the meeting to {date} with {successor} as host?"),
+    "meetings.legend": ("SG styregruppe · FG følgegruppe · ⚑ anden vært end foreslået (afvigelse fra turen)",
+                        "SG steering group · FG follow-up group · ⚑ another host than proposed (an override)"),
     "meetings.referrals": ("Åbne henvisninger til styregruppen: {count}", "Open referrals to the steering group: "
                            "{count}"),
     "meetings.planned": ("Mødet er planlagt", "The meeting is planned"),

@@ -28,9 +28,8 @@ def wrap(text: str, width: int) -> str:
 class CompositionScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     CompositionScreen { align: center middle; }
-    CompositionScreen { padding: 1 0 0 0; }
-    CompositionScreen > Vertical { width: 100%; height: 100%; border: thick $accent; background: $surface;
-                                   padding: 0 1; }
+    CompositionScreen > Vertical { width: 100%; height: 1fr; margin-top: 1; border: thick $accent;
+                                   background: $surface; padding: 0 1; }
     CompositionScreen .row { height: 1; margin: 1 0; }
     CompositionScreen .row Label { width: 10; }
     CompositionScreen .row Input { width: 20; }

@@ -62,10 +62,8 @@ class MeetingsScreen(FilterableList, Screen):
         yield Plain(id="referrals")
         yield KeyBar()
 
-    def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(
-            t("col.date"), t("col.week"), t("col.body"), t("col.host"), t("col.kind"), t("col.status"),
-            t("col.override"), t("col.turn_now"))
+    def on_resize(self) -> None:
+        self.refresh_data()
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
@@ -78,23 +76,32 @@ class MeetingsScreen(FilterableList, Screen):
         self.rows = {str(m.id): m for m in rows}
         checks = self.checks = meetings.host_checks(app.conn)
         table = self.query_one(DataTable)
-        with table.refill():
+        # At 80 columns the status and the override marker stay readable: short body names (SG/FG),
+        # hosts without "Region ", and the override reason cut to the width that is left.
+        width = table.size.width or app.size.width - 2
+        week = width >= 100  # below, the week gives way to the status and the override marker
+        columns = (t("col.date"), *((t("col.week"),) if week else ()), t("col.body_short"), t("col.host"),
+                   t("col.kind"), t("col.status"), t("col.override"), t("col.turn_now"))
+        room = max(8, width - (70 if week else 61) - 12)  # the last column: a stale host's current turn
+        with table.refill(columns=columns):
             for m in rows:
                 check = checks.get(m.id)
                 flag = (Text(t("meetings.stale", region=check.offer.name), style="bold dark_orange")
                         if check and check.stale and check.offer else "")
                 style = "dim strike" if m.status == "cancelled" else ""
+                reason = "⚑ " + (m.override_reason or "")
                 table.add_row(Text(f"{t(f'weekday.{m.day.weekday()}')} {fmt_date(m.day)}" + (f" {m.time}" if m.time else ""),
-                                   style=style), fmt_week(m.day), t(f"body.{m.body}"), m.host_name or "",
+                                   style=style), *((fmt_week(m.day),) if week else ()), t(f"body.short.{m.body}"),
+                              (m.host_name or "").removeprefix("Region "),
                               t(f"meeting.kind.{m.kind}"), t(f"meeting.status.{m.status}"),
-                              Text(t("meetings.override", reason=m.override_reason or ""), style="dark_orange")
+                              Text(reason if len(reason) <= room else reason[:room - 1] + "…", style="dark_orange")
                               if m.is_override else "", flag, key=str(m.id))
         nxt = meetings.next_turn(app.conn, year)
         head = t("meetings.head", year=year, count=len(rows),
                  next=f"{nxt.region.name} ({explain(nxt.reason)})" if nxt else "–")
         if text:
             head += "  " + t("entries.filtered", text=text)
-        self.query_one("#meeting-head", Static).update(head)
+        self.query_one("#meeting-head", Static).update(head + "\n" + t("meetings.legend"))
         notes = self.query_one("#meeting-notes", Static)
         notes.update(self.notes)
         notes.display = bool(self.notes)

@@ -76,6 +76,9 @@ class MembersScreen(FilterableList, Screen):
     def on_screen_resume(self) -> None:
         self.refresh_data()
 
+    def on_resize(self) -> None:
+        self.refresh_data()
+
     # --- lists ------------------------------------------------------------------------------
 
     def refresh_data(self) -> None:
@@ -84,10 +87,13 @@ class MembersScreen(FilterableList, Screen):
         rows = people.list_people(app.conn, app.today, text, self.include_former)
         self.rows = {str(r.id): r for r in rows}
         table = self.query_one("#people", Table)
+        # the seats are what the list is for: the organisation gives way on a narrow screen
+        org_width = 46 if (table.size.width or app.size.width) >= 120 else 22
         with table.refill():
             for r in rows:
-                table.add_row(r.name if r.current else f"{r.name} ({t('members.former')})", r.organisation or "",
-                              r.seats, key=str(r.id))
+                org = r.organisation or ""
+                table.add_row(r.name if r.current else f"{r.name} ({t('members.former')})",
+                              org if len(org) <= org_width else org[:org_width - 1] + "…", r.seats, key=str(r.id))
         head = t("members.head", count=len(rows), former=t("members.former_shown" if self.include_former
                                                             else "members.former_hidden"))
         if text:

@@ -106,10 +106,16 @@ class TicketsScreen(FilterableList, TicketActions, Screen):
         yield Table(id="ticket-list")
         yield KeyBar()
 
-    def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(t("col.number"), t("col.title"), t("col.category"), t("col.priority"),
-                                              t("col.status"), t("col.reporter"), t("col.opened"), t("col.supplier"),
-                                              t("col.promised"))
+    def on_resize(self) -> None:
+        self.refresh_data()
+
+    def _columns(self, width: int) -> tuple[str, ...]:
+        """Below 140 columns the opened date gives way (it is on the ticket), so that the supplier's
+        days and the promised date stay in sight at 120."""
+        names = ["number", "title", "category", "priority", "status", "reporter", "opened", "supplier", "promised"]
+        if width < 140:
+            names.remove("opened")
+        return tuple(names)
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
@@ -120,18 +126,27 @@ class TicketsScreen(FilterableList, TicketActions, Screen):
         rows = tickets.list_tickets(app.conn, None, text, self.sort, self.include_closed, limit=200)
         self.rows = {str(r.id): r for r in rows}
         table = self.query_one(DataTable)
-        with table.refill():
+        width = table.size.width or app.size.width - 2
+        names = self._columns(width)
+        fixed = {"number": 9, "category": 11, "priority": 9, "status": 14, "reporter": 12, "opened": 10,
+                 "supplier": 14, "promised": 10}
+        title_width = width - sum(fixed[n] for n in names if n != "title") - 2 * len(names) - 2
+        if title_width < 16:  # too narrow for all columns anyway: the list scrolls sideways (→)
+            title_width = 32
+        with table.refill(columns=tuple(t(f"col.{n}") for n in names)):
             late = 0
             for r in rows:
                 days = r.days_with_supplier(today)
                 passed = r.promise_passed(today)
                 late += passed
-                table.add_row(r.number, r.title[:32], t(f"category.{r.category}")[:12],
-                              Text(t(f"priority.{r.priority}"), style=PRIORITY_STYLE.get(r.priority, "")),
-                              t(f"ticket.status.{r.status}"), r.reporter[:18], fmt_date(r.opened),
-                              t("tickets.days", days=days) if days is not None else "",
-                              Text(fmt_date(r.promised) if r.promised and r.status == "with_supplier" else "",
-                                   style="bold red" if passed else ""), key=str(r.id))
+                cells = {"number": r.number, "title": r.title[:title_width], "category": t(f"category.{r.category}")[:11],
+                         "priority": Text(t(f"priority.{r.priority}"), style=PRIORITY_STYLE.get(r.priority, "")),
+                         "status": t(f"ticket.status.{r.status}"), "reporter": r.reporter[:12],
+                         "opened": fmt_date(r.opened),
+                         "supplier": t("tickets.days", days=days) if days is not None else "",
+                         "promised": Text(fmt_date(r.promised) if r.promised and r.status == "with_supplier" else "",
+                                          style="bold red" if passed else "")}
+                table.add_row(*(cells[n] for n in names), key=str(r.id))
         open_count = sum(1 for r in rows if r.status not in ("resolved", "closed"))
         head = t("tickets.head", count=len(rows), open=open_count, late=late,
                  closed=t("tickets.closed_shown" if self.include_closed else "tickets.closed_hidden"))
