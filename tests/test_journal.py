@@ -159,3 +159,44 @@ def test_erasing_a_person_erases_their_values_from_the_journal(conn, leader):
     assert "Lone Leder" not in text and "lone@example.dk" not in text and "fortroligt" not in text
     newest = journal.newest_undoable(conn)
     assert newest is None or "person" not in newest.tables  # the erasure cannot be undone
+
+
+async def test_the_tui_undoes_its_own_newest_change_and_shows_the_history(db_path, leader):
+    """`u` undoes the newest change of this TUI session, whatever it was (here: a new person);
+    `U` shows every change, and Enter there undoes the highlighted one after a question."""
+    from textual.widgets import DataTable
+
+    from logbog_tui.tui.app import LogbogApp
+    from logbog_tui.tui.modals import ConfirmDialog
+    from logbog_tui.tui.screens.history import HistoryScreen
+    from tests.conftest import submit_form
+
+    outside = connect(db_path)  # a change made by another program before: not this session's
+    area = outside.execute("SELECT id FROM task_area WHERE code = 'PL1'").fetchone()[0]
+    timelog.save(outside, timelog.Draft(leader, TODAY, 60, area), TODAY)
+    app = LogbogApp(connect(db_path), db_path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "n")
+        await pilot.pause()
+        await submit_form(pilot, name="Bente Berg")
+        assert "Bente Berg" in [r[0] for r in outside.execute("SELECT name FROM person")]
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Bente Berg" not in [r[0] for r in outside.execute("SELECT name FROM person")]
+        await pilot.press("u")  # the hour logged by the other program is not this session's
+        await pilot.pause()
+        assert outside.execute("SELECT count(*) FROM time_entry").fetchone()[0] == 1
+        await pilot.press("U")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one("#history", DataTable)
+        texts = [str(table.get_row_at(r)[0]) for r in range(table.row_count)]
+        assert any("time_entry" in x for x in texts) and any("fortrød" in x for x in texts)
+        row = next(r for r, x in enumerate(texts) if "time_entry" in x and "fortrudt" not in x)
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+    assert outside.execute("SELECT count(*) FROM time_entry").fetchone()[0] == 0

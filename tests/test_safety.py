@@ -777,3 +777,30 @@ def test_a_bad_stored_setting_stops_the_tui_with_the_command_that_mends_it(db_pa
     assert listing.code == 0 and "abc" in listing.out
     assert cli("setting", "budget_warn", "75").code == 0
     build_app(db_path).conn.close()
+
+
+async def test_the_palette_and_the_edit_form_show_stored_control_characters_escaped(db_path):
+    """Found by review: the palette's labels and a form's fields took stored text as it was, and
+    the terminal's title changed."""
+    from textual.widgets import Input
+
+    from logbog_tui.tui.app import LogbogApp
+    from logbog_tui.tui.commands import JumpProvider
+
+    conn = connect(db_path)
+    with transaction(conn):
+        conn.execute("INSERT INTO person (name) VALUES (?)", (EVIL,))
+    conn.close()
+    app = LogbogApp(connect(db_path), db_path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        provider = JumpProvider(app.screen)
+        await provider.startup()
+        labels = [label for label, _h, _c in provider.items]
+        assert any("Evil\\u001b]0;PWNED" in label for label in labels)
+        assert not any("\x1b" in label or "\x07" in label for label in labels)
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        value = app.screen.query_one("#name", Input).value
+        assert "\x1b" not in value and "Evil\\u001b" in value

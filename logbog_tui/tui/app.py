@@ -47,6 +47,7 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, App):
           for name, (_cls, key) in SCREENS.items()),
         Binding("l", "log_hours", t("app.log"), id="app.log"),
         Binding("u", "undo", t("app.undo"), id="app.undo"),
+        Binding("U", "history", t("history.title"), id="app.history"),
         Binding("question_mark", "keys", t("app.keys"), id="app.keys"),
         # A priority key, so that it acts before any key typed after it (tui/key_guard.py); it
         # stays a letter where the focused field takes text or the screen has its own `q`.
@@ -64,11 +65,14 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, App):
                  prewarm: bool = False, notices: Iterable[str] = ()) -> None:
         super().__init__()
         self.notices = list(notices)
+        try:
+            conn.origin = "logbog (TUI)"  # the journal's "from where"
+        except AttributeError:  # a plain sqlite3 connection (tests): the journal says "?"
+            pass
         self.prewarm = prewarm
         self.conn = conn
         self.db_path = db_path
         self._today = today
-        self.undo_stack = []
 
     @property
     def today(self) -> date:
@@ -280,6 +284,13 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, App):
             return KEY_NAMES[binding.key]
         return super().get_key_display(binding)
 
+    def action_history(self) -> None:
+        """`U`: every change to the database, newest first, with Enter to undo one (the journal)."""
+        from logbog_tui.tui.screens.history import HistoryScreen
+
+        if not isinstance(self.screen, HistoryScreen):
+            self.push_screen(HistoryScreen())
+
     def action_keys(self) -> None:
         if not isinstance(self.screen, KeysScreen):
             self.push_screen(KeysScreen(self.screen))
@@ -287,6 +298,7 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, App):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(t("app.log"), t("palette.log_help"), self.action_log_hours)
         yield SystemCommand(t("app.undo"), t("palette.undo_help"), self.action_undo)
+        yield SystemCommand(t("history.title"), t("history.palette_help"), self.action_history)
         for name in SCREENS:
             yield SystemCommand(t("palette.goto", screen=t(f"screen.{name}")), t("palette.goto_help"),
                                 lambda name=name: self.switch_mode(name))

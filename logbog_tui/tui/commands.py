@@ -9,6 +9,7 @@ from textual.content import Content
 
 from logbog_tui import meetings, queries, tasks, tickets
 from logbog_tui.i18n import fmt_date, t
+from logbog_tui.service.text import visible
 
 
 class JumpProvider(Provider):
@@ -30,6 +31,9 @@ class JumpProvider(Provider):
         for r in tasks.list_tasks(conn, None, limit=2000):
             self.items.append((f"{t('palette.task')}: {r.title}", t(f"task.status.{r.status}"),
                                partial(app.open_task, r.title)))
+        # stored text with control characters is shown escaped (a title cannot act on the terminal)
+        self.items = [(visible(label, keep_newlines=False), help_text, command)
+                      for label, help_text, command in self.items]
 
     async def discover(self) -> Hits:
         for label, help_text, command in self.items[:20]:

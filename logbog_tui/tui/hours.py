@@ -4,10 +4,10 @@ toward, loudly when it crosses the warning or the over threshold."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
-from logbog_tui import queries, timelog
+from logbog_tui import journal, queries, timelog
 from logbog_tui.entries import EntryRow
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_hours, fmt_minutes, t
@@ -17,18 +17,9 @@ from logbog_tui.timelog import Draft
 from logbog_tui.tui.modals import ConfirmDialog, LogForm, LogHoursDialog
 
 
-@dataclass(frozen=True)
-class Change:
-    kind: str              # "add", "edit", "delete" or "batch" (several entries added at once)
-    entry_id: int
-    old_row: dict | None   # the row before an edit or a delete
-    entry_ids: tuple[int, ...] = ()  # a batch's entries
-
-
 class HourLogging:
     """Mixed into the App: needs ``conn``, ``today``, ``notify``, ``push_screen``."""
 
-    undo_stack: list[Change]
     current_person: queries.Named | None = None
 
     def person_now(self) -> queries.Named | None:
@@ -74,7 +65,6 @@ class HourLogging:
                 draft = replace(draft, ticket_id=ticket_id, is_support=True)
             before = budget_line(self.conn, draft, self.today)
             saved = timelog.save(self.conn, draft, self.today)
-            self.undo_stack.append(Change("add", saved.id, None))
             return draft, before, saved.warnings
 
         self.push_screen(self._dialog(form, save), self._after_save)
@@ -86,8 +76,7 @@ class HourLogging:
 
         def save(draft: Draft):
             before = budget_line(self.conn, draft, self.today)
-            old = timelog.update(self.conn, row.id, draft, self.today)
-            self.undo_stack.append(Change("edit", row.id, old))
+            timelog.update(self.conn, row.id, draft, self.today)
             return draft, before
 
         self.push_screen(self._dialog(form, save), self._after_save)
@@ -100,32 +89,30 @@ class HourLogging:
             if not yes:
                 return
             try:
-                old = timelog.delete(self.conn, row.id)
+                timelog.delete(self.conn, row.id)
             except UserError as exc:
                 self.notify(exc.message, severity="error")
                 return
-            self.undo_stack.append(Change("delete", row.id, old))
             self.notify(t("entry.deleted", hours=fmt_minutes(row.minutes), date=fmt_date(row.day)))
             self.data_changed()
 
         self.push_screen(ConfirmDialog(question), answered)
 
     def action_undo(self) -> None:
-        if not self.undo_stack:
+        """`u`: undo the newest change made in this session (any screen), on the journal; a change
+        that later changes build on is refused with the reason (logbog_tui/journal.py)."""
+        entry = journal.newest_undoable(self.conn, tuple(getattr(self.conn, "entries", ())))
+        if entry is None:
             self.notify(t("undo.nothing"), severity="warning")
             return
-        change = self.undo_stack.pop()
         try:
-            if change.kind == "batch":
-                timelog.delete_many(self.conn, list(change.entry_ids))
-            elif change.kind == "add":
-                timelog.delete(self.conn, change.entry_id)
-            else:
-                timelog.restore(self.conn, change.old_row)
+            journal.undo(self.conn, entry.id)
         except UserError as exc:
-            self.notify(exc.message, severity="error")
+            self.notify(exc.message, severity="error", timeout=10)
             return
-        self.notify(t(f"undo.{change.kind}", left=len(self.undo_stack), count=len(change.entry_ids)))
+        left = journal.newest_undoable(self.conn, tuple(self.conn.entries))
+        self.notify(t("undo.session", line=journal.describe(journal.get(self.conn, entry.id)),
+                      more=t("undo.more") if left else ""))
         self.data_changed()
 
     # --- budget effect ---------------------------------------------------------------------
@@ -153,11 +140,6 @@ class HourLogging:
             message += "\n" + t("log.support_not_counted")
         self.notify(message, severity=severity, timeout=8 if severity != "information" else 4)
         self.data_changed()
-
-    def added_batch(self, entry_ids: list[int]) -> None:
-        """Entries saved together (a meeting's hours): one `u` removes them all."""
-        if entry_ids:
-            self.undo_stack.append(Change("batch", entry_ids[0], None, tuple(entry_ids)))
 
     def data_changed(self) -> None:
         refresh = getattr(self.screen, "refresh_data", None)

@@ -4,6 +4,7 @@ changes build on it)."""
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -12,6 +13,7 @@ from textual.widgets import DataTable, Header
 from logbog_tui import journal
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
+from logbog_tui.tui.widgets.key_bar import KeyBar
 from logbog_tui.tui.widgets.plain import Plain, Table
 
 SHOWN = 200
@@ -29,6 +31,7 @@ class HistoryScreen(Screen[None]):
         yield Header()
         yield Plain(id="history-head")
         yield Table(id="history")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -43,6 +46,10 @@ class HistoryScreen(Screen[None]):
                 table.add_row(journal.describe(entry), t("history.yes") if entry.undoable else "")
         self.query_one("#history-head", Plain).update(
             t("history.head", count=len(entries)) if entries else t("history.empty"))
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:  # Enter on the list (the table takes the key itself)
+        self.action_undo_selected()
 
     def action_undo_selected(self) -> None:
         table = self.query_one("#history", DataTable)

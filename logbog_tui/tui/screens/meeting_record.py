@@ -284,7 +284,6 @@ class MeetingRecordScreen(Screen):
         def done(result) -> None:
             if not result:
                 return
-            self.app.added_batch([e.entry_id for e in result])
             names = queries.person_names(conn, [e.person_id for e in result])
             ov = budget_overview(conn, m.day.year, as_of_for(m.day.year, self.app.today))
             lines = []
