@@ -100,3 +100,18 @@ def program(name: str) -> str:
             pytest.fail(message)
         pytest.skip(message)
     return found
+
+
+def add_leader(path: Path, email: str | None = None) -> int:
+    """The project leader (Lone Leder, in the project leader's seat since 2020), so that `logbog
+    log` and the log dialog know whose hours they are. Returns the person's id."""
+    from logbog_tui.db import transaction
+
+    conn = connect(path)
+    with transaction(conn):
+        pid = conn.execute("INSERT INTO person (name, email) VALUES ('Lone Leder', ?)", (email,)).lastrowid
+        seat = conn.execute("SELECT id FROM seat WHERE kind = 'project_leader'").fetchone()[0]
+        conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2020-01-01')",
+                     (pid, seat))
+    conn.close()
+    return pid

@@ -13,21 +13,14 @@ from logbog_tui import journal, meeting_records, meetings, people, timelog
 from logbog_tui.db import connect, transaction
 from logbog_tui.errors import NotDone
 from logbog_tui.meetings import MeetingDraft
-from tests.conftest import run_subprocess
+from tests.conftest import add_leader, run_subprocess
 
 TODAY = date(2026, 11, 25)
 
 
 @pytest.fixture
 def leader(db_path):
-    conn = connect(db_path)
-    with transaction(conn):
-        pid = conn.execute("INSERT INTO person (name, email) VALUES ('Lone Leder', 'lone@example.dk')").lastrowid
-        seat = conn.execute("SELECT id FROM seat WHERE kind = 'project_leader'").fetchone()[0]
-        conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2020-01-01')",
-                     (pid, seat))
-    conn.close()
-    return pid
+    return add_leader(db_path, "lone@example.dk")
 
 
 def used(db_path) -> float:

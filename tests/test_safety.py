@@ -20,7 +20,7 @@ import pytest
 from logbog_tui import backup, db
 from logbog_tui.db import connect, open_db, transaction
 from logbog_tui.errors import RefusedDatabase, UserError
-from tests.conftest import run_subprocess
+from tests.conftest import add_leader, run_subprocess
 
 TODAY = date(2026, 11, 25)
 
@@ -55,16 +55,7 @@ def new_db(path: Path) -> Path:
     return path
 
 
-def _leader(path: Path) -> int:
-    """The project leader (Lone Leder), so that `logbog log` knows whose hours they are."""
-    conn = connect(path)
-    with transaction(conn):
-        pid = conn.execute("INSERT INTO person (name) VALUES ('Lone Leder')").lastrowid
-        seat = conn.execute("SELECT id FROM seat WHERE kind = 'project_leader'").fetchone()[0]
-        conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2020-01-01')",
-                     (pid, seat))
-    conn.close()
-    return pid
+_leader = add_leader
 
 
 def _entries(path: Path, person: int, count: int) -> None:
