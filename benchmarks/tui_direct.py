@@ -29,7 +29,7 @@ i18n.set_language("da")
 from textual.screen import Screen  # noqa: E402
 from textual.widgets import DataTable, Input, TabbedContent  # noqa: E402
 
-from logbog_tui import timelog  # noqa: E402
+from logbog_tui import journal  # noqa: E402
 from logbog_tui.db import connect  # noqa: E402
 from logbog_tui.tui.app import LogbogApp  # noqa: E402
 from logbog_tui.tui.modals import LogHoursDialog  # noqa: E402
@@ -134,8 +134,8 @@ def main() -> None:
     for _ in range(runs):
         app = LogbogApp(connect(path), path, today=date.fromisoformat(os.environ["LOGBOG_TODAY"]), prewarm=True)
         app.run(headless=True, auto_pilot=scenario, size=(120, 40))
-        for change in app.undo_stack:  # leave the database as it was
-            timelog.delete(app.conn, change.entry_id)
+        while (entry := journal.newest_undoable(app.conn, tuple(app.conn.entries))) is not None:
+            journal.undo(app.conn, entry.id)  # leave the database as it was
     for name, values in RESULTS.items():
         print(f"{name}\t{statistics.median(values):.0f}\t{statistics.median(SETTLED[name]):.0f}")
 

@@ -795,3 +795,11 @@ async def test_the_palette_and_the_edit_form_show_stored_control_characters_esca
         await pilot.pause()
         value = app.screen.query_one("#name", Input).value
         assert "\x1b" not in value and "Evil\\u001b" in value
+
+
+def test_meeting_add_takes_the_time_as_the_program_writes_it(cli, db_path):
+    """Found by review: the program prints "kl. 10.00", and --time 10.00 was refused."""
+    r = cli("meeting", "add", "--body", "styregruppe", "--date", "15.12.2026", "--time", "10.00")
+    assert r.code == 0, r.err
+    assert sqlite3.connect(db_path).execute("SELECT start_time FROM meeting").fetchone()[0] == "10:00"
+    assert cli("meeting", "add", "--body", "styregruppe", "--date", "16.12.2026", "--time", "25.00").code == 2

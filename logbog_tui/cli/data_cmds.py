@@ -10,7 +10,6 @@ from logbog_tui import clock
 from logbog_tui.errors import UserError
 from logbog_tui.cli.common import db_path, open_database, write_output, year_arg
 from logbog_tui.i18n import t
-from logbog_tui.report_render import SECTIONS
 
 
 def register(sub) -> None:
@@ -33,7 +32,7 @@ def register(sub) -> None:
     p.add_argument("--year", type=year_arg, metavar="YYYY")
     p.add_argument("--format", choices=("md", "csv", "xlsx", "json"), default="md")
     p.add_argument("-o", "--output", metavar="FILE|DIR")
-    p.add_argument("--section", choices=SECTIONS, metavar="NAME", help=t("report.opt.section"))
+    p.add_argument("--section", type=_section, metavar="NAME", help=t("report.opt.section"))
     p.add_argument("--excel", action="store_true", help=t("report.opt.excel"))
     p.add_argument("--force", action="store_true", help=t("cli.opt.force"))
     p.set_defaults(handler=cmd_report)
@@ -82,6 +81,17 @@ def cmd_load(args) -> int:
     return 0
 
 
+def _section(text: str) -> str:
+    """argparse type for ``--section``: a section key of the report (checked when given)."""
+    import argparse
+
+    from logbog_tui.report_render import SECTIONS
+
+    if text not in SECTIONS:
+        raise argparse.ArgumentTypeError(t("report.bad_section", text=text, sections=", ".join(SECTIONS)))
+    return text
+
+
 def cmd_report(args) -> int:
     from logbog_tui.report import annual
     from logbog_tui.report_render import csv_files, csv_table, render, write_folder
@@ -94,6 +104,8 @@ def cmd_report(args) -> int:
     if args.format == "xlsx" and not args.output:
         raise UserError(t("report.xlsx_needs_file"))
     if args.format == "csv" and not args.section and not args.output:
+        from logbog_tui.report_render import SECTIONS
+
         raise UserError(t("report.csv_needs_target", sections=", ".join(SECTIONS)))
     report = annual(open_database(args), year, clock.today())
     if args.format != "csv":

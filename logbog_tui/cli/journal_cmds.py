@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from logbog_tui.cli.common import open_database, print_json
-from logbog_tui.journal import describe
 from logbog_tui.errors import NotDone, UserError
 from logbog_tui.i18n import t
 
@@ -29,6 +28,7 @@ def _limit(text: str) -> int:
 
 def cmd_history(args) -> int:
     from logbog_tui import journal
+    from logbog_tui.journal import describe
 
     entries = journal.history(open_database(args), args.limit)
     if args.json:
@@ -45,6 +45,7 @@ def cmd_history(args) -> int:
 
 def cmd_undo(args) -> int:
     from logbog_tui import journal
+    from logbog_tui.journal import describe
 
     conn = open_database(args, write=True)
     entry = journal.newest_undoable(conn)

@@ -58,17 +58,19 @@ def _body(text: str) -> str:
 def cmd_add(args) -> int:
     from logbog_tui.meetings import MeetingDraft, plan
     from logbog_tui.service.parse import parse_duration
+    from logbog_tui.service.timeofday import parse_time
 
     today = clock.today()
     conn = open_database(args, write=True)
     day = date_arg(args.date, today, conn)
-    duration = None
-    if args.duration:
-        try:
+    duration = start = None
+    try:
+        if args.duration:
             duration = parse_duration(args.duration)
-        except Problem as p:
-            raise UserError(t(p.key, **p.params)) from None
-    mid, warnings = plan(conn, MeetingDraft(args.body, day, args.time, duration, args.host, args.reason, args.kind,
+        start = parse_time(args.time or "")  # 10, 10.00, 10:00, kl. 10: the TUI's one parser
+    except Problem as p:
+        raise UserError(t(p.key, **p.params)) from None
+    mid, warnings = plan(conn, MeetingDraft(args.body, day, start, duration, args.host, args.reason, args.kind,
                                             args.status, args.place), today)
     row = conn.execute("SELECT m.host_region_code, r.name, m.proposed_region_code FROM meeting m"
                        " LEFT JOIN region r ON r.code = m.host_region_code WHERE m.id = ?", (mid,)).fetchone()

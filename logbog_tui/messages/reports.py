@@ -35,6 +35,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.csv_needs_target": ("CSV er én tabel pr. afsnit: angiv -o MAPPE (alle afsnit) eller --section NAVN "
                                 "(ét afsnit); afsnit: {sections}", "CSV is one table per section: give -o FOLDER "
                                 "(every section) or --section NAME (one section); sections: {sections}"),
+    "report.bad_section": ("»{text}« er ikke et afsnit; afsnit: {sections}", "'{text}' is not a section; "
+                           "sections: {sections}"),
     "report.only_csv": ("{option} gælder kun for --format csv", "{option} applies to --format csv only"),
     "report.opt.section": ("ét afsnit som CSV (til standardud eller -o FIL)", "one section as CSV (to standard "
                            "output or -o FILE)"),
