@@ -6,9 +6,10 @@ class UserError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.field = field  # the form field the message belongs under, when the raiser knows it
 
 
 class RefusedDatabase(UserError):

@@ -45,11 +45,14 @@ def current_warnings(conn: sqlite3.Connection, today: date):
 
 def _check_period(start: date, end: date | None) -> None:
     if end is not None and end < start:
-        raise UserError(t("membership.end_before_start"))
+        raise UserError(t("membership.end_before_start"), field="end")
 
 
 def _ref(text: str | None) -> str | None:
-    return clean(text, 500)
+    try:
+        return clean(text, 500)
+    except UserError as exc:
+        raise UserError(exc.message, field="reference") from None
 
 
 def appoint(conn: sqlite3.Connection, person_id: int, seat_id: int, start: date, end: date | None,
@@ -115,7 +118,7 @@ def _end(conn: sqlite3.Connection, membership_id: int, end: date) -> tuple[int, 
     if row is None:
         raise UserError(t("membership.gone"))
     if end < date.fromisoformat(row[0]):
-        raise UserError(t("membership.end_before_start"))
+        raise UserError(t("membership.end_before_start"), field="end")
     conn.execute("UPDATE membership SET valid_to = ? WHERE id = ?", (end.isoformat(), membership_id))
     ended = conn.execute(
         "UPDATE membership SET valid_to = ? WHERE substitute_for_id = ? AND valid_from <= ?"

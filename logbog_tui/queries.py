@@ -253,6 +253,10 @@ class Ambiguous(UserError):
     """The text matches several candidates (listed in the message)."""
 
 
+class NotFound(UserError):
+    """The text matches no candidate."""
+
+
 def resolve(candidates: list[Named], text: str, what: str, exact_codes: dict[str, int] | None = None) -> Named:
     """Pick one candidate by id, exact code, exact name or unique case-insensitive part of the name.
 
@@ -275,7 +279,7 @@ def resolve(candidates: list[Named], text: str, what: str, exact_codes: dict[str
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        raise UserError(t("resolve.none", what=t(f"what.no.{what}"), text=text.strip()))
+        raise NotFound(t("resolve.none", what=t(f"what.no.{what}"), text=text.strip()))
     listed = "; ".join(f"{c.id}: {c.label}" for c in hits[:10])
     more = t("resolve.more", count=len(hits) - 10) if len(hits) > 10 else ""
     raise Ambiguous(t("resolve.ambiguous", what=t(f"what.{what}"), text=text.strip(), candidates=listed + more))

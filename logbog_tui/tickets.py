@@ -51,10 +51,8 @@ def resolve_reporter(conn: sqlite3.Connection, text: str | None) -> tuple[int | 
 
     try:
         return queries.resolve_person(conn, text).id, None
-    except UserError as exc:
-        if exc.message == t("resolve.none", what=t("what.no.person"), text=text.strip()):
-            return None, unicodedata.normalize("NFC", text).strip()
-        raise
+    except queries.NotFound:  # an outside reporter
+        return None, unicodedata.normalize("NFC", text).strip()
 
 
 def _names(key: str) -> tuple[str, ...]:

@@ -57,12 +57,8 @@ def _dates(values: dict, today: date, errors: dict) -> tuple[date | None, date |
 
 
 def _field_of(exc: UserError, default: str) -> str:
-    """The field a refusal of an appointment belongs under."""
-    if exc.message == t("membership.end_before_start"):
-        return "end"
-    if exc.message == t("person.too_long", max=500):
-        return "reference"
-    return default
+    """The field a refusal of an appointment belongs under (the raiser says so, or ``default``)."""
+    return exc.field or default
 
 
 def appoint_dialog(conn, person: PersonRow, today: date) -> FormDialog:

@@ -120,7 +120,7 @@ class LogHoursDialog(ModalScreen[object]):
         try:
             result = self.on_save(draft)
         except UserError as exc:
-            field = getattr(exc, "field", "hours")
+            field = getattr(exc, "field", None) or "hours"
             self._show_error(field, exc.message)
             self.query_one(f"#{field}", Input).focus()
             return
