@@ -5,11 +5,13 @@ class UserError(Exception):
     """Bad input or a refused action: one line for the user, exit status 2."""
 
     exit_code = 2
+    field: str | None = None  # the form field the message belongs under, when the raiser knows it
 
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.message = message
-        self.field = field  # the form field the message belongs under, when the raiser knows it
+        if field is not None:
+            self.field = field
 
 
 class RefusedDatabase(UserError):
