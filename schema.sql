@@ -1,10 +1,10 @@
 -- logbog-tui: the one description of the tables.
--- The SQLModel classes in logbog_tui/models.py mirror this file; tests/test_schema.py compares them.
+-- The SQLModel classes in logbog_tui/storage/models.py mirror this file; tests/test_schema.py compares them.
 -- Dates are ISO text (YYYY-MM-DD) checked with date(); times are ISO text in UTC.
 -- Hours are stored as whole minutes so that sums are exact.
 
 PRAGMA application_id = 1280264002;  -- 0x4C4F4742, "LOGB"
-PRAGMA user_version = 3;  -- one step per version in logbog_tui/migrations.py (and a test that a new
+PRAGMA user_version = 3;  -- one step per version in logbog_tui/storage/migrations.py (and a test that a new
                           -- database equals a migrated one: tests/test_migrations.py)
 
 -- Key/value settings: rotation order overrides, budget thresholds, the project leader, ...
@@ -260,7 +260,7 @@ CREATE TABLE ticket_event (
 );
 CREATE INDEX ticket_event_ticket ON ticket_event (ticket_id, at);
 
--- The journal (logbog_tui/journal.py): one entry per transaction that changed the organisation's
+-- The journal (logbog_tui/storage/journal.py): one entry per transaction that changed the organisation's
 -- data; per row its values before and after (JSON), written by triggers that journal.py makes
 -- from the tables above (journal_<table>_<insert|update|delete>). rows = 0: an entry without row
 -- values (load, demo; an erased person's), which cannot be undone.

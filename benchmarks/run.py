@@ -52,7 +52,7 @@ def build(years: int) -> Path:
 REPORT = """
 import sys, time, json
 from datetime import date
-from logbog_tui.db import connect
+from logbog_tui.storage.db import connect
 from logbog_tui.report import annual, render
 conn = connect(sys.argv[1])
 start = time.perf_counter()

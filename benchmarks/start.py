@@ -10,7 +10,7 @@ from logbog_tui import i18n
 
 i18n.set_language("da")
 
-from logbog_tui.db import open_db  # noqa: E402
+from logbog_tui.storage.db import open_db  # noqa: E402
 from logbog_tui.tui.app import LogbogApp  # noqa: E402
 
 

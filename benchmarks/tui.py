@@ -24,7 +24,7 @@ from logbog_tui import i18n  # noqa: E402
 
 i18n.set_language("da")
 
-from logbog_tui.db import connect  # noqa: E402
+from logbog_tui.storage.db import connect  # noqa: E402
 from logbog_tui.tui.app import LogbogApp  # noqa: E402
 
 

@@ -29,8 +29,8 @@ i18n.set_language("da")
 from textual.screen import Screen  # noqa: E402
 from textual.widgets import DataTable, Input, TabbedContent  # noqa: E402
 
-from logbog_tui import journal  # noqa: E402
-from logbog_tui.db import connect  # noqa: E402
+from logbog_tui.storage import journal  # noqa: E402
+from logbog_tui.storage.db import connect  # noqa: E402
 from logbog_tui.tui.app import LogbogApp  # noqa: E402
 from logbog_tui.tui.modals import LogHoursDialog  # noqa: E402
 from logbog_tui.tui.widgets import EntryPanel  # noqa: E402

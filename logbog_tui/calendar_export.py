@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from logbog_tui.i18n import t
-from logbog_tui.meetings import list_meetings
+from logbog_tui.storage.meetings import list_meetings
 from logbog_tui.service.text import visible
 
 TZ = ZoneInfo("Europe/Copenhagen")
@@ -33,7 +33,7 @@ def database_uid(conn: sqlite3.Connection) -> str:
         return row[0]
     import secrets
 
-    from logbog_tui.db import transaction
+    from logbog_tui.storage.db import transaction
 
     value = secrets.token_hex(8)
     with transaction(conn):

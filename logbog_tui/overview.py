@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from logbog_tui import queries
+from logbog_tui.storage import queries
 from logbog_tui.collation import sort_key
 from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.service import budget as rules

@@ -21,7 +21,7 @@ def _days_at_supplier(conn: sqlite3.Connection, year: int) -> list[int]:
     """Days from the sent date the user gave to the date of the status change that took the
     ticket back from the supplier (resolved, or reopened), for such returns in ``year``; both are
     Danish calendar days (the events store the days the user gave)."""
-    from logbog_tui.tickets import local_day
+    from logbog_tui.storage.tickets import local_day
 
     out, sent = [], {}
     for tid, at, kind, old in conn.execute(

@@ -72,7 +72,7 @@ def test_member_budgets_carry_expected_and_forecast():
 
 import json  # noqa: E402
 
-from logbog_tui.db import connect, transaction  # noqa: E402
+from logbog_tui.storage.db import connect, transaction  # noqa: E402
 
 
 @pytest.fixture
@@ -159,7 +159,7 @@ def test_for_must_name_a_member_the_person_substitutes_for(cli, people):
 
 
 def test_ending_a_membership_annuls_substitute_appointments_that_begin_later(conn, people):
-    from logbog_tui import memberships
+    from logbog_tui.storage import memberships
 
     bo_seat = conn.execute("SELECT seat_id, id FROM membership WHERE person_id = ?", (people["Bo Berg"],)).fetchone()
     with transaction(conn):

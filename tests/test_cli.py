@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from logbog_tui.db import connect, transaction
+from logbog_tui.storage.db import connect, transaction
 
 from .conftest import run_subprocess
 
@@ -196,7 +196,7 @@ def test_demo_fills_a_new_database_and_refuses_one_with_people(cli, tmp_path):
 
 
 def test_demo_hosts_follow_the_rotation(cli, tmp_path):
-    from logbog_tui import queries
+    from logbog_tui.storage import queries
     from logbog_tui.service.rotation import propose
 
     path = tmp_path / "demo.db"
@@ -210,7 +210,7 @@ def test_demo_hosts_follow_the_rotation(cli, tmp_path):
 
 
 def test_areas_are_found_by_code_completion_or_name(conn):
-    from logbog_tui import queries
+    from logbog_tui.storage import queries
 
     pl4 = conn.execute("SELECT id FROM task_area WHERE code = 'PL4'").fetchone()[0]
     for text in ("PL4", "pl4", "PL4 Leverandørkontakt", "leverandørkontakt", str(pl4)):

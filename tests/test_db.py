@@ -10,8 +10,8 @@ import stat
 
 import pytest
 
-from logbog_tui import db
-from logbog_tui.db import APPLICATION_ID, SCHEMA_VERSION, connect, open_db, schema_sql, transaction
+from logbog_tui.storage import db
+from logbog_tui.storage.db import APPLICATION_ID, SCHEMA_VERSION, connect, open_db, schema_sql, transaction
 from logbog_tui.errors import RefusedDatabase
 
 from .conftest import run_subprocess
@@ -62,7 +62,7 @@ def test_every_connection_has_the_pragmas(conn):
 def test_orm_connections_have_the_pragmas(db_path):
     from sqlalchemy import text
 
-    from logbog_tui.orm import make_engine
+    from logbog_tui.storage.orm import make_engine
 
     engine = make_engine(db_path)
     with engine.connect() as c:
@@ -169,8 +169,8 @@ WORKERS, INCREMENTS = 4, 60
 def _increment_with_sessions(path: str, n: int) -> None:
     from sqlmodel import Session
 
-    from logbog_tui.models import Setting
-    from logbog_tui.orm import make_engine
+    from logbog_tui.storage.models import Setting
+    from logbog_tui.storage.orm import make_engine
 
     engine = make_engine(path)
     for _ in range(n):

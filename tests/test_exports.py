@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from logbog_tui import meeting_records, meetings
-from logbog_tui.db import connect, transaction
-from logbog_tui.meetings import MeetingDraft
+from logbog_tui.storage import meeting_records, meetings
+from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.meetings import MeetingDraft
 from logbog_tui.report import annual
 from logbog_tui.report_render import SECTIONS, csv_table, render
 from tests.conftest import program
@@ -283,7 +283,7 @@ DANISH = ["Aase", "Anders", "bo lille", "Zenia Ø", "Ærbo", "Ørsted", "Åse"]
 
 
 def test_names_sort_the_danish_way_in_sql_and_python(conn):
-    from logbog_tui import queries
+    from logbog_tui.storage import queries
     from logbog_tui.collation import _fallback_key, sort_key
 
     with transaction(conn):
@@ -303,7 +303,7 @@ def test_the_members_list_and_the_budget_follow_danish_order(cli, conn):
     with transaction(conn):
         for name in ["Ørsted", "Åse", "Ærbo", "Zenia"]:
             conn.execute("INSERT INTO person (name) VALUES (?)", (name,))
-    from logbog_tui.people import list_people
+    from logbog_tui.storage.people import list_people
 
     assert [p.name for p in list_people(conn, TODAY, "")] == ["Zenia", "Ærbo", "Ørsted", "Åse"]
 

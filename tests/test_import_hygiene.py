@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 DOMAIN = ["logbog_tui.service.rotation", "logbog_tui.service.budget", "logbog_tui.service.parse",
-          "logbog_tui.service.workdays", "logbog_tui.db", "logbog_tui.queries", "logbog_tui.overview",
-          "logbog_tui.timelog", "logbog_tui.models", "logbog_tui.orm", "logbog_tui.seed", "logbog_tui.demo"]
+          "logbog_tui.service.workdays", "logbog_tui.storage.db", "logbog_tui.storage.queries", "logbog_tui.overview",
+          "logbog_tui.storage.timelog", "logbog_tui.storage.models", "logbog_tui.storage.orm", "logbog_tui.storage.seed", "logbog_tui.storage.demo"]
 
 
 def loaded_after(code: str) -> set[str]:
@@ -23,7 +23,7 @@ def test_domain_modules_do_not_import_textual():
 
 def test_service_is_pure():
     modules = loaded_after("import logbog_tui.service.rotation, logbog_tui.service.budget, logbog_tui.service.parse")
-    assert "sqlite3" not in modules and "logbog_tui.db" not in modules
+    assert "sqlite3" not in modules and "logbog_tui.storage.db" not in modules
     assert "logbog_tui.i18n" not in modules
 
 

@@ -9,10 +9,10 @@ from datetime import date
 
 import pytest
 
-from logbog_tui import journal, meeting_records, meetings, people, timelog
-from logbog_tui.db import connect, transaction
+from logbog_tui.storage import journal, meeting_records, meetings, people, timelog
+from logbog_tui.storage.db import connect, transaction
 from logbog_tui.errors import NotDone
-from logbog_tui.meetings import MeetingDraft
+from logbog_tui.storage.meetings import MeetingDraft
 from tests.conftest import add_leader, run_subprocess
 
 TODAY = date(2026, 11, 25)

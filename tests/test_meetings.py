@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 from icalendar import Calendar
 
-from logbog_tui import meeting_records, meetings
-from logbog_tui.db import connect, transaction
+from logbog_tui.storage import meeting_records, meetings
+from logbog_tui.storage.db import connect, transaction
 from logbog_tui.errors import UserError
-from logbog_tui.meetings import MeetingDraft
+from logbog_tui.storage.meetings import MeetingDraft
 from logbog_tui.overview import budget_overview
 from logbog_tui.service.meetings import ordinary_dates
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from logbog_tui import memberships, people
-from logbog_tui.db import transaction
+from logbog_tui.storage import memberships, people
+from logbog_tui.storage.db import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.service.composition import Membership, Seat, compose, warnings
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from logbog_tui import migrations, portability
-from logbog_tui.db import SCHEMA_VERSION, open_db
+from logbog_tui.storage import migrations, portability
+from logbog_tui.storage.db import SCHEMA_VERSION, open_db
 
 FIXTURE = Path(__file__).parent / "fixtures" / "schema-v1-demo.db"
 
@@ -115,7 +115,7 @@ def test_version_3_meetings_count_their_changes_and_the_views_work_on_a_migrated
     conn = open_db(path)
     mid, status = conn.execute("SELECT id, status FROM meeting WHERE status = 'planned' LIMIT 1").fetchone()
     assert conn.execute("SELECT sequence FROM meeting WHERE id = ?", (mid,)).fetchone()[0] == 0
-    from logbog_tui import meetings
+    from logbog_tui.storage import meetings
 
     meetings.set_status(conn, mid, "cancelled")
     assert conn.execute("SELECT sequence FROM meeting WHERE id = ?", (mid,)).fetchone()[0] == 1

@@ -18,15 +18,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from logbog_tui import backup, people
-from logbog_tui.db import connect, open_db, transaction
+from logbog_tui.storage import backup, people
+from logbog_tui.storage.db import connect, open_db, transaction
 from logbog_tui.errors import RefusedDatabase, UserError
 
 TODAY = date(2026, 11, 25)
 
 WRITER = """
 import sys
-from logbog_tui.db import connect, transaction
+from logbog_tui.storage.db import connect, transaction
 conn = connect(sys.argv[1])
 area = conn.execute("SELECT id FROM task_area WHERE code = 'PL1'").fetchone()[0]
 person = conn.execute("SELECT id FROM person").fetchone()[0]
@@ -66,17 +66,17 @@ def test_concurrent_cli_writers_lose_nothing(db_path):
     with transaction(conn):
         for i in range(4):
             conn.execute("INSERT INTO person (name) VALUES (?)", (f"Person {i}",))
-    from logbog_tui import tickets
+    from logbog_tui.storage import tickets
 
     tid, _ = tickets.create(conn, tickets.TicketDraft("Delt sag"), TODAY)
     env = {**os.environ, "LOGBOG_DB": str(db_path)}
-    bump = ("from logbog_tui.db import connect, transaction\n"
+    bump = ("from logbog_tui.storage.db import connect, transaction\n"
             "import sys\nc = connect(sys.argv[1])\n"
             "for _ in range(30):\n"
             "    with transaction(c):\n"
             "        h = c.execute(\"SELECT hours FROM budget WHERE year = 2026 AND scope = 'projektledelse'\").fetchone()[0]\n"
             "        c.execute(\"UPDATE budget SET hours = ? WHERE year = 2026 AND scope = 'projektledelse'\", (h + 1,))\n")
-    status = ("from logbog_tui import tickets\nfrom logbog_tui.db import connect\nimport sys, datetime\n"
+    status = ("from logbog_tui.storage import tickets\nfrom logbog_tui.storage.db import connect\nimport sys, datetime\n"
               "c = connect(sys.argv[1])\n"
               "for i in range(10):\n"
               "    tickets.change_status(c, int(sys.argv[2]), 'open' if i % 2 == 0 else 'with_supplier',"
@@ -215,7 +215,7 @@ def test_unclean_shutdown_runs_a_full_check(db_path, monkeypatch):
             seen.append(sql)
             return real(self, sql, *args)
 
-    monkeypatch.setattr("logbog_tui.db.sqlite3.connect", lambda *a, **kw: _spy_connect(Spy, *a, **kw))
+    monkeypatch.setattr("logbog_tui.storage.db.sqlite3.connect", lambda *a, **kw: _spy_connect(Spy, *a, **kw))
     open_db(db_path, check=True).close()
     assert "PRAGMA integrity_check" in seen
 
@@ -269,7 +269,7 @@ def test_person_form_gives_a_draft_or_messages(name, email, phone, notes):
 def test_hostile_notes_are_refused_or_stored_normalised(tmp_path_factory, note):
     import unicodedata
 
-    from logbog_tui import timelog
+    from logbog_tui.storage import timelog
 
     path = tmp_path_factory.mktemp("n") / "n.db"
     conn = open_db(path, today=TODAY)
@@ -288,7 +288,7 @@ def test_hostile_notes_are_refused_or_stored_normalised(tmp_path_factory, note):
 
 
 def test_search_folds_danish_letters(conn):
-    from logbog_tui.people import list_people
+    from logbog_tui.storage.people import list_people
 
     with transaction(conn):
         conn.execute("INSERT INTO person (name) VALUES ('ÆBLE Øster Åsen')")

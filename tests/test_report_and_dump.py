@@ -10,13 +10,13 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from logbog_tui import meeting_records, meetings, tickets
-from logbog_tui.db import connect, transaction
-from logbog_tui.demo import fill
-from logbog_tui.meetings import MeetingDraft
+from logbog_tui.storage import meeting_records, meetings, tickets
+from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.demo import fill
+from logbog_tui.storage.meetings import MeetingDraft
 from logbog_tui.report import annual, render
 from logbog_tui.report_render import csv_table
-from logbog_tui.tickets import TicketDraft
+from logbog_tui.storage.tickets import TicketDraft
 
 TODAY = date(2026, 11, 25)
 

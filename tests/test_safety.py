@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from logbog_tui import backup, db
-from logbog_tui.db import connect, open_db, transaction
+from logbog_tui.storage import backup, db
+from logbog_tui.storage.db import connect, open_db, transaction
 from logbog_tui.errors import RefusedDatabase, UserError
 from tests.conftest import add_leader, run_subprocess
 
@@ -27,7 +27,7 @@ TODAY = date(2026, 11, 25)
 # Commits rows and dies without closing: the rows stay in the -wal, as after a crash.
 CRASH_WRITER = """
 import os, sys
-from logbog_tui.db import connect, transaction
+from logbog_tui.storage.db import connect, transaction
 c = connect(sys.argv[1])
 c.execute("PRAGMA wal_autocheckpoint = 0")
 with transaction(c):
@@ -98,7 +98,7 @@ def test_the_current_database_is_kept_aside_with_the_rows_of_its_wal(tmp_path):
 RESTORER = """
 import sys
 from pathlib import Path
-from logbog_tui import backup
+from logbog_tui.storage import backup
 backup.restore(Path(sys.argv[1]), Path(sys.argv[2]))
 """
 
@@ -134,7 +134,7 @@ def test_a_kill_during_restore_loses_no_committed_row(tmp_path, monkeypatch):
 
 HOLDER = """
 import sys, time
-from logbog_tui.db import open_db
+from logbog_tui.storage.db import open_db
 conn = open_db(sys.argv[1])
 print("open", flush=True)
 time.sleep(60)
@@ -234,7 +234,7 @@ def test_a_damaged_backup_is_never_offered(index_damaged, tmp_path):
 
 
 def test_a_wal_that_belongs_to_another_database_is_refused_by_every_command(tmp_path, cli):
-    from logbog_tui.demo import fill
+    from logbog_tui.storage.demo import fill
 
     mine = new_db(tmp_path / "logbog.db")
     other = tmp_path / "other.db"

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
-import logbog_tui.models  # noqa: F401 - registers the tables
-from logbog_tui.db import schema_sql, split_sql
+import logbog_tui.storage.models  # noqa: F401 - registers the tables
+from logbog_tui.storage.db import schema_sql, split_sql
 
 TYPE_NAMES = {"VARCHAR": "TEXT", "TEXT": "TEXT", "INTEGER": "INTEGER", "FLOAT": "REAL", "REAL": "REAL",
               "DATE": "DATE", "DATETIME": "DATETIME", "BOOLEAN": "BOOLEAN"}

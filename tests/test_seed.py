@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from logbog_tui import queries
+from logbog_tui.storage import queries
 
 
 def in_force(conn, day: date) -> list[str]:

@@ -10,7 +10,7 @@ from textual.command import CommandPalette
 from textual.widgets import DataTable, Input
 
 from logbog_tui import i18n
-from logbog_tui.db import connect
+from logbog_tui.storage.db import connect
 from logbog_tui.i18n import t
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import KeysScreen
@@ -39,7 +39,7 @@ def test_one_and_many_in_english_too():
 
 
 def test_a_task_area_is_et_opgaveomraade():
-    from logbog_tui import queries
+    from logbog_tui.storage import queries
     from logbog_tui.errors import UserError
 
     with pytest.raises(UserError, match="angiv et opgaveområde"):
@@ -80,8 +80,8 @@ async def test_a_tabs_key_list_has_only_that_tabs_keys(db_path):
 
 
 def test_a_count_that_promises_a_list_says_how_many_more(db_path):
-    from logbog_tui.db import transaction
-    from logbog_tui.demo import fill
+    from logbog_tui.storage.db import transaction
+    from logbog_tui.storage.demo import fill
     from logbog_tui.tui.screens.dashboard import attention_text
 
     conn = connect(db_path)

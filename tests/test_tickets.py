@@ -8,11 +8,11 @@ from datetime import date
 
 import pytest
 
-from logbog_tui import tickets, timelog
-from logbog_tui.db import connect, transaction
+from logbog_tui.storage import tickets, timelog
+from logbog_tui.storage.db import connect, transaction
 from logbog_tui.errors import UserError
 from logbog_tui.overview import budget_overview
-from logbog_tui.tickets import TicketDraft
+from logbog_tui.storage.tickets import TicketDraft
 
 TODAY = date(2026, 11, 25)
 
@@ -87,7 +87,7 @@ def test_hours_on_a_ticket_are_support(conn):
 
 
 def _create_many(path: str, n: int, out) -> None:
-    from logbog_tui.db import connect as c
+    from logbog_tui.storage.db import connect as c
 
     conn = c(path)
     numbers = [tickets.create(conn, TicketDraft(f"samtidig {i}"), TODAY)[1] for i in range(n)]
@@ -188,8 +188,8 @@ def test_events_follow_logbog_today(conn, monkeypatch):
 
 
 def test_the_demos_annual_report_has_a_supplier_median_and_attendance(tmp_path):
-    from logbog_tui.db import open_db
-    from logbog_tui.demo import fill
+    from logbog_tui.storage.db import open_db
+    from logbog_tui.storage.demo import fill
     from logbog_tui.report import annual
 
     conn = open_db(tmp_path / "demo.db", today=TODAY)

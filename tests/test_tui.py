@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 from textual.widgets import DataTable, Static
 
-from logbog_tui.db import connect
-from logbog_tui.demo import fill
+from logbog_tui.storage.db import connect
+from logbog_tui.storage.demo import fill
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import KeysScreen
 
@@ -118,7 +118,7 @@ import sys
 from pathlib import Path
 from logbog_tui import i18n
 i18n.set_language(None)
-from logbog_tui.db import open_db
+from logbog_tui.storage.db import open_db
 from logbog_tui.tui.app import LogbogApp
 
 async def show(pilot):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Select, DataTable, Input, Static
 
-from logbog_tui.db import connect, transaction
+from logbog_tui.storage.db import connect, transaction
 from logbog_tui.i18n import fmt_hours
 from logbog_tui.overview import budget_overview
 from logbog_tui.tui.modals import LogHoursDialog
@@ -100,8 +100,8 @@ async def test_the_budget_panel_shows_members_pace_and_budgets_unrounded(db_path
 
 
 async def test_a_stale_host_is_flagged_and_h_offers_the_turn(db_path):
-    from logbog_tui import meetings
-    from logbog_tui.meetings import MeetingDraft
+    from logbog_tui.storage import meetings
+    from logbog_tui.storage.meetings import MeetingDraft
     from logbog_tui.tui.modals.form import FormDialog
 
     conn = connect(db_path)
@@ -125,8 +125,8 @@ async def test_a_stale_host_is_flagged_and_h_offers_the_turn(db_path):
 
 
 async def test_moving_a_hovedstaden_meeting_into_2027_asks_to_take_the_successor(db_path):
-    from logbog_tui import meetings
-    from logbog_tui.meetings import MeetingDraft
+    from logbog_tui.storage import meetings
+    from logbog_tui.storage.meetings import MeetingDraft
     from logbog_tui.tui.modals import ConfirmDialog
     from logbog_tui.tui.modals.form import FormDialog
 

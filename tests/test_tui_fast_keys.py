@@ -16,8 +16,8 @@ from textual import events
 from textual.binding import Binding
 from textual.keys import key_to_character
 
-from logbog_tui.db import connect, open_db
-from logbog_tui.demo import fill
+from logbog_tui.storage.db import connect, open_db
+from logbog_tui.storage.demo import fill
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import ConfirmDialog, LogHoursDialog
 from logbog_tui.tui.modals.form import FormDialog

@@ -7,7 +7,7 @@ from datetime import date
 
 from textual.widgets import DataTable, Static
 
-from logbog_tui.db import connect, transaction
+from logbog_tui.storage.db import connect, transaction
 from logbog_tui.tui.app import LogbogApp
 
 from .test_tui_hours import org  # noqa: F401 - the fixture
@@ -45,8 +45,8 @@ def cursor_label(table: DataTable, column: int = 0) -> str:
 
 
 async def test_after_saving_something_new_its_row_is_selected(db_path, org):  # noqa: F811
-    from logbog_tui import tickets
-    from logbog_tui.tickets import TicketDraft
+    from logbog_tui.storage import tickets
+    from logbog_tui.storage.tickets import TicketDraft
 
     from .conftest import submit_form
 
@@ -113,7 +113,7 @@ def column(table: DataTable, index: int) -> list[str]:
 
 
 async def test_o_sorts_every_list_by_the_next_column_O_reverses_and_a_header_click_sorts(db_path):
-    from logbog_tui.demo import fill
+    from logbog_tui.storage.demo import fill
 
     fill(connect(db_path), years=1, today=TODAY)
     app = app_for(db_path)

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from logbog_tui.db import connect
+from logbog_tui.storage.db import connect
 from logbog_tui.tui import idle_gc
 from logbog_tui.tui.app import LogbogApp
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from logbog_tui.db import connect
-from logbog_tui.demo import fill
+from logbog_tui.storage.db import connect
+from logbog_tui.storage.demo import fill
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import KeysScreen
 from logbog_tui.tui.widgets.key_bar import KeyBar

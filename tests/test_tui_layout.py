@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button
 
-from logbog_tui.db import connect, open_db
-from logbog_tui.demo import fill
+from logbog_tui.storage.db import connect, open_db
+from logbog_tui.storage.demo import fill
 from logbog_tui.tui.app import LogbogApp
 
 TODAY = date(2026, 11, 25)

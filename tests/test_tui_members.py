@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from textual.widgets import DataTable, Input
 
-from logbog_tui.db import connect, transaction
-from logbog_tui.demo import fill
+from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.demo import fill
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import ConfirmDialog
 from logbog_tui.tui.modals.form import FormDialog

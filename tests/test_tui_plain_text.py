@@ -8,9 +8,9 @@ from datetime import date
 
 from textual.widgets import DataTable, Input, Static
 
-from logbog_tui import people, tickets, timelog
-from logbog_tui.db import connect
-from logbog_tui.queries import resolve_area
+from logbog_tui.storage import people, tickets, timelog
+from logbog_tui.storage.db import connect
+from logbog_tui.storage.queries import resolve_area
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import LogHoursDialog
 

@@ -6,10 +6,10 @@ from datetime import date
 
 from textual.widgets import DataTable, Input
 
-from logbog_tui import tickets
-from logbog_tui.db import connect, transaction
-from logbog_tui.demo import fill
-from logbog_tui.tickets import TicketDraft
+from logbog_tui.storage import tickets
+from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.demo import fill
+from logbog_tui.storage.tickets import TicketDraft
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import LogHoursDialog
 from logbog_tui.tui.screens.tickets import TicketScreen

@@ -70,7 +70,7 @@ def _years(text: str) -> int:
 
 def cmd_check(args) -> int:
     from logbog_tui.cli.common import db_path
-    from logbog_tui.db import check
+    from logbog_tui.storage.db import check
 
     conn = open_database(args)
     report = check(conn)
@@ -86,7 +86,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from logbog_tui.demo import fill
+    from logbog_tui.storage.demo import fill
 
     conn = open_database(args, write=True)
     stats = fill(conn, years=args.years, today=clock.today())
@@ -175,7 +175,7 @@ def _print_left(conn, saved, person, day: date, today: date) -> None:
 
 
 def cmd_log(args) -> int:
-    from logbog_tui import queries, timelog
+    from logbog_tui.storage import queries, timelog
     from logbog_tui.service.parse import parse_hours
 
     today = clock.today()

@@ -26,7 +26,7 @@ def db_path(args: argparse.Namespace) -> Path:
 def open_database(args: argparse.Namespace, *, write: bool = False):
     """The database of ``--db``/``LOGBOG_DB``. A command that writes (``write=True``) runs the
     full start check first and refuses a damaged file, as the TUI does."""
-    from logbog_tui.db import open_db
+    from logbog_tui.storage.db import open_db
 
     conn = open_db(db_path(args), check=write)
     words = [getattr(args, name, None) for name in ("command", "meeting_command", "ticket_command")]
@@ -50,7 +50,7 @@ def date_arg(text: str | None, today: date, conn=None) -> date:
         return today
     within = None
     if conn is not None:
-        from logbog_tui.queries import date_range
+        from logbog_tui.storage.queries import date_range
 
         within = date_range(conn, today)
     try:

@@ -43,7 +43,7 @@ def register(sub) -> None:
 
 
 def cmd_setting(args) -> int:
-    from logbog_tui import settings
+    from logbog_tui.storage import settings
 
     conn = open_database(args, write=args.value is not None)  # a change: the full start check first
     if args.key is None:
@@ -63,14 +63,14 @@ def cmd_setting(args) -> int:
 
 
 def cmd_dump(args) -> int:
-    from logbog_tui.portability import dumps
+    from logbog_tui.storage.portability import dumps
 
     write_output(dumps(open_database(args), args.with_journal).encode("utf-8"), args.output, args.force)
     return 0
 
 
 def cmd_load(args) -> int:
-    from logbog_tui.portability import load
+    from logbog_tui.storage.portability import load
 
     try:
         data = json.loads(Path(args.file).expanduser().read_text(encoding="utf-8"))
@@ -122,7 +122,7 @@ def cmd_report(args) -> int:
 def cmd_backup(args) -> int:
     from datetime import datetime
 
-    from logbog_tui.backup import make, series_name
+    from logbog_tui.storage.backup import make, series_name
 
     path = db_path(args)
     if args.dest:
@@ -138,7 +138,7 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from logbog_tui.backup import restore
+    from logbog_tui.storage.backup import restore
 
     path = db_path(args)
     aside = restore(Path(args.file).expanduser(), path)

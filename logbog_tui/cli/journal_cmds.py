@@ -1,4 +1,4 @@
-"""``logbog history`` and ``logbog undo``: the journal of changes (logbog_tui/journal.py)."""
+"""``logbog history`` and ``logbog undo``: the journal of changes (logbog_tui/storage/journal.py)."""
 
 from __future__ import annotations
 
@@ -27,8 +27,8 @@ def _limit(text: str) -> int:
 
 
 def cmd_history(args) -> int:
-    from logbog_tui import journal
-    from logbog_tui.journal import describe
+    from logbog_tui.storage import journal
+    from logbog_tui.storage.journal import describe
 
     entries = journal.history(open_database(args), args.limit)
     if args.json:
@@ -44,8 +44,8 @@ def cmd_history(args) -> int:
 
 
 def cmd_undo(args) -> int:
-    from logbog_tui import journal
-    from logbog_tui.journal import describe
+    from logbog_tui.storage import journal
+    from logbog_tui.storage.journal import describe
 
     conn = open_database(args, write=True)
     entry = journal.newest_undoable(conn)

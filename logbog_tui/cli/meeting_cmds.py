@@ -56,7 +56,7 @@ def _body(text: str) -> str:
 
 
 def cmd_add(args) -> int:
-    from logbog_tui.meetings import MeetingDraft, plan
+    from logbog_tui.storage.meetings import MeetingDraft, plan
     from logbog_tui.service.parse import parse_duration
     from logbog_tui.service.timeofday import parse_time
 
@@ -86,7 +86,7 @@ def cmd_add(args) -> int:
 def cmd_list(args) -> int:
     import json
 
-    from logbog_tui.meetings import host_checks, list_meetings
+    from logbog_tui.storage.meetings import host_checks, list_meetings
 
     conn = open_database(args)
     rows = list_meetings(conn, args.year)

@@ -29,7 +29,7 @@ def register(sub) -> None:
 
 
 def cmd_add(args) -> int:
-    from logbog_tui import queries, tickets
+    from logbog_tui.storage import queries, tickets
 
     conn = open_database(args, write=True)
     today = clock.today()
@@ -44,7 +44,7 @@ def cmd_add(args) -> int:
 
 
 def cmd_list(args) -> int:
-    from logbog_tui import tickets
+    from logbog_tui.storage import tickets
 
     status = None
     if args.status:

@@ -17,8 +17,9 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.widgets import DataTable
 
-from logbog_tui import clock, queries
-from logbog_tui.db import transaction
+from logbog_tui import clock
+from logbog_tui.storage import queries
+from logbog_tui.storage.db import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.logfile import logger
@@ -374,8 +375,8 @@ def build_app(db_path: Path) -> LogbogApp:
     """Open the database (creating it if needed; the full start check first) and take the day's
     backup. A backup that cannot be taken (a read-only data folder, a full disk) does not stop
     the work: the user is told, and the reason is logged."""
-    from logbog_tui import backup
-    from logbog_tui.db import open_db
+    from logbog_tui.storage import backup
+    from logbog_tui.storage.db import open_db
     from logbog_tui.failures import explain as failure_line
 
     conn = open_db(db_path, check=True)

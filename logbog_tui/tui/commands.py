@@ -7,7 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from logbog_tui import meetings, queries, tasks, tickets
+from logbog_tui.storage import meetings, queries, tasks, tickets
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.service.text import visible
 

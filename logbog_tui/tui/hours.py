@@ -7,13 +7,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from logbog_tui import journal, queries, timelog
-from logbog_tui.entries import EntryRow
+from logbog_tui.storage import journal, queries, timelog
+from logbog_tui.storage.entries import EntryRow
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_hours, fmt_minutes, t
 from logbog_tui.overview import budget_overview, crossing_notice, status_words
 from logbog_tui.service.budget import OVER, WARNING, as_of_for, status
-from logbog_tui.timelog import Draft
+from logbog_tui.storage.timelog import Draft
 from logbog_tui.tui.modals import ConfirmDialog, LogForm, LogHoursDialog
 
 
@@ -100,7 +100,7 @@ class HourLogging:
 
     def action_undo(self) -> None:
         """`u`: undo the newest change made in this session (any screen), on the journal; a change
-        that later changes build on is refused with the reason (logbog_tui/journal.py)."""
+        that later changes build on is refused with the reason (logbog_tui/storage/journal.py)."""
         entry = journal.newest_undoable(self.conn, tuple(getattr(self.conn, "entries", ())))
         if entry is None:
             self.notify(t("undo.nothing"), severity="warning")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from logbog_tui import memberships, people, queries
+from logbog_tui.storage import memberships, people, queries
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, t
-from logbog_tui.people import PersonRow
+from logbog_tui.storage.people import PersonRow
 from logbog_tui.service import Problem
 from logbog_tui.service.composition import valid_on
 from logbog_tui.service.parse import parse_date

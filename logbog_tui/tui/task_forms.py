@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from logbog_tui import queries, tasks
+from logbog_tui.storage import queries, tasks
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_budget_hours, parse_date
-from logbog_tui.tasks import STATUSES, TaskDraft, TaskRow
+from logbog_tui.storage.tasks import STATUSES, TaskDraft, TaskRow
 from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from logbog_tui import queries, tickets
+from logbog_tui.storage import queries, tickets
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_date
-from logbog_tui.tickets import TicketRow
+from logbog_tui.storage.tickets import TicketRow
 from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
 
 

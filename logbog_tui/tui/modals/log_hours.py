@@ -16,12 +16,12 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from logbog_tui import queries
+from logbog_tui.storage import queries
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_date, parse_hours
-from logbog_tui.timelog import Draft, resolve_principal
+from logbog_tui.storage.timelog import Draft, resolve_principal
 from logbog_tui.tui.widgets.completing import CompletingInput
 from logbog_tui.tui.widgets.plain import Plain
 

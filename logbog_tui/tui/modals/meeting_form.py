@@ -15,10 +15,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from logbog_tui import meetings, queries
+from logbog_tui.storage import meetings, queries
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_week, t
-from logbog_tui.meetings import MeetingDraft
+from logbog_tui.storage.meetings import MeetingDraft
 from logbog_tui.overview import explain
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_date, parse_duration

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, Static
 
-from logbog_tui import memberships
+from logbog_tui.storage import memberships
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_date

@@ -10,11 +10,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from logbog_tui import meeting_records, memberships, queries, tasks
+from logbog_tui.storage import meeting_records, memberships, queries, tasks
 from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.overview import budget_overview, explain, host_now, planned_note, status_words
 from logbog_tui.service.rotation import upcoming_changes
-from logbog_tui.tickets import supplier_summary
+from logbog_tui.storage.tickets import supplier_summary
 from logbog_tui.tui.widgets.bars import bar, status_text
 from logbog_tui.tui.widgets.key_bar import KeyBar
 from logbog_tui.tui.widgets.plain import Plain, Table
@@ -108,7 +108,7 @@ def attention_text(conn, today: date) -> str:
 def stale_host_lines(conn, today: date) -> list[str]:
     """Planned follow-up group meetings whose host no longer matches the rotation, or whose host
     region ceases before the date (the region change), with what `h` on Meetings offers."""
-    from logbog_tui.meetings import not_in_force, stale_meetings
+    from logbog_tui.storage.meetings import not_in_force, stale_meetings
 
     regions = queries.regions(conn)
     by_code = {r.code: r for r in regions}

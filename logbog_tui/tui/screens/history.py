@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header
 
-from logbog_tui import journal
+from logbog_tui.storage import journal
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 from logbog_tui.tui.widgets.key_bar import KeyBar

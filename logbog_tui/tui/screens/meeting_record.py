@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from logbog_tui import meeting_records, meetings, queries
+from logbog_tui.storage import meeting_records, meetings, queries
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_hours, fmt_minutes, fmt_week, t
 from logbog_tui.overview import budget_overview, status_words

@@ -10,9 +10,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from logbog_tui import meeting_records, meetings, queries
+from logbog_tui.storage import meeting_records, meetings, queries
 from logbog_tui.i18n import fmt_date, fmt_week, t
-from logbog_tui.meetings import MeetingDraft, MeetingRow
+from logbog_tui.storage.meetings import MeetingDraft, MeetingRow
 from logbog_tui.overview import explain
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_date

@@ -11,9 +11,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from logbog_tui import memberships, people
+from logbog_tui.storage import memberships, people
 from logbog_tui.i18n import fmt_date, t
-from logbog_tui.people import PersonRow
+from logbog_tui.storage.people import PersonRow
 from logbog_tui.tui.member_forms import (
     appoint_dialog,
     end_dialog,

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import DataTable, Header, TabbedContent, TabPane
 
-from logbog_tui import budget_edit
+from logbog_tui.storage import budget_edit
 from logbog_tui.i18n import t
 from logbog_tui.tui.modals import ConfirmDialog
 from logbog_tui.tui.task_forms import budget_dialog, task_dialog

@@ -10,10 +10,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from logbog_tui import tickets
+from logbog_tui.storage import tickets
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, fmt_moment, t
-from logbog_tui.tickets import TicketRow
+from logbog_tui.storage.tickets import TicketRow
 from logbog_tui.tui import ticket_forms
 from logbog_tui.tui.widgets.filter_box import FilterableList, FilterBox
 from logbog_tui.tui.widgets.key_bar import KeyBar

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Sparkline, Static
 
-from logbog_tui.entries import monthly_by_person, monthly_leadership
+from logbog_tui.storage.entries import monthly_by_person, monthly_leadership
 from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.overview import BudgetOverview, budget_overview, planned_note, status_words
 from logbog_tui.service.budget import as_of_for

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Static
 
-from logbog_tui.entries import PAGE, EntryFilter, EntryRow, list_entries, totals
+from logbog_tui.storage.entries import PAGE, EntryFilter, EntryRow, list_entries, totals
 from logbog_tui.i18n import fmt_date, fmt_minutes, fmt_week, t
 from logbog_tui.service import periods
 from logbog_tui.tui.widgets.filter_box import FilterBox

@@ -11,10 +11,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, Static
 
-from logbog_tui import tasks
-from logbog_tui.entries import area_minutes
+from logbog_tui.storage import tasks
+from logbog_tui.storage.entries import area_minutes
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
-from logbog_tui.tasks import TaskRow
+from logbog_tui.storage.tasks import TaskRow
 from logbog_tui.tui.widgets.filter_box import FilterBox
 from logbog_tui.tui.widgets.plain import Plain, Table, focus_then
 

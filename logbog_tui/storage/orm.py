@@ -14,7 +14,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import create_engine
 
-from logbog_tui.db import configure
+from logbog_tui.storage.db import configure
 
 
 def make_engine(path: Path | str) -> Engine:

@@ -1,7 +1,7 @@
 """SQLModel classes mirroring ``schema.sql`` (tests/test_schema.py keeps them in step).
 
 ``schema.sql`` is the one description of the tables: constraints and indexes live there.
-These classes give the TUI typed rows; the engine comes from :mod:`logbog_tui.orm`.
+These classes give the TUI typed rows; the engine comes from :mod:`logbog_tui.storage.orm`.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ view and its ``u``.
 
 Hooked once, in the database itself: :func:`install` puts an AFTER INSERT/UPDATE/DELETE trigger
 on every table of the organisation's data, which writes the row's values into ``journal_row``
-under the entry that :func:`~logbog_tui.db.transaction` opened (the newest entry, while it is
+under the entry that :func:`~logbog_tui.storage.db.transaction` opened (the newest entry, while it is
 open). So every change made through logbog is journalled in the same transaction, whichever
 function made it; writes by other programs (no open entry) are not. Not journalled: the
 journal itself, ``db_mark``, and the settings ``theme`` and ``calendar_uid``. ``load`` and
@@ -227,7 +227,7 @@ def undo(conn: sqlite3.Connection, entry_id: int) -> int:
     """Undo the entry in one transaction (itself journalled, as an undo of it). Refused (exit 1)
     when it cannot be undone, when a later change depends on it, or when a row it changed has
     been changed since by another program. Returns the new entry's id."""
-    from logbog_tui.db import transaction
+    from logbog_tui.storage.db import transaction
     from logbog_tui.errors import NotDone
     from logbog_tui.i18n import t
 

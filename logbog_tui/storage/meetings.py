@@ -7,8 +7,9 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
-from logbog_tui import clock, memberships, queries
-from logbog_tui.db import transaction
+from logbog_tui import clock
+from logbog_tui.storage import memberships, queries
+from logbog_tui.storage.db import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.textfields import clean

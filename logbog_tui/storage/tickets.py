@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 
 from logbog_tui import clock
-from logbog_tui.db import fold, transaction
+from logbog_tui.storage.db import fold, transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 from logbog_tui.textfields import clean
@@ -47,7 +47,7 @@ def resolve_reporter(conn: sqlite3.Connection, text: str | None) -> tuple[int | 
     (an ambiguous name is an error that lists the candidates)."""
     if not text or not text.strip():
         return None, None
-    from logbog_tui import queries
+    from logbog_tui.storage import queries
 
     try:
         return queries.resolve_person(conn, text).id, None

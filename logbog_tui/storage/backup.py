@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from logbog_tui import clock
-from logbog_tui.db import (backup_to, connect, describe, fsync_dir, inspect_file, peek, refuse_special, side_file)
+from logbog_tui.storage.db import (backup_to, connect, describe, fsync_dir, inspect_file, peek, refuse_special, side_file)
 from logbog_tui.errors import RefusedDatabase, UserError
 from logbog_tui.i18n import t
 from logbog_tui.paths import backup_dir
@@ -166,7 +166,7 @@ def restore(source: Path, db_path: Path, now: datetime | None = None) -> Path | 
     fsynced; the current database is checkpointed and copied aside the same way; only then is the
     temporary file renamed over it. A kill at any moment leaves either the old database, whole,
     or the restored one."""
-    from logbog_tui import dblock
+    from logbog_tui.storage import dblock
 
     source, db_path = Path(source), Path(os.path.realpath(db_path))  # the file, not a link to it
     refuse_special(source)

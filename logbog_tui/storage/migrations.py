@@ -2,7 +2,7 @@
 verified backup of the file. Every later schema change is one more step at the end of
 :data:`STEPS` (and the same change in ``schema.sql`` and ``models.py``).
 
-Standard library only, like :mod:`logbog_tui.db`, which imports this module.
+Standard library only, like :mod:`logbog_tui.storage.db`, which imports this module.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
     SEQUENCE), the views for outside tools, the file's mark (uid and write count) that lets a
     foreign -wal be recognised, and the journal with its triggers. The statements are
     schema.sql's own."""
-    from logbog_tui.db import schema_sql, split_sql
+    from logbog_tui.storage.db import schema_sql, split_sql
 
     conn.execute("ALTER TABLE meeting ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0)")
     for statement in split_sql(schema_sql()):
@@ -98,9 +98,9 @@ def migrate(path: Path, version: int, target: int | None = None,
             steps: dict[int, Migration] | None = None) -> Path:
     """Back ``path`` up (verified), then bring it from ``version`` to ``target`` in one transaction.
     Returns the backup. Refuses (untouched) when a step is missing."""
-    from logbog_tui import journal
-    from logbog_tui.backup import make, series_name
-    from logbog_tui.db import connect, transaction
+    from logbog_tui.storage import journal
+    from logbog_tui.storage.backup import make, series_name
+    from logbog_tui.storage.db import connect, transaction
     from logbog_tui.errors import RefusedDatabase
     from logbog_tui.i18n import t
 

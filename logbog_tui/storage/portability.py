@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from logbog_tui.db import transaction
+from logbog_tui.storage.db import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 
@@ -77,7 +77,7 @@ def load(conn: sqlite3.Connection, data: dict) -> dict[str, int]:
             counts[table] = len(rows)
         entries = data.get("time_entry") or []
         if entries and not any("on_behalf_of_id" in row for row in entries):
-            from logbog_tui.migrations import v1_data_to_v2
+            from logbog_tui.storage.migrations import v1_data_to_v2
 
             v1_data_to_v2(conn)  # a dump from schema version 1: its data as the migration makes it
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
@@ -107,7 +107,7 @@ def _type_problem(declared: str, value: object) -> str | None:
 
 
 def _insert(conn: sqlite3.Connection, table: str, types: dict[str, str], number: int, row: object) -> None:
-    from logbog_tui.queries import setting_problem
+    from logbog_tui.storage.queries import setting_problem
 
     def bad(column: str, problem: str) -> UserError:
         return UserError(t("load.bad_value", table=table, row=number, column=column, problem=problem))

@@ -9,8 +9,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
-from logbog_tui import journal, memberships
-from logbog_tui.db import transaction
+from logbog_tui.storage import journal, memberships
+from logbog_tui.storage.db import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 from logbog_tui.service.text import has_control

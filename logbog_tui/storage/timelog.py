@@ -6,8 +6,8 @@ import sqlite3
 from dataclasses import dataclass, replace
 from datetime import date
 
-from logbog_tui import queries
-from logbog_tui.db import transaction
+from logbog_tui.storage import queries
+from logbog_tui.storage.db import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.service import Problem

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
-from logbog_tui.db import fold  # one folding rule for Python and SQL
+from logbog_tui.storage.db import fold  # one folding rule for Python and SQL
 from logbog_tui.errors import RefusedDatabase, UserError
 from logbog_tui.i18n import t
 from logbog_tui.service import Problem
@@ -171,7 +171,7 @@ _PRINCIPALS_OF_ENTRY = """
 
 def principals(conn: sqlite3.Connection, person_id: int, day: date) -> list[Named]:
     """The members ``person_id`` substitutes for on ``day``, by name."""
-    from logbog_tui.migrations import PRINCIPALS_SQL
+    from logbog_tui.storage.migrations import PRINCIPALS_SQL
 
     ids = [r[0] for r in conn.execute(PRINCIPALS_SQL, {"person": person_id, "day": day.isoformat()})]
     names = person_names(conn, ids)
@@ -180,7 +180,7 @@ def principals(conn: sqlite3.Connection, person_id: int, day: date) -> list[Name
 
 def is_member(conn: sqlite3.Connection, person_id: int, year: int) -> bool:
     """Whether ``person_id`` held a representative seat of the follow-up group in ``year``."""
-    from logbog_tui.migrations import IS_MEMBER_SQL
+    from logbog_tui.storage.migrations import IS_MEMBER_SQL
 
     return conn.execute(IS_MEMBER_SQL, {"person": person_id, "year_start": f"{year}-01-01",
                                         "year_end": f"{year}-12-31"}).fetchone() is not None

@@ -13,7 +13,7 @@ import random
 import sqlite3
 from datetime import date, timedelta
 
-from logbog_tui.db import transaction
+from logbog_tui.storage.db import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 from logbog_tui.service import rotation

@@ -7,8 +7,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from logbog_tui import queries
-from logbog_tui.db import transaction
+from logbog_tui.storage import queries
+from logbog_tui.storage.db import transaction
 from logbog_tui.errors import RefusedDatabase, UserError
 from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.service import Problem

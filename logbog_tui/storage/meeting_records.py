@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from logbog_tui import memberships
-from logbog_tui.db import transaction
+from logbog_tui.storage import memberships
+from logbog_tui.storage.db import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, t, t_every
 from logbog_tui.textfields import clean
-from logbog_tui.meetings import get
+from logbog_tui.storage.meetings import get
 from logbog_tui.service.parse import MAX_MINUTES_PER_DAY
 
 ATTENDANCE = ("present", "absent", "substitute")

@@ -4,7 +4,7 @@ Every connection: ``foreign_keys=ON``, ``journal_mode=WAL``, ``synchronous=FULL`
 ``busy_timeout=10000``, and Python's implicit transactions off (``isolation_level=None``).
 Every write goes through :func:`transaction`, which starts with ``BEGIN IMMEDIATE``: the write
 lock is taken before anything is read, so concurrent read-modify-write cannot lose updates.
-The ORM engine (:mod:`logbog_tui.orm`) configures its connections the same way.
+The ORM engine (:mod:`logbog_tui.storage.orm`) configures its connections the same way.
 
 Imports only the standard library, so that quick CLI paths stay fast.
 """
@@ -19,21 +19,21 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from logbog_tui.dbfile import (  # noqa: F401 - looking at a file; names used from here elsewhere
+from logbog_tui.storage.dbfile import (  # noqa: F401 - looking at a file; names used from here elsewhere
     APPLICATION_ID, has_wal, inspect_file, peek, refuse_special, side_file, start_check, wal_check, writable)
 from logbog_tui.errors import RefusedDatabase
 from logbog_tui.i18n import t
 
 # The schema version this code writes, and the steps that bring an older file to it.
-from logbog_tui.migrations import MIGRATIONS, SCHEMA_VERSION  # noqa: E402
+from logbog_tui.storage.migrations import MIGRATIONS, SCHEMA_VERSION  # noqa: E402
 
 BUSY_TIMEOUT_MS = 10_000
 
 
 def schema_sql() -> str:
     """The text of ``schema.sql`` (installed inside the package, or at the repository root)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "schema.sql", here.parent / "schema.sql"):
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "schema.sql", package.parent / "schema.sql"):
         if candidate.exists():
             return candidate.read_text(encoding="utf-8")
     raise FileNotFoundError("schema.sql")
@@ -66,7 +66,7 @@ def configure(conn: sqlite3.Connection, read_only: bool = False) -> None:
 
 class Connection(sqlite3.Connection):
     """A connection that knows whether it is read-only and holds the database's lock file
-    (:mod:`logbog_tui.dblock`) until it is closed or collected."""
+    (:mod:`logbog_tui.storage.dblock`) until it is closed or collected."""
 
     read_only = False
     marked: bool | None = None
@@ -139,13 +139,13 @@ def transaction(conn: sqlite3.Connection, *, what: str | None = None,
                 rows: bool = True) -> Iterator[sqlite3.Connection]:
     """A short write transaction: ``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on error).
 
-    It writes the file's mark and opens one journal entry (:mod:`logbog_tui.journal`): every row
+    It writes the file's mark and opens one journal entry (:mod:`logbog_tui.storage.journal`): every row
     the transaction changes is recorded under it by the journal's triggers (``rows=False``: the
     entry says ``what`` happened, without row values: ``load``, ``demo``).
 
     A held lock (after the busy timeout), a full disk or a read-only file raises a
     :class:`~logbog_tui.failures.StorageError` with one plain line; nothing is half written."""
-    from logbog_tui import journal
+    from logbog_tui.storage import journal
 
     entry = None
     try:
@@ -185,7 +185,7 @@ def open_db(path: Path | str, *, today=None, check: bool = False) -> Connection:
     read-only is opened read-only (``conn.read_only``). The connection holds the lock file, so
     ``logbog restore`` cannot replace the file under it. A refused file is never written to.
     """
-    from logbog_tui import dblock
+    from logbog_tui.storage import dblock
 
     path = Path(path).expanduser()
     kind, version = inspect_file(path)
@@ -225,7 +225,7 @@ def describe(holders: list[tuple[int, str]]) -> str:
 
 
 def create_db(path: Path, *, today=None) -> Connection:
-    from logbog_tui import journal, seed
+    from logbog_tui.storage import journal, seed
     from logbog_tui.paths import private_dir
 
     private_dir(path.parent)
@@ -308,8 +308,8 @@ def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
 
 def migrate(path: Path, version: int) -> None:
     """Back the file up, then bring it from ``version`` to :data:`SCHEMA_VERSION` in one transaction
-    (the steps are in :mod:`logbog_tui.migrations`)."""
-    from logbog_tui import migrations
+    (the steps are in :mod:`logbog_tui.storage.migrations`)."""
+    from logbog_tui.storage import migrations
 
     migrations.migrate(path, version, SCHEMA_VERSION, MIGRATIONS)
 

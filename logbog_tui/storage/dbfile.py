@@ -16,7 +16,7 @@ from pathlib import Path
 
 from logbog_tui.errors import RefusedDatabase
 from logbog_tui.i18n import t
-from logbog_tui.migrations import SCHEMA_VERSION
+from logbog_tui.storage.migrations import SCHEMA_VERSION
 
 APPLICATION_ID = 0x4C4F4742  # "LOGB"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -153,7 +153,7 @@ def start_check(path: Path) -> None:
     except sqlite3.DatabaseError as exc:
         result = [str(exc)]
     if result != ["ok"]:
-        from logbog_tui.backup import newest_verified
+        from logbog_tui.storage.backup import newest_verified
 
         found = newest_verified(path)
         hint = t("db.restore_hint", backup=found, db=path) if found else t("db.no_backup")
