@@ -33,7 +33,7 @@ def database_uid(conn: sqlite3.Connection) -> str:
         return row[0]
     import secrets
 
-    from logbog_tui.storage.db import transaction
+    from logbog_tui.storage.session import transaction
 
     value = secrets.token_hex(8)
     with transaction(conn):
@@ -91,14 +91,14 @@ def write(data: bytes, path: Path, force: bool = False) -> None:
 
     if path.is_symlink() and not path.exists():
         if not force:
-            raise UserError(t("file.dangling_link", path=path))
+            raise UserError("file.dangling_link", path=path)
     elif path.exists():
         if not stat.S_ISREG(path.stat().st_mode):
-            raise UserError(t("file.not_regular", path=path))
+            raise UserError("file.not_regular", path=path)
         if not force:
-            raise UserError(t("export.exists", path=path))
+            raise UserError("export.exists", path=path)
     if not path.parent.is_dir():
-        raise StorageError(t("failure.missing_folder", path=path))
+        raise StorageError("failure.missing_folder", path=path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "wb") as fh:

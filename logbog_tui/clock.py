@@ -16,7 +16,7 @@ def today() -> date:
             from logbog_tui.errors import UserError
             from logbog_tui.i18n import t
 
-            raise UserError(t("clock.bad_today", text=frozen)) from None
+            raise UserError("clock.bad_today", text=frozen) from None
     return date.today()
 
 

@@ -12,6 +12,7 @@ import sqlite3
 
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
+from logbog_tui.service import Message
 
 # primary SQLite result codes (the low byte of an extended code)
 _SQLITE_KEYS = {5: "failure.locked", 6: "failure.locked", 8: "failure.read_only", 10: "failure.io",
@@ -30,6 +31,15 @@ class StorageError(UserError):
 
 def explain(exc: BaseException) -> str | None:
     """One line for a condition the user can cause or fix, or None when ``exc`` is a bug."""
+    note = reason(exc)
+    return t(note.key, **note.params) if note else None
+
+
+def reason(exc: BaseException) -> Message | None:
+    """What :func:`explain` says, untranslated."""
+    orig = getattr(exc, "orig", None)  # SQLAlchemy wraps the driver's error
+    if isinstance(orig, sqlite3.Error):
+        exc = orig
     if isinstance(exc, sqlite3.Error):
         code = getattr(exc, "sqlite_errorcode", None)
         key = _SQLITE_KEYS.get(code & 0xFF) if isinstance(code, int) else None
@@ -38,16 +48,16 @@ def explain(exc: BaseException) -> str | None:
             key = next((k for needle, k in (("locked", "failure.locked"), ("disk is full", "failure.disk_full"),
                                             ("readonly", "failure.read_only"), ("disk i/o", "failure.io"))
                         if needle in text), None)
-        return t(key) if key else None
+        return Message(key) if key else None
     if isinstance(exc, OSError):
         key = _ERRNO_KEYS.get(exc.errno or 0)
         if key is None:
             return None
         where = exc.filename if exc.filename is not None else ""
-        return t(key, path=where)
+        return Message(key, {"path": where})
     return None
 
 
 def as_user_error(exc: BaseException) -> StorageError | None:
-    line = explain(exc)
-    return StorageError(line) if line else None
+    note = reason(exc)
+    return StorageError.of(note) if note else None

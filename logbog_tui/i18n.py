@@ -13,6 +13,7 @@ import string
 from datetime import date
 
 from logbog_tui.messages import MESSAGES
+from logbog_tui.service import Message
 
 LANGUAGES = ("da", "en")
 _current = "da"
@@ -52,6 +53,12 @@ def t(key: str, **params: object) -> str:
         return key
     text = entry[LANGUAGES.index(_current)]
     return _FORMATTER.format(text, **params) if params else text
+
+
+def say(message: Message) -> str:
+    """A :class:`~logbog_tui.service.Message` in the current language (dates as ``25.11.2026``)."""
+    params = {k: fmt_date(v) if type(v) is date else v for k, v in message.params.items()}
+    return t(message.key, **params)
 
 
 def t_every(key: str, **params: object) -> tuple[str, ...]:

@@ -212,11 +212,11 @@ def write_folder(files: dict[str, bytes], folder: Path, force: bool = False) -> 
     from logbog_tui.paths import private_dir
 
     if folder.exists() and not folder.is_dir():
-        raise UserError(t("report.csv_not_a_folder", path=folder))
+        raise UserError("report.csv_not_a_folder", path=folder)
     if not force:
         taken = [folder / name for name in files if (folder / name).exists() or (folder / name).is_symlink()]
         if taken:
-            raise UserError(t("export.exists", path=taken[0]))
+            raise UserError("export.exists", path=taken[0])
     private_dir(folder)
     written = []
     for name, data in files.items():

@@ -13,7 +13,7 @@ def clean(value: str | None, limit: int, *, long_text: bool = False, too_long_ke
     """The text to store (None for blank), or a :class:`UserError` with the reason."""
     text = normalise(value)
     if len(text) > limit:
-        raise UserError(t(too_long_key, max=limit, **params))
+        raise UserError(too_long_key, max=limit, **params)
     if has_control(text, long_text):
-        raise UserError(t("text.control_chars"))
+        raise UserError("text.control_chars")
     return text or None

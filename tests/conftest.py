@@ -105,7 +105,7 @@ def program(name: str) -> str:
 def add_leader(path: Path, email: str | None = None) -> int:
     """The project leader (Lone Leder, in the project leader's seat since 2020), so that `logbog
     log` and the log dialog know whose hours they are. Returns the person's id."""
-    from logbog_tui.storage.db import transaction
+    from logbog_tui.storage.session import transaction
 
     conn = connect(path)
     with transaction(conn):

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from logbog_tui.storage.db import transaction
+from logbog_tui.storage.session import transaction
 from logbog_tui.overview import budget_overview
 from logbog_tui.service.budget import Thresholds, days_held, pace, prorated, status
 from logbog_tui.service.workdays import holiday_name, working_days, working_days_in_year

@@ -72,7 +72,8 @@ def test_member_budgets_carry_expected_and_forecast():
 
 import json  # noqa: E402
 
-from logbog_tui.storage.db import connect, transaction  # noqa: E402
+from logbog_tui.storage.db import connect  # noqa: E402
+from logbog_tui.storage.session import transaction  # noqa: E402
 
 
 @pytest.fixture

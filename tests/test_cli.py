@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.db import connect
+from logbog_tui.storage.session import transaction
 
 from .conftest import run_subprocess
 

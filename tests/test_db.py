@@ -11,7 +11,8 @@ import stat
 import pytest
 
 from logbog_tui.storage import db
-from logbog_tui.storage.db import APPLICATION_ID, SCHEMA_VERSION, connect, open_db, schema_sql, transaction
+from logbog_tui.storage.db import APPLICATION_ID, SCHEMA_VERSION, connect, open_db, schema_sql, setup_transaction
+from logbog_tui.storage.session import transaction
 from logbog_tui.errors import RefusedDatabase
 
 from .conftest import run_subprocess
@@ -59,17 +60,20 @@ def test_every_connection_has_the_pragmas(conn):
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
 
 
-def test_orm_connections_have_the_pragmas(db_path):
+def test_sessions_have_the_pragmas_and_the_da_collation(db_path):
     from sqlalchemy import text
 
-    from logbog_tui.storage.orm import make_engine
+    from logbog_tui.storage.session import reading
 
-    engine = make_engine(db_path)
-    with engine.connect() as c:
-        assert c.execute(text("PRAGMA foreign_keys")).scalar() == 1
-        assert c.execute(text("PRAGMA synchronous")).scalar() == 2
-        assert c.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
-    engine.dispose()
+    conn = open_db(db_path)
+    with reading(conn) as session:
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert session.execute(text("PRAGMA synchronous")).scalar() == 2
+        assert session.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+        names = session.execute(text("SELECT n FROM (SELECT 'Åse' n UNION SELECT 'Zak' UNION SELECT 'Ærø')"
+                                     " ORDER BY n COLLATE da")).scalars().all()
+    assert names == ["Zak", "Ærø", "Åse"]
+    conn.close()
 
 
 @pytest.mark.parametrize("content", [b"hello, this is a text file\n" * 10, b"SQLite format 3"])
@@ -167,25 +171,22 @@ WORKERS, INCREMENTS = 4, 60
 
 
 def _increment_with_sessions(path: str, n: int) -> None:
-    from sqlmodel import Session
-
+    """The production path: the storage modules' session transaction."""
     from logbog_tui.storage.models import Setting
-    from logbog_tui.storage.orm import make_engine
 
-    engine = make_engine(path)
+    conn = connect(path)
     for _ in range(n):
-        with Session(engine) as session:
+        with transaction(conn) as session:
             row = session.get(Setting, "counter")
             row.value = str(int(row.value) + 1)
-            session.add(row)
-            session.commit()
-    engine.dispose()
+    conn.close()
 
 
 def _increment_with_sqlite3(path: str, n: int) -> None:
+    """The set-up path (creating and migrating a file) writes through the driver itself."""
     conn = connect(path)
     for _ in range(n):
-        with transaction(conn):
+        with setup_transaction(conn):
             value = int(conn.execute("SELECT value FROM setting WHERE key = 'counter'").fetchone()[0])
             conn.execute("UPDATE setting SET value = ? WHERE key = 'counter'", (str(value + 1),))
     conn.close()

@@ -16,7 +16,8 @@ import pytest
 from openpyxl import load_workbook
 
 from logbog_tui.storage import meeting_records, meetings
-from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.db import connect
+from logbog_tui.storage.session import transaction
 from logbog_tui.storage.meetings import MeetingDraft
 from logbog_tui.report import annual
 from logbog_tui.report_render import SECTIONS, csv_table, render

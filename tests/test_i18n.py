@@ -15,12 +15,19 @@ from logbog_tui.messages import MESSAGES
 PACKAGE = Path(__file__).resolve().parent.parent / "logbog_tui"
 
 
+# Calls whose first argument is a message key: t() itself, the one message type, and the errors
+# that carry one (translated where they are shown).
+KEYED = {"t", "Message", "Problem", "UserError", "RefusedDatabase", "NotDone", "NotFound", "Ambiguous",
+         "StorageError", "PrincipalError"}
+
+
 def used_keys() -> tuple[set[str], set[str]]:
-    """Keys passed to t() as literals, and prefixes of keys built with f-strings."""
+    """Keys passed to t() (or a message or error) as literals, and prefixes of keys built with
+    f-strings."""
     literal, prefixes = set(), set()
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and node.args:
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in KEYED and node.args:
                 arg = node.args[0]
                 if isinstance(arg, ast.Constant):
                     literal.add(arg.value)

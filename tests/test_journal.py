@@ -10,7 +10,8 @@ from datetime import date
 import pytest
 
 from logbog_tui.storage import journal, meeting_records, meetings, people, timelog
-from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.db import connect
+from logbog_tui.storage.session import transaction
 from logbog_tui.errors import NotDone
 from logbog_tui.storage.meetings import MeetingDraft
 from tests.conftest import add_leader, run_subprocess

@@ -9,7 +9,8 @@ import pytest
 from icalendar import Calendar
 
 from logbog_tui.storage import meeting_records, meetings
-from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.db import connect
+from logbog_tui.storage.session import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.storage.meetings import MeetingDraft
 from logbog_tui.overview import budget_overview

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from logbog_tui.storage import meetings
-from logbog_tui.storage.db import transaction
+from logbog_tui.storage.session import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.storage.meetings import MeetingDraft
 from logbog_tui.service.rotation import Hosting, check_hosts

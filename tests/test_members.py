@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from logbog_tui.storage import memberships, people
-from logbog_tui.storage.db import transaction
+from logbog_tui.storage.session import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.service.composition import Membership, Seat, compose, warnings
 

@@ -19,14 +19,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from logbog_tui.storage import backup, people
-from logbog_tui.storage.db import connect, open_db, transaction
+from logbog_tui.storage.db import connect, open_db
+from logbog_tui.storage.session import transaction
 from logbog_tui.errors import RefusedDatabase, UserError
 
 TODAY = date(2026, 11, 25)
 
 WRITER = """
 import sys
-from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.db import connect
+from logbog_tui.storage.session import transaction
 conn = connect(sys.argv[1])
 area = conn.execute("SELECT id FROM task_area WHERE code = 'PL1'").fetchone()[0]
 person = conn.execute("SELECT id FROM person").fetchone()[0]
@@ -70,7 +72,7 @@ def test_concurrent_cli_writers_lose_nothing(db_path):
 
     tid, _ = tickets.create(conn, tickets.TicketDraft("Delt sag"), TODAY)
     env = {**os.environ, "LOGBOG_DB": str(db_path)}
-    bump = ("from logbog_tui.storage.db import connect, transaction\n"
+    bump = ("from logbog_tui.storage.db import connect\nfrom logbog_tui.storage.session import transaction\n"
             "import sys\nc = connect(sys.argv[1])\n"
             "for _ in range(30):\n"
             "    with transaction(c):\n"

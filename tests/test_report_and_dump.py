@@ -11,7 +11,8 @@ import pytest
 from openpyxl import load_workbook
 
 from logbog_tui.storage import meeting_records, meetings, tickets
-from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.db import connect
+from logbog_tui.storage.session import transaction
 from logbog_tui.storage.demo import fill
 from logbog_tui.storage.meetings import MeetingDraft
 from logbog_tui.report import annual, render

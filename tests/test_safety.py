@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from logbog_tui.storage import backup, db
-from logbog_tui.storage.db import connect, open_db, transaction
+from logbog_tui.storage.db import connect, open_db
+from logbog_tui.storage.session import transaction
 from logbog_tui.errors import RefusedDatabase, UserError
 from tests.conftest import add_leader, run_subprocess
 
@@ -27,7 +28,8 @@ TODAY = date(2026, 11, 25)
 # Commits rows and dies without closing: the rows stay in the -wal, as after a crash.
 CRASH_WRITER = """
 import os, sys
-from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.db import connect
+from logbog_tui.storage.session import transaction
 c = connect(sys.argv[1])
 c.execute("PRAGMA wal_autocheckpoint = 0")
 with transaction(c):

@@ -80,7 +80,7 @@ async def test_a_tabs_key_list_has_only_that_tabs_keys(db_path):
 
 
 def test_a_count_that_promises_a_list_says_how_many_more(db_path):
-    from logbog_tui.storage.db import transaction
+    from logbog_tui.storage.session import transaction
     from logbog_tui.storage.demo import fill
     from logbog_tui.tui.screens.dashboard import attention_text
 

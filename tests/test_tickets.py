@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 
 from logbog_tui.storage import tickets, timelog
-from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.db import connect
+from logbog_tui.storage.session import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.overview import budget_overview
 from logbog_tui.storage.tickets import TicketDraft

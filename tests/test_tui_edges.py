@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Select, DataTable, Input, Static
 
-from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.db import connect
+from logbog_tui.storage.session import transaction
 from logbog_tui.i18n import fmt_hours
 from logbog_tui.overview import budget_overview
 from logbog_tui.tui.modals import LogHoursDialog

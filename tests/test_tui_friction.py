@@ -7,7 +7,8 @@ from datetime import date
 
 from textual.widgets import DataTable, Static
 
-from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.db import connect
+from logbog_tui.storage.session import transaction
 from logbog_tui.tui.app import LogbogApp
 
 from .test_tui_hours import org  # noqa: F401 - the fixture

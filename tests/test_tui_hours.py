@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 from textual.widgets import DataTable, Input, Static, TabbedContent
 
-from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.db import connect
+from logbog_tui.storage.session import transaction
 from logbog_tui.i18n import fmt_hours
 from logbog_tui.overview import budget_overview
 from logbog_tui.tui.app import LogbogApp

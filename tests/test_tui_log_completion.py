@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 from textual.widgets import Input, Static
 
-from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.db import connect
+from logbog_tui.storage.session import transaction
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import LogHoursDialog
 

@@ -9,7 +9,8 @@ import pytest
 from icalendar import Calendar
 from textual.widgets import DataTable, Input, Select, Static
 
-from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.db import connect
+from logbog_tui.storage.session import transaction
 from logbog_tui.storage.demo import fill
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals.form import FormDialog

@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 from textual.widgets import DataTable, Input
 
-from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.db import connect
+from logbog_tui.storage.session import transaction
 from logbog_tui.storage.demo import fill
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import ConfirmDialog

@@ -76,7 +76,7 @@ async def test_unexpected_errors_end_with_one_line_and_no_traceback(db_path, cap
     except RuntimeError:
         pass  # run_test re-raises the error for the test; the user sees only stderr below
     err = capsys.readouterr().err
-    assert err.count("logbog: ") == 1 and "logbog.log" in err
+    assert err.count("logbog: ") == 1 and "logbog.log" in err.replace("\n", "")
     assert "Traceback" not in err and "NOTE" not in err and "boom" not in err
     logged = log_path().read_text()
     assert "boom 1" in logged and "boom 2" in logged

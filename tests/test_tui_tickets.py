@@ -7,7 +7,8 @@ from datetime import date
 from textual.widgets import DataTable, Input
 
 from logbog_tui.storage import tickets
-from logbog_tui.storage.db import connect, transaction
+from logbog_tui.storage.db import connect
+from logbog_tui.storage.session import transaction
 from logbog_tui.storage.demo import fill
 from logbog_tui.storage.tickets import TicketDraft
 from logbog_tui.tui.app import LogbogApp

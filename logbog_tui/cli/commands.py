@@ -103,7 +103,7 @@ def cmd_host(args) -> int:
     day = date_arg(args.on, clock.today())
     answer = host_now(open_database(args), day)
     if answer is None:
-        raise UserError(t("host.no_regions", date=fmt_date(day)))
+        raise UserError("host.no_regions", date=fmt_date(day))
     reason = explain(answer.reason)
     if args.json:
         print_json({"region_code": answer.region.code, "region_name": answer.region.name,
@@ -182,7 +182,7 @@ def cmd_log(args) -> int:
     try:
         minutes = parse_hours(args.hours)
     except Problem as p:
-        raise UserError(t(p.key, **p.params)) from None
+        raise UserError(p.key, **p.params) from None
     conn = open_database(args, write=True)
     day = date_arg(args.date, today, conn)
     if args.person:
@@ -190,7 +190,7 @@ def cmd_log(args) -> int:
     else:
         person = queries.project_leader(conn, today)
         if person is None:
-            raise UserError(t("log.no_project_leader"))
+            raise UserError("log.no_project_leader")
     on_behalf = timelog.resolve_principal(conn, person.id, day, args.on_behalf) if args.on_behalf else None
     area_id = task_id = None
     if args.task:
@@ -200,7 +200,7 @@ def cmd_log(args) -> int:
     else:
         area_id, task_id = timelog.last_used(conn, person.id)
         if area_id is None:
-            raise UserError(t("log.no_area"))
+            raise UserError("log.no_area")
     queries.check_settings(conn)  # a bad setting is refused now, not after the hours are saved
     saved = timelog.save(conn, timelog.Draft(person.id, day, minutes, area_id, task_id, None, args.support,
                                              args.note, on_behalf), today)

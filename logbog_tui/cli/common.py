@@ -56,7 +56,7 @@ def date_arg(text: str | None, today: date, conn=None) -> date:
     try:
         return parse_date(text, today, within)
     except Problem as p:
-        raise UserError(t(p.key, **p.params)) from None
+        raise UserError(p.key, **p.params) from None
 
 
 def print_json(data) -> None:

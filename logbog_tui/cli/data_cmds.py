@@ -52,7 +52,7 @@ def cmd_setting(args) -> int:
         return 0
     if args.value is None:
         if args.key not in settings.EDITABLE:
-            raise UserError(t("setting.unknown", name=args.key, keys=", ".join(settings.EDITABLE)))
+            raise UserError("setting.unknown", name=args.key, keys=", ".join(settings.EDITABLE))
         print(settings.shown(conn)[args.key])
         return 0
     shown = settings.change(conn, args.key, args.value, clock.today())
@@ -75,7 +75,7 @@ def cmd_load(args) -> int:
     try:
         data = json.loads(Path(args.file).expanduser().read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError(t("load.unreadable", path=args.file, error=exc)) from None
+        raise UserError("load.unreadable", path=args.file, error=exc) from None
     counts = load(open_database(args, write=True), data)
     print(t("load.done", rows=sum(counts.values()), tables=len(counts)))
     return 0
@@ -100,13 +100,13 @@ def cmd_report(args) -> int:
     if args.format != "csv":
         for given, option in ((args.section, "--section"), (args.excel, "--excel")):
             if given:
-                raise UserError(t("report.only_csv", option=option))
+                raise UserError("report.only_csv", option=option)
     if args.format == "xlsx" and not args.output:
-        raise UserError(t("report.xlsx_needs_file"))
+        raise UserError("report.xlsx_needs_file")
     if args.format == "csv" and not args.section and not args.output:
         from logbog_tui.report_render import SECTIONS
 
-        raise UserError(t("report.csv_needs_target", sections=", ".join(SECTIONS)))
+        raise UserError("report.csv_needs_target", sections=", ".join(SECTIONS))
     report = annual(open_database(args), year, clock.today())
     if args.format != "csv":
         write_output(render(report, args.format), args.output, args.force)
@@ -130,7 +130,7 @@ def cmd_backup(args) -> int:
         if dest.is_dir():
             dest = dest / f"{path.stem}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.db"
         if dest.exists() or dest.is_symlink():
-            raise UserError(t("backup.exists", path=dest))
+            raise UserError("backup.exists", path=dest)
     else:
         dest = series_name(path, "manual")
     print(t("backup.done", path=make(open_database(args, write=True), dest)))  # a damaged file: its message

@@ -50,10 +50,10 @@ def cmd_undo(args) -> int:
     conn = open_database(args, write=True)
     entry = journal.newest_undoable(conn)
     if entry is None:
-        raise NotDone(t("undo.nothing_at_all"))
+        raise NotDone("undo.nothing_at_all")
     if not args.yes:
         if not sys.stdin.isatty():
-            raise UserError(t("undo.needs_yes", line=describe(entry)))
+            raise UserError("undo.needs_yes", line=describe(entry))
         answer = input(t("undo.ask", line=describe(entry)) + " ").strip().casefold()
         if answer not in ("j", "ja", "y", "yes"):
             print(t("undo.kept"))

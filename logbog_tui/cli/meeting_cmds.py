@@ -69,7 +69,7 @@ def cmd_add(args) -> int:
             duration = parse_duration(args.duration)
         start = parse_time(args.time or "")  # 10, 10.00, 10:00, kl. 10: the TUI's one parser
     except Problem as p:
-        raise UserError(t(p.key, **p.params)) from None
+        raise UserError(p.key, **p.params) from None
     mid, warnings = plan(conn, MeetingDraft(args.body, day, start, duration, args.host, args.reason, args.kind,
                                             args.status, args.place), today)
     row = conn.execute("SELECT m.host_region_code, r.name, m.proposed_region_code FROM meeting m"

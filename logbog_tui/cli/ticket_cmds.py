@@ -51,7 +51,7 @@ def cmd_list(args) -> int:
         status = next((s for s in tickets.STATUSES if args.status.strip().casefold() in
                        (s, t(f"ticket.status.{s}").casefold())), None)
         if status is None:
-            raise UserError(t("ticket.bad_status", text=args.status, options=", ".join(tickets.STATUSES)))
+            raise UserError("ticket.bad_status", text=args.status, options=", ".join(tickets.STATUSES))
     today = clock.today()
     rows = tickets.list_tickets(open_database(args), status)
     if args.json:

@@ -38,7 +38,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "no single region matches '{text}'; possible: {candidates}"),
     "meeting.region_ended": ("{region} findes ikke efter {date}", "{region} does not exist after {date}"),
     "meeting.region_not_yet": ("{region} findes først fra {date}", "{region} exists only from {date}"),
-    "meeting.region_successor": ("; efterfølgeren er {successor}", "; its successor is {successor}"),
+    "meeting.region_ended_successor": ("{region} findes ikke efter {date}; efterfølgeren er {successor}",
+                                       "{region} does not exist after {date}; its successor is {successor}"),
     "meeting.bad_duration": ("et møde varer mere end 0 og højst 24 timer", "a meeting lasts more than 0 and at most "
                              "24 hours"),
     "meeting.held_in_future": ("mødet {date} ligger efter i dag og kan ikke være afholdt endnu",

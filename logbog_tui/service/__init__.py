@@ -1,18 +1,38 @@
 """The rules of the organisation as pure functions over plain data.
 
 No database, no Textual, no translations: values in, values out. Messages are returned as
-keys (see :class:`Problem`) that the UI layers translate.
+keys and parameters (:class:`Message`) that the UI layers translate.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
-class Problem(Exception):
-    """A rule or parse failure, as a message key plus parameters for the translation layer."""
+class Message:
+    """The one type for everything the rules and the storage say to a user: a message key and
+    its parameters, translated only where it is shown (``logbog_tui.i18n.say``)."""
 
     key: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+class Problem(Exception):
+    """A rule or parse failure, carrying its :class:`Message`."""
+
+    def __init__(self, key: str, params: dict[str, Any] | None = None) -> None:
+        super().__init__(key)
+        self.note = Message(key, dict(params or {}))
+
+    @property
+    def key(self) -> str:
+        return self.note.key
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return self.note.params
 
     def __str__(self) -> str:
-        return self.key
+        return self.note.key

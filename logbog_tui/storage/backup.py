@@ -116,7 +116,7 @@ def make(conn: sqlite3.Connection, target: Path) -> Path:
         with peek(tmp) as check:
             ok = [r[0] for r in check.execute("PRAGMA integrity_check")] == ["ok"]
         if not ok:
-            raise UserError(t("backup.failed_check", path=target))
+            raise UserError("backup.failed_check", path=target)
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
@@ -171,17 +171,17 @@ def restore(source: Path, db_path: Path, now: datetime | None = None) -> Path | 
     source, db_path = Path(source), Path(os.path.realpath(db_path))  # the file, not a link to it
     refuse_special(source)
     if not source.exists():
-        raise UserError(t("backup.no_such_file", path=source))
+        raise UserError("backup.no_such_file", path=source)
     refuse_special(db_path)
     if db_path.exists() and os.path.samefile(source, db_path):
-        raise UserError(t("restore.same_file", path=source))
+        raise UserError("restore.same_file", path=source)
     if inspect_file(source)[0] != "ours":  # refuses a file that is not ours
-        raise RefusedDatabase(t("db.refused.not_sqlite", path=source))
+        raise RefusedDatabase("db.refused.not_sqlite", path=source)
     try:
         with dblock.exclusive(db_path):
             return _replace(source, db_path, now or _now())
     except dblock.Held as held:
-        raise RefusedDatabase(t("lock.held", holders=describe(held.holders))) from None
+        raise RefusedDatabase("lock.held", holders=describe(held.holders)) from None
 
 
 def _replace(source: Path, db_path: Path, now: datetime) -> Path | None:
@@ -190,7 +190,7 @@ def _replace(source: Path, db_path: Path, now: datetime) -> Path | None:
     try:
         with peek(source) as src:
             if [r[0] for r in src.execute("PRAGMA integrity_check")] != ["ok"]:
-                raise RefusedDatabase(t("backup.restore_damaged", path=source))
+                raise RefusedDatabase("backup.restore_damaged", path=source)
             backup_to(src, tmp)
         aside = _keep_aside(db_path, now) if db_path.exists() else None
         for suffix in ("-wal", "-shm"):  # empty after the checkpoint; gone before the rename
@@ -211,7 +211,7 @@ def _keep_aside(db_path: Path, now: datetime) -> Path:
         try:
             busy = live.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
             if busy:
-                raise RefusedDatabase(t("restore.busy_reader"))
+                raise RefusedDatabase("restore.busy_reader")
             backup_to(live, aside)
         finally:
             live.close()
@@ -223,6 +223,6 @@ def _keep_aside(db_path: Path, now: datetime) -> Path:
         fsync_dir(aside.parent)
         return aside
     if side_file(db_path, "-wal").exists() and side_file(db_path, "-wal").stat().st_size > 0:
-        raise RefusedDatabase(t("restore.busy_reader"))  # another program wrote meanwhile
+        raise RefusedDatabase("restore.busy_reader")  # another program wrote meanwhile
     fsync_dir(aside.parent)
     return aside

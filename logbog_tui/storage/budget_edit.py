@@ -6,7 +6,7 @@ import sqlite3
 from datetime import date
 
 from logbog_tui.storage import queries
-from logbog_tui.storage.db import transaction
+from logbog_tui.storage.session import transaction
 from logbog_tui.i18n import fmt_hours, t
 from logbog_tui.overview import budget_overview
 from logbog_tui.service.budget import as_of_for, prorated, status

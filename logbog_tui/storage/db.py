@@ -2,9 +2,15 @@
 
 Every connection: ``foreign_keys=ON``, ``journal_mode=WAL``, ``synchronous=FULL``,
 ``busy_timeout=10000``, and Python's implicit transactions off (``isolation_level=None``).
-Every write goes through :func:`transaction`, which starts with ``BEGIN IMMEDIATE``: the write
-lock is taken before anything is read, so concurrent read-modify-write cannot lose updates.
-The ORM engine (:mod:`logbog_tui.storage.orm`) configures its connections the same way.
+Every write goes through :func:`logbog_tui.storage.session.transaction` (a SQLModel session on
+this connection), which starts with ``BEGIN IMMEDIATE``: the write lock is taken before anything
+is read, so concurrent read-modify-write cannot lose updates.
+
+The one place for SQLite's specifics (:func:`configure`): the pragmas, ``fold()`` behind the
+filters and the collation ``da`` behind name order. A server database would set the same in its
+own terms: ``lower()``/``unaccent`` or a generated, case-folded column with an index for
+``fold()``, a ``da-DK-x-icu`` collation (PostgreSQL) for ``da``, and no pragmas (WAL, fsync and
+foreign keys are its defaults).
 
 Imports only the standard library, so that quick CLI paths stay fast.
 """
@@ -120,7 +126,7 @@ def _rollback(conn: sqlite3.Connection) -> None:
             pass
 
 
-def _marked(conn: sqlite3.Connection) -> bool:
+def marked(conn: sqlite3.Connection) -> bool:
     """Whether the file has the ``db_mark`` row and the journal (every version from 3; remembered
     per connection)."""
     known = getattr(conn, "marked", None)
@@ -135,45 +141,23 @@ def _marked(conn: sqlite3.Connection) -> bool:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection, *, what: str | None = None,
-                rows: bool = True) -> Iterator[sqlite3.Connection]:
-    """A short write transaction: ``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on error).
-
-    It writes the file's mark and opens one journal entry (:mod:`logbog_tui.storage.journal`): every row
-    the transaction changes is recorded under it by the journal's triggers (``rows=False``: the
-    entry says ``what`` happened, without row values: ``load``, ``demo``).
-
-    A held lock (after the busy timeout), a full disk or a read-only file raises a
-    :class:`~logbog_tui.failures.StorageError` with one plain line; nothing is half written."""
-    from logbog_tui.storage import journal
-
-    entry = None
+def setup_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """The transaction of creating and migrating a file (standard library only, so that even a
+    quick command can create its database): ``BEGIN IMMEDIATE`` ... ``COMMIT``, the file's mark,
+    no journal entry. Everything else writes through
+    :func:`logbog_tui.storage.session.transaction`."""
     try:
         conn.execute("BEGIN IMMEDIATE")
-        if _marked(conn):  # every -wal this transaction leaves holds the file's uid (wal_check)
+        if marked(conn):  # every -wal this transaction leaves holds the file's uid (wal_check)
             conn.execute("UPDATE db_mark SET seq = seq + 1 WHERE id = 1")
-            entry = journal.begin(conn, what, rows)
-    except sqlite3.Error as exc:
-        _rollback(conn)
-        raise _storage_error(exc) from exc
-    kept = False
-    try:
         yield conn
-        if entry is not None:
-            kept = journal.end(conn, entry, rows)
+        conn.execute("COMMIT")
     except sqlite3.Error as exc:
         _rollback(conn)
         raise _storage_error(exc) from exc
     except BaseException:
         _rollback(conn)
         raise
-    try:
-        conn.execute("COMMIT")
-    except sqlite3.Error as exc:
-        _rollback(conn)
-        raise _storage_error(exc) from exc
-    if kept and isinstance(conn, Connection):
-        conn.entries.append(entry)  # this connection's own changes: the TUI's u undoes the newest
 
 
 def open_db(path: Path | str, *, today=None, check: bool = False) -> Connection:
@@ -193,7 +177,7 @@ def open_db(path: Path | str, *, today=None, check: bool = False) -> Connection:
     try:
         key, alone = dblock.hold(path)
     except dblock.Held as held:
-        raise RefusedDatabase(t("lock.restoring", holders=describe(held.holders))) from None
+        raise RefusedDatabase("lock.restoring", holders=describe(held.holders)) from None
     try:
         if kind in ("missing", "empty"):
             conn = create_db(path, today=today)
@@ -203,7 +187,7 @@ def open_db(path: Path | str, *, today=None, check: bool = False) -> Connection:
                 wal_check(path)
             older = version < SCHEMA_VERSION
             if older and read_only:  # never rewritten in place: the user made it read-only
-                raise RefusedDatabase(t("db.refused.old_read_only", path=path, version=version))
+                raise RefusedDatabase("db.refused.old_read_only", path=path, version=version)
             if check or leftover or older:  # a damaged file is never migrated either
                 start_check(path)
             if older:
@@ -233,7 +217,7 @@ def create_db(path: Path, *, today=None) -> Connection:
     os.close(fd)
     os.chmod(path, 0o600)
     conn = connect(path)
-    with transaction(conn):  # the tables do not exist yet: no mark, no journal entry
+    with setup_transaction(conn):  # the tables do not exist yet: no mark, no journal entry
         for statement in split_sql(schema_sql()):
             conn.execute(statement)
         journal.install(conn)

@@ -46,12 +46,12 @@ def refuse_special(path: Path) -> None:
         mode = path.stat().st_mode
     except FileNotFoundError:
         if path.is_symlink():
-            raise RefusedDatabase(t("file.not_regular", path=path)) from None
+            raise RefusedDatabase("file.not_regular", path=path) from None
         return
     except OSError as exc:
-        raise RefusedDatabase(t("db.refused.unreadable", path=path, error=exc.strerror)) from None
+        raise RefusedDatabase("db.refused.unreadable", path=path, error=exc.strerror) from None
     if not stat.S_ISREG(mode):
-        raise RefusedDatabase(t("file.not_regular", path=path))
+        raise RefusedDatabase("file.not_regular", path=path)
 
 
 @contextmanager
@@ -81,20 +81,20 @@ def inspect_file(path: Path) -> tuple[str, int]:
         return ("missing" if not path.exists() else "empty"), 0
     header = _header(path)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise RefusedDatabase(t("db.refused.not_sqlite", path=path))
+        raise RefusedDatabase("db.refused.not_sqlite", path=path)
     try:
         with peek(path) as ro:
             app_id = ro.execute("PRAGMA application_id").fetchone()[0]
             version = ro.execute("PRAGMA user_version").fetchone()[0]
             objects = ro.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise RefusedDatabase(t("db.refused.unreadable", path=path, error=exc)) from None
+        raise RefusedDatabase("db.refused.unreadable", path=path, error=exc) from None
     if app_id == 0 and objects == 0:
         return "empty", 0
     if app_id != APPLICATION_ID:
-        raise RefusedDatabase(t("db.refused.foreign", path=path))
+        raise RefusedDatabase("db.refused.foreign", path=path)
     if version > SCHEMA_VERSION:
-        raise RefusedDatabase(t("db.refused.newer", path=path, version=version, supported=SCHEMA_VERSION))
+        raise RefusedDatabase("db.refused.newer", path=path, version=version, supported=SCHEMA_VERSION)
     return "ours", version
 
 
@@ -139,7 +139,7 @@ def wal_check(path: Path) -> None:
     if alone is None or through_wal == alone:
         return
     if through_wal is None or through_wal[0] != alone[0] or through_wal[1] < alone[1]:
-        raise RefusedDatabase(t("db.refused.foreign_wal", path=path, wal=side_file(path, "-wal")))
+        raise RefusedDatabase("db.refused.foreign_wal", path=path, wal=side_file(path, "-wal"))
 
 
 def start_check(path: Path) -> None:
@@ -158,4 +158,4 @@ def start_check(path: Path) -> None:
         found = newest_verified(path)
         hint = t("db.restore_hint", backup=found, db=path) if found else t("db.no_backup")
         problem = " ".join(result[0].split())[:200]
-        raise RefusedDatabase(t("db.refused.damaged", path=path, problem=problem) + " " + hint)
+        raise RefusedDatabase("db.refused.damaged", path=path, problem=problem + " " + hint)

@@ -13,7 +13,7 @@ import random
 import sqlite3
 from datetime import date, timedelta
 
-from logbog_tui.storage.db import transaction
+from logbog_tui.storage.session import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 from logbog_tui.service import rotation
@@ -81,7 +81,7 @@ class _Gen:
 def fill(conn: sqlite3.Connection, years: int, today: date) -> dict:
     """Fill an empty-of-people database with ``years`` years of history ending ``today``."""
     if conn.execute("SELECT count(*) FROM person").fetchone()[0]:
-        raise UserError(t("demo.not_empty"))
+        raise UserError("demo.not_empty")
     start = date(today.year - years + 1, 1, 1)
     gen = _Gen(conn, start, today)
     with transaction(conn, what="demo", rows=False):

@@ -227,20 +227,20 @@ def undo(conn: sqlite3.Connection, entry_id: int) -> int:
     """Undo the entry in one transaction (itself journalled, as an undo of it). Refused (exit 1)
     when it cannot be undone, when a later change depends on it, or when a row it changed has
     been changed since by another program. Returns the new entry's id."""
-    from logbog_tui.storage.db import transaction
+    from logbog_tui.storage.session import transaction
     from logbog_tui.errors import NotDone
     from logbog_tui.i18n import t
 
     entry = get(conn, entry_id)
     if entry is None:
-        raise NotDone(t("undo.no_such_change", id=entry_id))
+        raise NotDone("undo.no_such_change", id=entry_id)
     if entry.undone_by is not None:
-        raise NotDone(t("undo.already", id=entry_id))
+        raise NotDone("undo.already", id=entry_id)
     if not entry.undoable:
-        raise NotDone(t("undo.not_undoable", id=entry_id, what=entry.what or "?"))
+        raise NotDone("undo.not_undoable", id=entry_id, what=entry.what or "?")
     later = later_dependents(conn, entry_id)
     if later:
-        raise NotDone(t("undo.depends", id=entry_id, later=", ".join(f"#{n}" for n in later)))
+        raise NotDone("undo.depends", id=entry_id, later=", ".join(f"#{n}" for n in later))
     with transaction(conn, what="undo"):
         conn.execute("PRAGMA defer_foreign_keys = ON")
         new = conn.execute(f"SELECT {CURRENT}").fetchone()[0]
@@ -250,7 +250,7 @@ def undo(conn: sqlite3.Connection, entry_id: int) -> int:
             now = _current(conn, change.table, change.row_id, cols)
             expected = None if change.after is None else {c: change.after.get(c) for c in cols}
             if now != expected:
-                raise NotDone(t("undo.changed_since", id=entry_id, table=change.table))
+                raise NotDone("undo.changed_since", id=entry_id, table=change.table)
             if change.kind == "insert":
                 conn.execute(f"DELETE FROM {change.table} WHERE rowid = ?", (change.row_id,))
                 continue

@@ -9,7 +9,7 @@ from datetime import date
 from typing import NamedTuple
 
 from logbog_tui.storage import memberships
-from logbog_tui.storage.db import transaction
+from logbog_tui.storage.session import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, t, t_every
 from logbog_tui.textfields import clean
@@ -47,7 +47,7 @@ def save_item(conn: sqlite3.Connection, meeting_id: int, title: str, owner_id: i
               decision: str | None, referred: bool, item_id: int | None = None) -> int:
     title = _clean(title, 300)
     if not title:
-        raise UserError(t("task.required", field=t("task.field.title")))
+        raise UserError("task.required", field=t("task.field.title"))
     with transaction(conn):
         if item_id is None:
             pos = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM agenda_item WHERE meeting_id = ?",
@@ -67,7 +67,7 @@ def set_referred(conn: sqlite3.Connection, item_id: int, referred: bool) -> None
     with transaction(conn):
         if conn.execute("UPDATE agenda_item SET referred = ?, settled_by_id = CASE WHEN ? THEN settled_by_id END"
                         " WHERE id = ?", (int(referred), int(referred), item_id)).rowcount != 1:
-            raise UserError(t("record.item_gone"))
+            raise UserError("record.item_gone")
 
 
 def set_minutes(conn: sqlite3.Connection, meeting_id: int, text: str) -> None:
@@ -107,15 +107,15 @@ def settle(conn: sqlite3.Connection, referred_item_id: int, settling_item_id: in
         row = conn.execute("SELECT m.body_code, m.date FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id"
                            " WHERE i.id = ?", (settling_item_id,)).fetchone()
         if row is None or row[0] != "styregruppe":
-            raise UserError(t("record.settle_needs_steering"))
+            raise UserError("record.settle_needs_steering")
         referred_on = conn.execute("SELECT m.date FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id"
                                    " WHERE i.id = ?", (referred_item_id,)).fetchone()
         if referred_on is not None and row[1] < referred_on[0]:
-            raise UserError(t("record.settle_before_referral", settled=fmt_date(date.fromisoformat(row[1])),
-                              referred=fmt_date(date.fromisoformat(referred_on[0]))))
+            raise UserError("record.settle_before_referral", settled=fmt_date(date.fromisoformat(row[1])),
+                              referred=fmt_date(date.fromisoformat(referred_on[0])))
         if conn.execute("UPDATE agenda_item SET settled_by_id = ? WHERE id = ? AND referred = 1",
                         (settling_item_id, referred_item_id)).rowcount != 1:
-            raise UserError(t("record.not_referred"))
+            raise UserError("record.not_referred")
 
 
 def task_from_item(conn: sqlite3.Connection, item_id: int, area_id: int, owner_id: int | None = None) -> int:
@@ -124,7 +124,7 @@ def task_from_item(conn: sqlite3.Connection, item_id: int, area_id: int, owner_i
         row = conn.execute("SELECT meeting_id, title, coalesce(decision, notes) FROM agenda_item WHERE id = ?",
                            (item_id,)).fetchone()
         if row is None:
-            raise UserError(t("record.item_gone"))
+            raise UserError("record.item_gone")
         return conn.execute("INSERT INTO task (area_id, title, description, owner_id, meeting_id) VALUES (?, ?, ?, ?, ?)",
                             (area_id, row[1], row[2], owner_id, row[0])).lastrowid
 
@@ -160,9 +160,9 @@ def attendees(conn: sqlite3.Connection, meeting_id: int) -> list[Attendee]:
 def set_attendance(conn: sqlite3.Connection, meeting_id: int, person_id: int, status: str,
                    represented_by: int | None = None) -> None:
     if status not in ATTENDANCE:
-        raise UserError(t("record.bad_attendance"))
+        raise UserError("record.bad_attendance")
     if (status == "substitute") != (represented_by is not None):
-        raise UserError(t("record.substitute_needed"))
+        raise UserError("record.substitute_needed")
     with transaction(conn):
         conn.execute("INSERT INTO attendance (meeting_id, person_id, status, represented_by_id) VALUES (?, ?, ?, ?)"
                      " ON CONFLICT (meeting_id, person_id) DO UPDATE SET status = excluded.status,"
@@ -205,10 +205,10 @@ def log_hours(conn: sqlite3.Connection, meeting_id: int, meeting_minutes: int, p
     """
     m = get(conn, meeting_id)
     if m.status == "cancelled":
-        raise UserError(t("record.cancelled_no_hours"))
+        raise UserError("record.cancelled_no_hours")
     each = meeting_minutes + prep_minutes + travel_minutes
     if each <= 0:
-        raise UserError(t("parse.hours.not_positive"))
+        raise UserError("parse.hours.not_positive")
     with transaction(conn):
         rows = conn.execute("SELECT a.person_id, a.status, a.represented_by_id, s.kind FROM attendance a"
                             " LEFT JOIN membership ms ON ms.person_id = a.person_id AND ms.substitute_for_id IS NULL"
@@ -219,7 +219,7 @@ def log_hours(conn: sqlite3.Connection, meeting_id: int, meeting_minutes: int, p
         pl6 = conn.execute("SELECT id FROM task_area WHERE code = 'PL6'").fetchone()[0]
         fg = conn.execute("SELECT code, scope FROM task_area WHERE id = ?", (fg_area_id,)).fetchone()
         if fg is None or fg[1] != "folgegruppe":
-            raise UserError(t("record.fg_area_only", code=fg[0] if fg else "?"))
+            raise UserError("record.fg_area_only", code=fg[0] if fg else "?")
         fg_code = fg[0]
         people: dict[int, tuple[int, str, int | None]] = {}
         for person, status, rep, kind in rows:
@@ -229,14 +229,14 @@ def log_hours(conn: sqlite3.Connection, meeting_id: int, meeting_minutes: int, p
                 people[who] = (pl6, "PL6", None) if leader else (fg_area_id, fg_code,
                                                                   person if status == "substitute" else None)
         if not people:
-            raise UserError(t("record.nobody_present"))
+            raise UserError("record.nobody_present")
         out = []
         for person, (area, code, on_behalf) in people.items():
             total = conn.execute("SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE person_id = ? AND date = ?",
                                  (person, m.day.isoformat())).fetchone()[0]
             if total + each > MAX_MINUTES_PER_DAY:
                 name = conn.execute("SELECT name FROM person WHERE id = ?", (person,)).fetchone()[0]
-                raise UserError(t("record.day_full", person=name, date=fmt_date(m.day), logged=fmt_minutes(total)))
+                raise UserError("record.day_full", person=name, date=fmt_date(m.day), logged=fmt_minutes(total))
             entry = conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id, note, on_behalf_of_id)"
                                  " VALUES (?, ?, ?, ?, ?, ?)", (person, m.day.isoformat(), each, area,
                                                                  t("record.entry_note", date=fmt_date(m.day)),

@@ -9,10 +9,11 @@ from datetime import date
 
 from logbog_tui import clock
 from logbog_tui.storage import memberships, queries
-from logbog_tui.storage.db import transaction
+from logbog_tui.storage.session import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.textfields import clean
+from logbog_tui.service import Message
 from logbog_tui.service import meetings as rules
 from logbog_tui.service import rotation
 
@@ -78,7 +79,7 @@ def list_meetings(conn: sqlite3.Connection, year: int | None = None, text: str =
 def get(conn: sqlite3.Connection, meeting_id: int) -> MeetingRow:
     row = conn.execute(_SELECT + " WHERE m.id = ?", (meeting_id,)).fetchone()
     if row is None:
-        raise UserError(t("meeting.gone"))
+        raise UserError("meeting.gone")
     return _row(row)
 
 
@@ -94,22 +95,22 @@ def resolve_region(conn: sqlite3.Connection, text: str, day: date) -> rotation.R
         found = [r for r in candidates if query and query in queries.fold(r.name)]
     if len(found) != 1:
         names = "; ".join(r.name for r in found) if found else ", ".join(r.name for r in candidates if r.in_force(day))
-        raise UserError(t("meeting.bad_region", text=text.strip(), candidates=names))
+        raise UserError("meeting.bad_region", text=text.strip(), candidates=names)
     region = found[0]
     if not region.in_force(day):
-        raise UserError(not_in_force(region, day, candidates))
+        raise UserError.of(not_in_force(region, day, candidates))
     return region
 
 
-def not_in_force(region: rotation.Region, day: date, regions=()) -> str:
+def not_in_force(region: rotation.Region, day: date, regions=()) -> Message:
     """"Region Sjælland findes ikke efter 31.12.2026" (or before its start), with its successor."""
     if region.valid_to is not None and day > region.valid_to:
-        text = t("meeting.region_ended", region=region.name, date=fmt_date(region.valid_to))
         successor = rotation.successor_on(list(regions), region.code, day) if regions else None
         if successor is not None:
-            text += t("meeting.region_successor", successor=successor.name)
-        return text
-    return t("meeting.region_not_yet", region=region.name, date=fmt_date(region.valid_from))
+            return Message("meeting.region_ended_successor", {"region": region.name, "date": region.valid_to,
+                                                              "successor": successor.name})
+        return Message("meeting.region_ended", {"region": region.name, "date": region.valid_to})
+    return Message("meeting.region_not_yet", {"region": region.name, "date": region.valid_from})
 
 
 def proposal(conn: sqlite3.Connection, day: date, ignore_id: int | None = None) -> rotation.Proposal | None:
@@ -157,31 +158,31 @@ def _host(conn, draft: MeetingDraft, ignore_id: int | None) -> tuple[str | None,
     """(host, proposed, override reason) for a draft; asks for a reason when the host is not the proposal."""
     if draft.body != "folgegruppe":
         if draft.host_code:
-            raise UserError(t("meeting.no_rotation_for_steering"))
+            raise UserError("meeting.no_rotation_for_steering")
         return None, None, None
     prop = proposal(conn, draft.day, ignore_id)
     if prop is None:
-        raise UserError(t("host.no_regions", date=fmt_date(draft.day)))
+        raise UserError("host.no_regions", date=fmt_date(draft.day))
     host = resolve_region(conn, draft.host_code, draft.day).code if draft.host_code else prop.region.code
     reason = _clean(draft.reason, 1000)
     if host != prop.region.code and not reason:
-        raise UserError(t("meeting.reason_needed", proposed=prop.region.name))
+        raise UserError("meeting.reason_needed", proposed=prop.region.name)
     return host, prop.region.code, reason if host != prop.region.code else None
 
 
 def _validate(conn: sqlite3.Connection, draft: MeetingDraft, today: date) -> None:
     if draft.body not in BODIES:
-        raise UserError(t("meeting.bad_body"))
+        raise UserError("meeting.bad_body")
     if draft.kind not in KINDS or draft.status not in STATUSES:
-        raise UserError(t("meeting.bad_kind"))
+        raise UserError("meeting.bad_kind")
     if draft.time and not (len(draft.time) == 5 and draft.time[2] == ":" and draft.time[:2].isdigit()
                            and draft.time[3:].isdigit() and int(draft.time[:2]) < 24 and int(draft.time[3:]) < 60):
-        raise UserError(t("meeting.bad_time", text=draft.time))
+        raise UserError("meeting.bad_time", text=draft.time)
     if draft.duration is not None and not 0 < draft.duration <= 1440:
-        raise UserError(t("meeting.bad_duration"))
+        raise UserError("meeting.bad_duration")
     _in_range(conn, draft.day, today)
     if draft.status == "held" and draft.day > today:
-        raise UserError(t("meeting.held_in_future", date=fmt_date(draft.day)))
+        raise UserError("meeting.held_in_future", date=fmt_date(draft.day))
 
 
 def _in_range(conn: sqlite3.Connection, day: date, today: date) -> None:
@@ -191,7 +192,7 @@ def _in_range(conn: sqlite3.Connection, day: date, today: date) -> None:
     try:
         queries.date_range(conn, today).check(day)
     except Problem as p:
-        raise UserError(t(p.key, **p.params)) from None
+        raise UserError(p.key, **p.params) from None
 
 
 def plan(conn: sqlite3.Connection, draft: MeetingDraft, today: date | None = None) -> tuple[int, list[str]]:
@@ -221,21 +222,21 @@ def set_status(conn: sqlite3.Connection, meeting_id: int, status: str, today: da
     """Cancelling keeps the record and gives the host's turn back (the rotation skips it).
     A meeting dated after today cannot be held."""
     if status not in STATUSES:
-        raise UserError(t("meeting.bad_kind"))
+        raise UserError("meeting.bad_kind")
     if status == "held":
         day = get(conn, meeting_id).day
         if day > (today or clock.today()):
-            raise UserError(t("meeting.held_in_future", date=fmt_date(day)))
+            raise UserError("meeting.held_in_future", date=fmt_date(day))
     with transaction(conn):
         if conn.execute("UPDATE meeting SET status = ? WHERE id = ?", (status, meeting_id)).rowcount != 1:
-            raise UserError(t("meeting.gone"))
+            raise UserError("meeting.gone")
 
 
 class SuccessorOffered(UserError):
     """The host region ceases before the new date; its successor may host instead."""
 
-    def __init__(self, message: str, successor: rotation.Region) -> None:
-        super().__init__(message)
+    def __init__(self, why: Message, successor: rotation.Region) -> None:
+        super().__init__(why.key, **why.params)
         self.successor = successor
 
 
@@ -253,7 +254,7 @@ def move(conn: sqlite3.Connection, meeting_id: int, day: date, take_successor: b
         if host and not by_code[host].in_force(day):
             successor = rotation.successor_on(regions, host, day)
             if successor is None:
-                raise UserError(not_in_force(by_code[host], day, regions))
+                raise UserError.of(not_in_force(by_code[host], day, regions))
             if not take_successor:
                 raise SuccessorOffered(not_in_force(by_code[host], day, regions), successor)
             host = successor.code

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from logbog_tui.storage.db import transaction
+from logbog_tui.storage.session import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.textfields import clean
@@ -45,14 +45,14 @@ def current_warnings(conn: sqlite3.Connection, today: date):
 
 def _check_period(start: date, end: date | None) -> None:
     if end is not None and end < start:
-        raise UserError(t("membership.end_before_start"), field="end")
+        raise UserError("membership.end_before_start", field="end")
 
 
 def _ref(text: str | None) -> str | None:
     try:
         return clean(text, 500)
     except UserError as exc:
-        raise UserError(exc.message, field="reference") from None
+        raise exc.under("reference") from None
 
 
 def appoint(conn: sqlite3.Connection, person_id: int, seat_id: int, start: date, end: date | None,
@@ -60,21 +60,21 @@ def appoint(conn: sqlite3.Connection, person_id: int, seat_id: int, start: date,
     """Make ``person_id`` the holder of ``seat_id`` for the period; refuses overlaps."""
     _check_period(start, end)
     if role not in ROLES:
-        raise UserError(t("membership.bad_role"))
+        raise UserError("membership.bad_role")
     with transaction(conn):
         seat = next((s for s in seats(conn) if s.id == seat_id), None)
         if seat is None:
-            raise UserError(t("membership.no_seat"))
+            raise UserError("membership.no_seat")
         if end is None and seat.valid_to is not None and start <= seat.valid_to:
             end = seat.valid_to  # "until further notice" ends with the seat itself
         if start < seat.valid_from or (seat.valid_to and (end is None or end > seat.valid_to)):
-            raise UserError(t("membership.outside_seat", seat=seat.label, start=fmt_date(seat.valid_from),
-                              end=fmt_date(seat.valid_to) if seat.valid_to else "…"))
+            raise UserError("membership.outside_seat", seat=seat.label, start=fmt_date(seat.valid_from),
+                              end=fmt_date(seat.valid_to) if seat.valid_to else "…")
         clash = conflicting(memberships(conn), seat_id, start, end)
         if clash is not None:
-            raise UserError(t("membership.overlap", seat=seat.label, person=clash.person,
+            raise UserError("membership.overlap", seat=seat.label, person=clash.person,
                               start=fmt_date(clash.valid_from),
-                              end=fmt_date(clash.valid_to) if clash.valid_to else "…"))
+                              end=fmt_date(clash.valid_to) if clash.valid_to else "…")
         return conn.execute("INSERT INTO membership (person_id, seat_id, role, valid_from, valid_to, appointment_ref)"
                             " VALUES (?, ?, ?, ?, ?, ?)",
                             (person_id, seat_id, role, start.isoformat(), end.isoformat() if end else None,
@@ -88,17 +88,17 @@ def appoint_substitute(conn: sqlite3.Connection, person_id: int, member_membersh
     with transaction(conn):
         member = next((m for m in memberships(conn) if m.id == member_membership_id), None)
         if member is None or member.substitute_for is not None:
-            raise UserError(t("membership.no_member"))
+            raise UserError("membership.no_member")
         if member.person_id == person_id:
-            raise UserError(t("membership.own_substitute"))
+            raise UserError("membership.own_substitute")
         if end is None and member.valid_to is not None and start <= member.valid_to:
             end = member.valid_to  # a substitute serves at most as long as the member
         if start < member.valid_from or (member.valid_to and (end is None or end > member.valid_to)):
-            raise UserError(t("membership.outside_member", person=member.person, start=fmt_date(member.valid_from),
-                              end=fmt_date(member.valid_to) if member.valid_to else "…"))
+            raise UserError("membership.outside_member", person=member.person, start=fmt_date(member.valid_from),
+                              end=fmt_date(member.valid_to) if member.valid_to else "…")
         for m in memberships(conn, person_id):
             if m.substitute_for == member_membership_id and overlap(m.valid_from, m.valid_to, start, end):
-                raise UserError(t("membership.already_substitute", person=member.person))
+                raise UserError("membership.already_substitute", person=member.person)
         return conn.execute("INSERT INTO membership (person_id, seat_id, substitute_for_id, valid_from, valid_to,"
                             " appointment_ref) VALUES (?, ?, ?, ?, ?, ?)",
                             (person_id, member.seat_id, member_membership_id, start.isoformat(),
@@ -116,9 +116,9 @@ def end_membership(conn: sqlite3.Connection, membership_id: int, end: date) -> t
 def _end(conn: sqlite3.Connection, membership_id: int, end: date) -> tuple[int, int]:
     row = conn.execute("SELECT valid_from, valid_to FROM membership WHERE id = ?", (membership_id,)).fetchone()
     if row is None:
-        raise UserError(t("membership.gone"))
+        raise UserError("membership.gone")
     if end < date.fromisoformat(row[0]):
-        raise UserError(t("membership.end_before_start"), field="end")
+        raise UserError("membership.end_before_start", field="end")
     conn.execute("UPDATE membership SET valid_to = ? WHERE id = ?", (end.isoformat(), membership_id))
     ended = conn.execute(
         "UPDATE membership SET valid_to = ? WHERE substitute_for_id = ? AND valid_from <= ?"
@@ -135,9 +135,9 @@ def cancel_future(conn: sqlite3.Connection, membership_id: int, today: date) -> 
     with transaction(conn):
         row = conn.execute("SELECT valid_from FROM membership WHERE id = ?", (membership_id,)).fetchone()
         if row is None:
-            raise UserError(t("membership.gone"))
+            raise UserError("membership.gone")
         if date.fromisoformat(row[0]) <= today:
-            raise UserError(t("membership.already_begun", date=fmt_date(date.fromisoformat(row[0]))))
+            raise UserError("membership.already_begun", date=fmt_date(date.fromisoformat(row[0])))
         return _remove(conn, membership_id)
 
 

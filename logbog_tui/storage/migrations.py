@@ -100,7 +100,7 @@ def migrate(path: Path, version: int, target: int | None = None,
     Returns the backup. Refuses (untouched) when a step is missing."""
     from logbog_tui.storage import journal
     from logbog_tui.storage.backup import make, series_name
-    from logbog_tui.storage.db import connect, transaction
+    from logbog_tui.storage.db import connect, setup_transaction
     from logbog_tui.errors import RefusedDatabase
     from logbog_tui.i18n import t
 
@@ -108,11 +108,11 @@ def migrate(path: Path, version: int, target: int | None = None,
     steps = MIGRATIONS if steps is None else steps
     missing = [v for v in range(version, target) if v not in steps]
     if version < 1 or missing:
-        raise RefusedDatabase(t("db.refused.no_migration", path=path, version=version))
+        raise RefusedDatabase("db.refused.no_migration", path=path, version=version)
     conn = connect(path)
     try:
         backup = make(conn, series_name(path, f"v{version}"))  # this file's backup series
-        with transaction(conn):
+        with setup_transaction(conn):
             for v in range(version, target):
                 steps[v](conn)
             if journal.present(conn):  # the journal's triggers follow the tables as they are now

@@ -1,21 +1,33 @@
 """SQLModel classes mirroring ``schema.sql`` (tests/test_schema.py keeps them in step).
 
 ``schema.sql`` is the one description of the tables: constraints and indexes live there.
-These classes give the TUI typed rows; the engine comes from :mod:`logbog_tui.storage.orm`.
+The storage modules read and write through them (:mod:`logbog_tui.storage.session`).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Optional
+from typing import Any, Optional
 
+from sqlalchemy import text
+from sqlalchemy.dialects.sqlite import DATETIME
 from sqlmodel import Field, SQLModel
+
+# Times are UTC text as SQLite's CURRENT_TIMESTAMP writes them ("2026-11-28 07:18:00"), whether the
+# database or Python wrote them (a server database: TIMESTAMP WITH TIME ZONE).
+Stamp = DATETIME(storage_format="%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:%(second)02d")
+
+
+def now_stamp() -> Any:
+    """A column set by the database when the row is inserted (``DEFAULT CURRENT_TIMESTAMP``)."""
+    return Field(default=None, nullable=False, sa_type=Stamp,
+                 sa_column_kwargs={"server_default": text("CURRENT_TIMESTAMP")})
 
 
 class Journal(SQLModel, table=True):
     __tablename__ = "journal"
     id: Optional[int] = Field(default=None, primary_key=True)
-    at: datetime = Field(default_factory=datetime.utcnow)
+    at: Optional[datetime] = now_stamp()
     who: Optional[str] = None
     origin: Optional[str] = None
     what: Optional[str] = None
@@ -109,8 +121,8 @@ class Person(SQLModel, table=True):
     email: Optional[str] = None
     phone: Optional[str] = None
     notes: Optional[str] = None
-    erased_at: Optional[datetime] = None
-    created_at: datetime = Field(default_factory=datetime.utcnow)
+    erased_at: Optional[datetime] = Field(default=None, sa_type=Stamp)
+    created_at: Optional[datetime] = now_stamp()
 
 
 class Membership(SQLModel, table=True):
@@ -139,7 +151,7 @@ class Meeting(SQLModel, table=True):
     override_reason: Optional[str] = None
     place: Optional[str] = None
     minutes_text: Optional[str] = None
-    created_at: datetime = Field(default_factory=datetime.utcnow)
+    created_at: Optional[datetime] = now_stamp()
     sequence: int = 0
 
 
@@ -185,7 +197,7 @@ class Task(SQLModel, table=True):
     status: str = "todo"
     meeting_id: Optional[int] = Field(default=None, foreign_key="meeting.id")
     ticket_id: Optional[int] = Field(default=None, foreign_key="ticket.id")
-    created_at: datetime = Field(default_factory=datetime.utcnow)
+    created_at: Optional[datetime] = now_stamp()
 
 
 class TimeEntry(SQLModel, table=True):
@@ -199,7 +211,7 @@ class TimeEntry(SQLModel, table=True):
     ticket_id: Optional[int] = Field(default=None, foreign_key="ticket.id")
     is_support: bool = False
     note: Optional[str] = None
-    created_at: datetime = Field(default_factory=datetime.utcnow)
+    created_at: Optional[datetime] = now_stamp()
     on_behalf_of_id: Optional[int] = Field(default=None, foreign_key="person.id")
 
 
@@ -235,7 +247,7 @@ class TicketEvent(SQLModel, table=True):
     __tablename__ = "ticket_event"
     id: Optional[int] = Field(default=None, primary_key=True)
     ticket_id: int = Field(foreign_key="ticket.id")
-    at: datetime = Field(default_factory=datetime.utcnow)
+    at: Optional[datetime] = now_stamp()
     author_id: Optional[int] = Field(default=None, foreign_key="person.id")
     kind: str
     old_status: Optional[str] = None

@@ -4,13 +4,21 @@ with current seats, personal-data export, and erasure."""
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
+from sqlalchemy import and_, case, collate, exists, func, or_
+from sqlalchemy import delete as sql_delete
+from sqlalchemy import update as sql_update
+from sqlalchemy.orm import aliased
+from sqlmodel import select
+
 from logbog_tui.storage import journal, memberships
-from logbog_tui.storage.db import transaction
+from logbog_tui.storage.db import Connection
+from logbog_tui.storage.models import (AgendaItem, Attendance, Meeting, Membership, Organisation, Person, Seat, Task,
+                                       TaskArea, Ticket, TicketEvent, TimeEntry)
+from logbog_tui.storage.session import reading, transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 from logbog_tui.service.text import has_control
@@ -69,19 +77,22 @@ def validate(values: dict[str, str], organisation_id: int | None) -> tuple[Perso
                        clean["phone"] or None, clean["notes"] or None), {}
 
 
-def create(conn: sqlite3.Connection, d: PersonDraft) -> int:
-    with transaction(conn):
-        return conn.execute("INSERT INTO person (name, organisation_id, title, email, phone, notes)"
-                            " VALUES (?, ?, ?, ?, ?, ?)",
-                            (d.name, d.organisation_id, d.title, d.email, d.phone, d.notes)).lastrowid
+def create(conn: Connection, d: PersonDraft) -> int:
+    with transaction(conn) as session:
+        person = Person(name=d.name, organisation_id=d.organisation_id, title=d.title, email=d.email,
+                        phone=d.phone, notes=d.notes)
+        session.add(person)
+        session.flush()
+        return person.id
 
 
-def update(conn: sqlite3.Connection, person_id: int, d: PersonDraft) -> None:
-    with transaction(conn):
-        if conn.execute("UPDATE person SET name = ?, organisation_id = ?, title = ?, email = ?, phone = ?, notes = ?"
-                        " WHERE id = ? AND erased_at IS NULL",
-                        (d.name, d.organisation_id, d.title, d.email, d.phone, d.notes, person_id)).rowcount != 1:
-            raise UserError(t("person.gone"))
+def update(conn: Connection, person_id: int, d: PersonDraft) -> None:
+    with transaction(conn) as session:
+        person = session.get(Person, person_id)
+        if person is None or person.erased_at is not None:
+            raise UserError("person.gone")
+        person.sqlmodel_update({"name": d.name, "organisation_id": d.organisation_id, "title": d.title,
+                                "email": d.email, "phone": d.phone, "notes": d.notes})
 
 
 @dataclass(frozen=True)
@@ -98,103 +109,129 @@ class PersonRow:
     current: bool
 
 
-def list_people(conn: sqlite3.Connection, today: date, text: str = "", include_former: bool = False,
+def list_people(conn: Connection, today: date, text: str = "", include_former: bool = False,
                 limit: int = 1000) -> list[PersonRow]:
     """People with their current seats; former members (all memberships ended) only on request.
     The filter matches name, organisation, and the labels and bodies of current seats."""
-    day = today.isoformat()
-    rows = conn.execute(
-        """
-        SELECT p.id, p.name, o.name, p.organisation_id, p.title, p.email, p.phone, p.notes,
-               (SELECT group_concat(CASE b.code WHEN 'styregruppe' THEN 'SG: ' ELSE 'FG: ' END || s.label
-                        || CASE WHEN m.substitute_for_id IS NOT NULL THEN :sub ELSE '' END, '; ')
-                  FROM membership m JOIN seat s ON s.id = m.seat_id JOIN body b ON b.code = s.body_code
-                 WHERE m.person_id = p.id AND m.valid_from <= :day AND coalesce(m.valid_to, '9999-12-31') >= :day)
-                 AS seats,
-               EXISTS (SELECT 1 FROM membership m WHERE m.person_id = p.id) AS ever,
-               EXISTS (SELECT 1 FROM membership m WHERE m.person_id = p.id
-                        AND coalesce(m.valid_to, '9999-12-31') >= :day) AS now
-          FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id
-         WHERE p.erased_at IS NULL
-         ORDER BY p.name COLLATE da
-        """, {"day": day, "sub": " (" + t("record.status.substitute") + ")"}).fetchall()
+    held = aliased(Membership)
+    running = and_(held.valid_from <= today, func.coalesce(held.valid_to, date.max) >= today)
+    sub = " (" + t("record.status.substitute") + ")"
+    label = (case((Seat.body_code == "styregruppe", "SG: "), else_="FG: ") + Seat.label
+             + case((held.substitute_for_id.is_not(None), sub), else_=""))
+    seats = (select(func.group_concat(label, "; ")).select_from(held).join(Seat, Seat.id == held.seat_id)
+             .where(held.person_id == Person.id, running).correlate(Person).scalar_subquery())
+    ever = exists().where(Membership.person_id == Person.id)
+    now = exists().where(Membership.person_id == Person.id, func.coalesce(Membership.valid_to, date.max) >= today)
+    query = (select(Person.id, Person.name, Organisation.name.label("organisation"), Person.organisation_id,
+                    Person.title, Person.email, Person.phone, Person.notes, seats.label("seats"),
+                    ever.label("ever"), now.label("now"))
+             .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+             .where(Person.erased_at.is_(None)).order_by(collate(Person.name, "da")))
+    with reading(conn) as session:
+        rows = session.exec(query).all()
     needle = unicodedata.normalize("NFC", text).casefold().strip()
     out = []
     for r in rows:
-        current = bool(r[10]) or not r[9]
+        current = bool(r.now) or not r.ever
         if not include_former and not current:
             continue
-        seats = r[8] or ""
+        held_seats = r.seats or ""
         bodies = " ".join(t(f"body.{code}") for code, tag in (("styregruppe", "SG:"), ("folgegruppe", "FG:"))
-                          if tag in seats)
-        haystack = unicodedata.normalize("NFC", " ".join(x for x in (r[1], r[2] or "", seats, bodies) if x)).casefold()
+                          if tag in held_seats)
+        haystack = unicodedata.normalize("NFC", " ".join(x for x in (r.name, r.organisation or "", held_seats, bodies)
+                                                         if x)).casefold()
         if needle and needle not in haystack:
             continue
-        out.append(PersonRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] or "", current))
+        out.append(PersonRow(r.id, r.name, r.organisation, r.organisation_id, r.title, r.email, r.phone, r.notes,
+                             held_seats, current))
         if len(out) >= limit:
             break
     return out
 
 
-def export(conn: sqlite3.Connection, person_id: int) -> dict:
+def _plain(value: object) -> object:
+    """A value as the file holds it (ISO text for dates and times, 0/1 for flags)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def export(conn: Connection, person_id: int) -> dict:
     """Everything the database holds about one person, as plain JSON-able data."""
-    def table(sql: str) -> list[dict]:
-        cur = conn.execute(sql, (person_id,))
-        names = [c[0] for c in cur.description]
-        return [dict(zip(names, row)) for row in cur.fetchall()]
+    with reading(conn) as session:
+        def table(query) -> list[dict]:
+            return [{k: _plain(v) for k, v in row._mapping.items()} for row in session.execute(query)]
 
-    person = table("SELECT * FROM person WHERE id = ?")
-    if not person:
-        raise UserError(t("person.gone"))
-    return {
-        "person": person[0],
-        "memberships": table("SELECT m.*, s.label AS seat, s.body_code AS body FROM membership m"
-                             " JOIN seat s ON s.id = m.seat_id WHERE m.person_id = ? ORDER BY m.valid_from"),
-        "time_entries": table("SELECT te.id, te.date, te.minutes, a.code AS area, te.task_id, te.is_support, te.note"
-                              " FROM time_entry te JOIN task_area a ON a.id = te.area_id WHERE te.person_id = ?"
-                              " ORDER BY te.date"),
-        "attendance": table("SELECT a.meeting_id, m.date, m.body_code AS body, a.status FROM attendance a"
-                            " JOIN meeting m ON m.id = a.meeting_id WHERE a.person_id = ? ORDER BY m.date"),
-        "tickets_reported": table("SELECT id, year, seq, title, opened_on FROM ticket WHERE reporter_id = ?"),
-        "tasks_owned": table("SELECT id, title, due_date, status FROM task WHERE owner_id = ?"),
-    }
+        person = session.get(Person, person_id)
+        if person is None:
+            raise UserError("person.gone")
+        return {
+            "person": {k: _plain(v) for k, v in person.model_dump().items()},
+            "memberships": table(
+                select(*Membership.__table__.c, Seat.label.label("seat"), Seat.body_code.label("body"))
+                .join(Seat, Seat.id == Membership.seat_id).where(Membership.person_id == person_id)
+                .order_by(Membership.valid_from)),
+            "time_entries": table(
+                select(TimeEntry.id, TimeEntry.date, TimeEntry.minutes, TaskArea.code.label("area"),
+                       TimeEntry.task_id, TimeEntry.is_support, TimeEntry.note)
+                .join(TaskArea, TaskArea.id == TimeEntry.area_id).where(TimeEntry.person_id == person_id)
+                .order_by(TimeEntry.date)),
+            "attendance": table(
+                select(Attendance.meeting_id, Meeting.date, Meeting.body_code.label("body"), Attendance.status)
+                .join(Meeting, Meeting.id == Attendance.meeting_id).where(Attendance.person_id == person_id)
+                .order_by(Meeting.date)),
+            "tickets_reported": table(select(Ticket.id, Ticket.year, Ticket.seq, Ticket.title, Ticket.opened_on)
+                                      .where(Ticket.reporter_id == person_id)),
+            "tasks_owned": table(select(Task.id, Task.title, Task.due_date, Task.status)
+                                 .where(Task.owner_id == person_id)),
+        }
 
 
-def has_history(conn: sqlite3.Connection, person_id: int) -> bool:
+def has_history(conn: Connection, person_id: int) -> bool:
     """Hours, meetings, tickets or tasks: a person with any of these can only be erased."""
-    return conn.execute(
-        "SELECT EXISTS (SELECT 1 FROM time_entry WHERE person_id = :p)"
-        " OR EXISTS (SELECT 1 FROM attendance WHERE person_id = :p OR represented_by_id = :p)"
-        " OR EXISTS (SELECT 1 FROM agenda_item WHERE owner_id = :p)"
-        " OR EXISTS (SELECT 1 FROM ticket WHERE reporter_id = :p OR assignee_id = :p)"
-        " OR EXISTS (SELECT 1 FROM ticket_event WHERE author_id = :p)"
-        " OR EXISTS (SELECT 1 FROM task WHERE owner_id = :p)"
-        " OR EXISTS (SELECT 1 FROM membership s JOIN membership m ON s.substitute_for_id = m.id"
-        "            WHERE m.person_id = :p)", {"p": person_id}).fetchone()[0] == 1
+    p = person_id
+    member = aliased(Membership)
+    any_of = or_(
+        exists().where(TimeEntry.person_id == p),
+        exists().where(or_(Attendance.person_id == p, Attendance.represented_by_id == p)),
+        exists().where(AgendaItem.owner_id == p),
+        exists().where(or_(Ticket.reporter_id == p, Ticket.assignee_id == p)),
+        exists().where(TicketEvent.author_id == p),
+        exists().where(Task.owner_id == p),
+        select(Membership.id).join(member, Membership.substitute_for_id == member.id)
+        .where(member.person_id == p).exists())
+    with reading(conn) as session:
+        return bool(session.exec(select(any_of)).one())
 
 
-def delete(conn: sqlite3.Connection, person_id: int) -> None:
+def delete(conn: Connection, person_id: int) -> None:
     """Delete a person without history (their own memberships go too)."""
-    with transaction(conn):
+    with transaction(conn) as session:
         if has_history(conn, person_id):
-            raise UserError(t("person.cannot_delete"))
-        conn.execute("DELETE FROM membership WHERE person_id = ?", (person_id,))
-        conn.execute("DELETE FROM person WHERE id = ?", (person_id,))
+            raise UserError("person.cannot_delete")
+        session.execute(sql_delete(Membership).where(Membership.person_id == person_id))
+        session.execute(sql_delete(Person).where(Person.id == person_id))
 
 
-def erase(conn: sqlite3.Connection, person_id: int, last_day: date | None = None) -> str:
+def erase(conn: Connection, person_id: int, last_day: date | None = None) -> str:
     """Remove contact data and replace the name by a placeholder; history stays under it. With
     ``last_day``, the person's seats and substitute roles end that day (those not begun by then
     are removed), so that a seat is not left held by a placeholder for ever."""
     placeholder = t("person.placeholder", id=person_id)
-    with transaction(conn):
+    with transaction(conn) as session:
         if last_day is not None:
             memberships.end_all_in(conn, person_id, last_day)
-        if conn.execute("UPDATE person SET name = ?, organisation_id = NULL, title = NULL, email = NULL, phone = NULL,"
-                        " notes = NULL, erased_at = ? WHERE id = ? AND erased_at IS NULL",
-                        (placeholder, datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S"),
-                         person_id)).rowcount != 1:
-            raise UserError(t("person.gone"))
-        conn.execute("UPDATE time_entry SET note = NULL WHERE person_id = ?", (person_id,))
+        person = session.get(Person, person_id)
+        if person is None or person.erased_at is not None:
+            raise UserError("person.gone")
+        person.sqlmodel_update({"name": placeholder, "organisation_id": None, "title": None, "email": None,
+                                "phone": None, "notes": None,
+                                "erased_at": datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)})
+        session.flush()
+        session.execute(sql_update(TimeEntry).where(TimeEntry.person_id == person_id).values(note=None))
         journal.forget_person(conn, person_id)  # the journal keeps no copy of what was erased
     return placeholder

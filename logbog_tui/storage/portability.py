@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from logbog_tui.storage.db import transaction
+from logbog_tui.storage.session import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 
@@ -55,14 +55,14 @@ def load(conn: sqlite3.Connection, data: dict) -> dict[str, int]:
     of a new database are replaced by the file's own. A bad row is refused with one line naming
     its table, row and column; nothing is loaded then. Returns rows loaded per table."""
     if not isinstance(data, dict):
-        raise UserError(t("load.not_a_dump"))
+        raise UserError("load.not_a_dump")
     data = {k: v for k, v in data.items() if k not in JOURNAL_TABLES}  # a new file starts its own journal
     known = set(tables(conn))
     unknown = sorted(set(data) - known)
     if unknown:
-        raise UserError(t("load.unknown_tables", tables=", ".join(unknown)))
+        raise UserError("load.unknown_tables", tables=", ".join(unknown))
     if holds_data(conn):
-        raise UserError(t("load.not_empty"))
+        raise UserError("load.not_empty")
     counts = {}
     with transaction(conn, what="load", rows=False):
         conn.execute("PRAGMA defer_foreign_keys = ON")
@@ -71,7 +71,7 @@ def load(conn: sqlite3.Connection, data: dict) -> dict[str, int]:
         for table, rows in data.items():
             types = {r[1]: (r[2] or "").upper() for r in conn.execute(f"PRAGMA table_info({table})")}
             if not isinstance(rows, list):
-                raise UserError(t("load.rows_not_list", table=table))
+                raise UserError("load.rows_not_list", table=table)
             for number, row in enumerate(rows, start=1):
                 _insert(conn, table, types, number, row)
             counts[table] = len(rows)
@@ -84,8 +84,8 @@ def load(conn: sqlite3.Connection, data: dict) -> dict[str, int]:
         if problems:
             table, rowid, parent, fk = problems[0][:4]
             column = next((r[3] for r in conn.execute(f"PRAGMA foreign_key_list({table})") if r[0] == fk), "?")
-            raise UserError(t("load.broken_reference", count=len(problems), table=table, id=rowid, column=column,
-                              parent=parent))
+            raise UserError("load.broken_reference", count=len(problems), table=table, id=rowid, column=column,
+                              parent=parent)
     return counts
 
 
@@ -110,10 +110,10 @@ def _insert(conn: sqlite3.Connection, table: str, types: dict[str, str], number:
     from logbog_tui.storage.queries import setting_problem
 
     def bad(column: str, problem: str) -> UserError:
-        return UserError(t("load.bad_value", table=table, row=number, column=column, problem=problem))
+        return UserError("load.bad_value", table=table, row=number, column=column, problem=problem)
 
     if not isinstance(row, dict):
-        raise UserError(t("load.bad_row_at", table=table, row=number, problem=t("load.not_an_object")))
+        raise UserError("load.bad_row_at", table=table, row=number, problem=t("load.not_an_object"))
     columns = list(types)
     extra = sorted(set(row) - set(columns))
     if extra:

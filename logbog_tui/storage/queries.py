@@ -94,7 +94,7 @@ def setting(conn: sqlite3.Connection, key: str, default: str | None = None) -> s
         return default
     problem = setting_problem(key, row[0])
     if problem:
-        raise RefusedDatabase(t("setting.invalid", name=key, value=visible(str(row[0]))[:60], rule=t(problem)))
+        raise RefusedDatabase("setting.invalid", name=key, value=visible(str(row[0]))[:60], rule=t(problem))
     return row[0]
 
 
@@ -264,7 +264,7 @@ def resolve(candidates: list[Named], text: str, what: str, exact_codes: dict[str
     """
     query = fold(text.strip())
     if not query:
-        raise UserError(t("resolve.empty", what=t(f"what.a.{what}")))
+        raise UserError("resolve.empty", what=t(f"what.a.{what}"))
     by_id = {c.id: c for c in candidates}
     if query.isdigit() and int(query) in by_id:
         return by_id[int(query)]
@@ -279,10 +279,10 @@ def resolve(candidates: list[Named], text: str, what: str, exact_codes: dict[str
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        raise NotFound(t("resolve.none", what=t(f"what.no.{what}"), text=text.strip()))
+        raise NotFound("resolve.none", what=t(f"what.no.{what}"), text=text.strip())
     listed = "; ".join(f"{c.id}: {c.label}" for c in hits[:10])
     more = t("resolve.more", count=len(hits) - 10) if len(hits) > 10 else ""
-    raise Ambiguous(t("resolve.ambiguous", what=t(f"what.{what}"), text=text.strip(), candidates=listed + more))
+    raise Ambiguous("resolve.ambiguous", what=t(f"what.{what}"), text=text.strip(), candidates=listed + more)
 
 
 def resolve_person(conn: sqlite3.Connection, text: str) -> Named:
@@ -327,7 +327,7 @@ def resolve_target(conn: sqlite3.Connection, text: str) -> tuple[int | None, int
     if raw.startswith("#"):
         number = raw[1:].split(maxsplit=1)[0] if raw[1:].strip() else ""
         if not number.isdigit() or conn.execute("SELECT 1 FROM task WHERE id = ?", (int(number),)).fetchone() is None:
-            raise UserError(t("resolve.none", what=t("what.no.task"), text=raw))
+            raise UserError("resolve.none", what=t("what.no.task"), text=raw)
         return None, int(number)
     try:
         return resolve_area(conn, raw).id, None

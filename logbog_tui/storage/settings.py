@@ -8,7 +8,7 @@ import sqlite3
 from datetime import date
 
 from logbog_tui.storage import queries
-from logbog_tui.storage.db import transaction
+from logbog_tui.storage.session import transaction
 from logbog_tui.errors import RefusedDatabase, UserError
 from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.service import Problem
@@ -43,35 +43,35 @@ def _fraction(text: str) -> str:
     try:
         value = float(raw)
     except ValueError:
-        raise UserError(t("setting.bad_percent", text=text.strip())) from None
+        raise UserError("setting.bad_percent", text=text.strip()) from None
     if not 1 <= value <= 1000:
-        raise UserError(t("setting.bad_percent", text=text.strip()))
+        raise UserError("setting.bad_percent", text=text.strip())
     return f"{value / 100:g}"
 
 
 def change(conn: sqlite3.Connection, key: str, text: str, today: date) -> str:
     """Check ``text`` for ``key`` and store it; returns the value as shown."""
     if key not in EDITABLE:
-        raise UserError(t("setting.unknown", name=key, keys=", ".join(EDITABLE)))
+        raise UserError("setting.unknown", name=key, keys=", ".join(EDITABLE))
     try:
         if key == "extra_days_off":
             value = ",".join(f"{d:02d}.{m:02d}" for m, d in parse_days_off(text).days)
         elif key == "org_start":
             start = parse_date(text, today)
             if start > today:  # it would refuse every hour logged until then
-                raise UserError(t("setting.org_start_future", date=fmt_date(start)))
+                raise UserError("setting.org_start_future", date=fmt_date(start))
             value = start.isoformat()
         else:
             value = _fraction(text)
     except Problem as p:
-        raise UserError(t(p.key, **p.params)) from None
+        raise UserError(p.key, **p.params) from None
     with transaction(conn):
         if key in ("budget_warn", "budget_over"):
             other = "budget_over" if key == "budget_warn" else "budget_warn"
             other_value = float(queries.setting(conn, other, "1.0" if other == "budget_over" else "0.8"))
             warn, over = (float(value), other_value) if key == "budget_warn" else (other_value, float(value))
             if warn > over:
-                raise UserError(t("setting.warn_above_over"))
+                raise UserError("setting.warn_above_over")
         conn.execute("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value ="
                      " excluded.value", (key, value))
     return shown(conn)[key]

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
-from logbog_tui.storage.db import transaction
+from logbog_tui.storage.session import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 from logbog_tui.textfields import clean
@@ -97,13 +97,13 @@ def _clean(text: str | None, limit: int, field: str, required: bool = False) -> 
     value = clean(text, limit, long_text=field == "description", too_long_key="task.too_long",
                   field=t(f"task.field.{field}"))
     if required and not value:
-        raise UserError(t("task.required", field=t(f"task.field.{field}")))
+        raise UserError("task.required", field=t(f"task.field.{field}"))
     return value
 
 
 def _row(draft: TaskDraft) -> tuple:
     if draft.status not in STATUSES:
-        raise UserError(t("task.bad_status"))
+        raise UserError("task.bad_status")
     return (draft.area_id, _clean(draft.title, MAX_TITLE, "title", required=True),
             _clean(draft.description, MAX_DESCRIPTION, "description"), draft.owner_id,
             draft.due.isoformat() if draft.due else None, draft.status, draft.meeting_id, draft.ticket_id)
@@ -121,4 +121,4 @@ def update(conn: sqlite3.Connection, task_id: int, draft: TaskDraft) -> None:
     with transaction(conn):
         if conn.execute("UPDATE task SET area_id = ?, title = ?, description = ?, owner_id = ?, due_date = ?,"
                         " status = ?, meeting_id = ?, ticket_id = ? WHERE id = ?", (*values, task_id)).rowcount != 1:
-            raise UserError(t("task.gone"))
+            raise UserError("task.gone")

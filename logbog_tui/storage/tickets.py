@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 
 from logbog_tui import clock
-from logbog_tui.storage.db import fold, transaction
+from logbog_tui.storage.db import fold
+from logbog_tui.storage.session import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 from logbog_tui.textfields import clean
@@ -38,8 +39,8 @@ def choose(text: str, options: tuple[str, ...], what: str) -> str:
         names = {fold(code), *(fold(n) for n in _names(f"{what}.{code}"))}
         if query in names:
             return code
-    raise UserError(t(f"ticket.bad_{what}", text=text.strip(),
-                      options=", ".join(t(f"{what}.{c}") for c in options)))
+    raise UserError(f"ticket.bad_{what}", text=text.strip(),
+                      options=", ".join(t(f"{what}.{c}") for c in options))
 
 
 def resolve_reporter(conn: sqlite3.Connection, text: str | None) -> tuple[int | None, str | None]:
@@ -84,17 +85,17 @@ def local_day(at: str) -> date:
 
 def _check_day(day: date, today: date, opened: date, after: date | None = None) -> None:
     if day > today:
-        raise UserError(t("ticket.date_in_future", date=day.strftime("%d.%m.%Y")))
+        raise UserError("ticket.date_in_future", date=day.strftime("%d.%m.%Y"))
     if day < opened:
-        raise UserError(t("ticket.before_opened", date=day.strftime("%d.%m.%Y"), opened=opened.strftime("%d.%m.%Y")))
+        raise UserError("ticket.before_opened", date=day.strftime("%d.%m.%Y"), opened=opened.strftime("%d.%m.%Y"))
     if after is not None and day < after:
-        raise UserError(t("ticket.before_sent", date=day.strftime("%d.%m.%Y"), sent=after.strftime("%d.%m.%Y")))
+        raise UserError("ticket.before_sent", date=day.strftime("%d.%m.%Y"), sent=after.strftime("%d.%m.%Y"))
 
 
 def _text(value: str | None, limit: int, required: bool = False) -> str | None:
     text = clean(value, limit, long_text=limit > 1000)
     if required and not text:
-        raise UserError(t("task.required", field=t("task.field.title")))
+        raise UserError("task.required", field=t("task.field.title"))
     return text
 
 
@@ -114,7 +115,7 @@ def create(conn: sqlite3.Connection, d: TicketDraft, today: date, author_id: int
     """Insert a ticket with the next number of the year. The write lock is taken first
     (BEGIN IMMEDIATE), so two processes never get the same number and none is skipped."""
     if d.category not in CATEGORIES or d.priority not in PRIORITIES:
-        raise UserError(t("ticket.bad_category", text=d.category, options=", ".join(CATEGORIES)))
+        raise UserError("ticket.bad_category", text=d.category, options=", ".join(CATEGORIES))
     title = _text(d.title, 300, required=True)
     with transaction(conn):
         seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM ticket WHERE year = ?", (today.year,)).fetchone()[0]
@@ -132,7 +133,7 @@ def create(conn: sqlite3.Connection, d: TicketDraft, today: date, author_id: int
 def _status(conn: sqlite3.Connection, ticket_id: int) -> str:
     row = conn.execute("SELECT status FROM ticket WHERE id = ?", (ticket_id,)).fetchone()
     if row is None:
-        raise UserError(t("ticket.gone"))
+        raise UserError("ticket.gone")
     return row[0]
 
 
@@ -144,7 +145,7 @@ def change_status(conn: sqlite3.Connection, ticket_id: int, new: str, today: dat
     with transaction(conn):
         old = _status(conn, ticket_id)
         if new not in TRANSITIONS[old]:
-            raise UserError(t("ticket.bad_transition", old=t(f"ticket.status.{old}"), new=t(f"ticket.status.{new}")))
+            raise UserError("ticket.bad_transition", old=t(f"ticket.status.{old}"), new=t(f"ticket.status.{new}"))
         opened, sent = conn.execute("SELECT opened_on, sent_to_supplier FROM ticket WHERE id = ?",
                                     (ticket_id,)).fetchone()
         _check_day(on, today, date.fromisoformat(opened),
@@ -163,14 +164,14 @@ def forward(conn: sqlite3.Connection, ticket_id: int, supplier_ref: str, sent_on
     today = today or clock.today()
     ref = _text(supplier_ref, 100)
     if not ref:
-        raise UserError(t("ticket.ref_required"))
+        raise UserError("ticket.ref_required")
     if promised_on is not None and promised_on < sent_on:
-        raise UserError(t("ticket.promise_before_sent"))
+        raise UserError("ticket.promise_before_sent")
     with transaction(conn):
         old = _status(conn, ticket_id)
         if "with_supplier" not in TRANSITIONS[old] and old != "with_supplier":
-            raise UserError(t("ticket.bad_transition", old=t(f"ticket.status.{old}"),
-                              new=t("ticket.status.with_supplier")))
+            raise UserError("ticket.bad_transition", old=t(f"ticket.status.{old}"),
+                              new=t("ticket.status.with_supplier"))
         opened = conn.execute("SELECT opened_on FROM ticket WHERE id = ?", (ticket_id,)).fetchone()[0]
         _check_day(sent_on, today, date.fromisoformat(opened))
         conn.execute("UPDATE ticket SET status = 'with_supplier', supplier_ref = ?, sent_to_supplier = ?,"
@@ -184,7 +185,7 @@ def forward(conn: sqlite3.Connection, ticket_id: int, supplier_ref: str, sent_on
 def comment(conn: sqlite3.Connection, ticket_id: int, text: str, author_id: int | None = None) -> None:
     body = _text(text, 10_000)
     if not body:
-        raise UserError(t("ticket.comment_required"))
+        raise UserError("ticket.comment_required")
     with transaction(conn):
         _status(conn, ticket_id)
         conn.execute("INSERT INTO ticket_event (ticket_id, at, author_id, kind, text) VALUES (?, ?, ?, 'comment', ?)",
@@ -237,7 +238,7 @@ def _row(r) -> TicketRow:
 def get(conn: sqlite3.Connection, ticket_id: int) -> TicketRow:
     row = conn.execute(_SELECT + " WHERE tk.id = ?", (ticket_id,)).fetchone()
     if row is None:
-        raise UserError(t("ticket.gone"))
+        raise UserError("ticket.gone")
     return _row(row)
 
 
@@ -291,13 +292,13 @@ def to_task(conn: sqlite3.Connection, ticket_id: int) -> int:
     """A feedback or ønske ticket becomes a development task (FG2) linked to it; once."""
     with transaction(conn):
         if (existing := task_of(conn, ticket_id)) is not None:
-            raise UserError(t("ticket.task_exists", id=existing[0], title=existing[1]))
+            raise UserError("ticket.task_exists", id=existing[0], title=existing[1])
         row = conn.execute("SELECT year, seq, title, description, category FROM ticket WHERE id = ?",
                            (ticket_id,)).fetchone()
         if row is None:
-            raise UserError(t("ticket.gone"))
+            raise UserError("ticket.gone")
         if row[4] not in TASKABLE:
-            raise UserError(t("ticket.not_taskable"))
+            raise UserError("ticket.not_taskable")
         area = conn.execute("SELECT id FROM task_area WHERE code = 'FG2'").fetchone()[0]
         task = conn.execute("INSERT INTO task (area_id, title, description, ticket_id) VALUES (?, ?, ?, ?)",
                             (area, f"{row[2]} ({number(row[0], row[1])})", row[3], ticket_id)).lastrowid

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from logbog_tui.storage import queries
-from logbog_tui.storage.db import transaction
+from logbog_tui.storage.session import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.service import Problem
@@ -79,7 +79,7 @@ def save(conn: sqlite3.Connection, draft: Draft, today: date) -> Saved:
         day_total = conn.execute("SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE person_id = ? AND date = ?",
                                  (draft.person_id, draft.day.isoformat())).fetchone()[0]
         if day_total + draft.minutes > MAX_MINUTES_PER_DAY:
-            raise UserError(t("log.day_full", date=fmt_date(draft.day), logged=fmt_minutes(day_total)))
+            raise UserError("log.day_full", date=fmt_date(draft.day), logged=fmt_minutes(day_total))
         cur = conn.execute(
             "INSERT INTO time_entry (person_id, date, minutes, area_id, task_id, ticket_id, is_support, note,"
             " on_behalf_of_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -99,25 +99,25 @@ def principal(conn: sqlite3.Connection, draft: Draft, scope: str) -> int | None:
     person, day, wanted = draft.person_id, draft.day, draft.on_behalf_of
     if scope != "folgegruppe":
         if wanted is not None and wanted != person:
-            raise PrincipalError(t("log.for_only_fg"))
+            raise PrincipalError("log.for_only_fg")
         return None
     member = queries.is_member(conn, person, day.year)
     options = queries.principals(conn, person, day)
     if wanted == person:
         if not member:
-            raise PrincipalError(t("log.not_a_member", person=_name(conn, person), date=fmt_date(day)))
+            raise PrincipalError("log.not_a_member", person=_name(conn, person), date=fmt_date(day))
         wanted = None
     if wanted is None:
         if member or not options:
             return None
         if len(options) == 1:
             return options[0].id
-        raise PrincipalError(t("log.for_which", person=_name(conn, person), date=fmt_date(day),
-                               members="; ".join(o.label for o in options)))
+        raise PrincipalError("log.for_which", person=_name(conn, person), date=fmt_date(day),
+                               members="; ".join(o.label for o in options))
     if any(o.id == wanted for o in options):
         return wanted
-    raise PrincipalError(t("log.not_substitute_for", person=_name(conn, person), member=_name(conn, wanted),
-                           date=fmt_date(day), members="; ".join(o.label for o in options) or "–"))
+    raise PrincipalError("log.not_substitute_for", person=_name(conn, person), member=_name(conn, wanted),
+                           date=fmt_date(day), members="; ".join(o.label for o in options) or "–")
 
 
 def resolve_principal(conn: sqlite3.Connection, person_id: int, day: date, text: str) -> int | None:
@@ -164,7 +164,7 @@ def update(conn: sqlite3.Connection, entry_id: int, draft: Draft, today: date) -
     """Replace entry ``entry_id`` with ``draft`` (validated like :func:`save`); returns the old row."""
     old = get_row(conn, entry_id)
     if old is None:
-        raise UserError(t("entry.gone"))
+        raise UserError("entry.gone")
     _validate(conn, draft, today)
     with transaction(conn):
         area_id = _area_for(conn, draft)
@@ -174,7 +174,7 @@ def update(conn: sqlite3.Connection, entry_id: int, draft: Draft, today: date) -
             "SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE person_id = ? AND date = ? AND id <> ?",
             (draft.person_id, draft.day.isoformat(), entry_id)).fetchone()[0]
         if day_total + draft.minutes > MAX_MINUTES_PER_DAY:
-            raise UserError(t("log.day_full", date=fmt_date(draft.day), logged=fmt_minutes(day_total)))
+            raise UserError("log.day_full", date=fmt_date(draft.day), logged=fmt_minutes(day_total))
         conn.execute("UPDATE time_entry SET person_id = ?, date = ?, minutes = ?, area_id = ?, task_id = ?,"
                      " is_support = ?, note = ?, on_behalf_of_id = ? WHERE id = ?",
                      (draft.person_id, draft.day.isoformat(), draft.minutes, area_id, draft.task_id,
@@ -187,7 +187,7 @@ def delete(conn: sqlite3.Connection, entry_id: int) -> dict:
     with transaction(conn):
         old = get_row(conn, entry_id)
         if old is None:
-            raise UserError(t("entry.gone"))
+            raise UserError("entry.gone")
         conn.execute("DELETE FROM time_entry WHERE id = ?", (entry_id,))
     return old
 
@@ -212,18 +212,18 @@ def _note(text: str | None) -> str | None:
 
 def _validate(conn: sqlite3.Connection, draft: Draft, today: date) -> None:
     if draft.minutes <= 0:
-        raise UserError(t("parse.hours.not_positive"))
+        raise UserError("parse.hours.not_positive")
     if draft.minutes > MAX_MINUTES_PER_DAY:
-        raise UserError(t("parse.hours.too_many"))
+        raise UserError("parse.hours.too_many")
     try:
         queries.date_range(conn, today).check(draft.day)
     except Problem as p:
-        raise UserError(t(p.key, **p.params)) from None
+        raise UserError(p.key, **p.params) from None
     note = _note(draft.note)
     if note and len(note) > MAX_NOTE:
-        raise UserError(t("log.note_too_long", max=MAX_NOTE))
+        raise UserError("log.note_too_long", max=MAX_NOTE)
     if note and has_control(note, long_text=True):
-        raise UserError(t("log.note_control"))
+        raise UserError("log.note_control")
 
 
 def _area_for(conn: sqlite3.Connection, draft: Draft) -> int:
@@ -231,10 +231,10 @@ def _area_for(conn: sqlite3.Connection, draft: Draft) -> int:
     if draft.task_id is not None:
         row = conn.execute("SELECT area_id FROM task WHERE id = ?", (draft.task_id,)).fetchone()
         if row is None:
-            raise UserError(t("resolve.none", what=t("what.no.task"), text=draft.task_id))
+            raise UserError("resolve.none", what=t("what.no.task"), text=draft.task_id)
         area_id = row[0]
     if area_id is None:
-        raise UserError(t("log.no_area"))
+        raise UserError("log.no_area")
     if conn.execute("SELECT 1 FROM task_area WHERE id = ?", (area_id,)).fetchone() is None:
-        raise UserError(t("resolve.none", what=t("what.no.area"), text=area_id))
+        raise UserError("resolve.none", what=t("what.no.area"), text=area_id)
     return area_id

@@ -19,7 +19,7 @@ from textual.widgets import DataTable
 
 from logbog_tui import clock
 from logbog_tui.storage import queries
-from logbog_tui.storage.db import transaction
+from logbog_tui.storage.session import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.logfile import logger

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from logbog_tui.storage import meeting_records, memberships, queries, tasks
-from logbog_tui.i18n import fmt_date, fmt_hours, t
+from logbog_tui.i18n import fmt_date, fmt_hours, say, t
 from logbog_tui.overview import budget_overview, explain, host_now, planned_note, status_words
 from logbog_tui.service.rotation import upcoming_changes
 from logbog_tui.storage.tickets import supplier_summary
@@ -117,7 +117,7 @@ def stale_host_lines(conn, today: date) -> list[str]:
         offer = check.offer.name if check.offer else "–"
         if check.ceased:
             lines.append("• " + t("dashboard.host_ceases", date=fmt_date(m.day),
-                                  why=not_in_force(by_code[m.host_code], m.day), offer=offer))
+                                  why=say(not_in_force(by_code[m.host_code], m.day)), offer=offer))
         else:
             lines.append("• " + t("dashboard.host_stale", date=fmt_date(m.day), host=m.host_name, offer=offer))
     return lines
