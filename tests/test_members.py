@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from logbog_tui.storage import memberships, people
 from logbog_tui.storage.session import transaction
+from logbog_tui.i18n import t
+from logbog_tui.storage.inputs import Invalid
 from logbog_tui.errors import UserError
 from logbog_tui.service.composition import Membership, Seat, compose, warnings
 
@@ -127,13 +129,17 @@ def test_phone_numbers(phone, ok):
 
 
 def test_person_validation_field_by_field():
-    draft, errors = people.validate({"name": "  ", "email": "anne@", "phone": "12", "notes": "CPR 010203-1234",
-                                     "title": "x" * 201}, None)
-    assert draft is None
-    assert set(errors) == {"name", "email", "phone", "notes", "title"}
-    draft, errors = people.validate({"name": "Ane\u0301 Åberg", "email": "ane@region.dk", "phone": "+45 12345678"},
-                                    None)
-    assert errors == {} and draft.name == "Ané Åberg"  # NFC
+    with pytest.raises(Invalid) as refused:
+        people.PersonDraft.check({"name": "  ", "email": "anne@", "phone": "12", "notes": "CPR 010203-1234",
+                                  "title": "x" * 201})
+    problems = refused.value.problems
+    assert {f: m.key for f, m in problems.items()} == {
+        "name": "person.name_required", "email": "person.bad_email", "phone": "person.bad_phone",
+        "notes": "person.no_cpr", "title": "person.too_long"}
+    assert problems["title"].params == {"max": 200}
+    assert refused.value.field == "name" and refused.value.message == t("person.name_required")  # the CLI's line
+    draft = people.PersonDraft.check({"name": "Ane\u0301 Åberg", "email": "ane@region.dk", "phone": "+45 12345678"})
+    assert draft.name == "Ané Åberg" and draft.title is None  # NFC; empty is absent
 
 
 def test_list_filters_and_hides_former_members(conn):

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 from datetime import date, datetime, timezone
 
+from pydantic import ValidationInfo, field_validator
 from sqlalchemy import and_, case, collate, exists, func, or_
 from sqlalchemy import delete as sql_delete
 from sqlalchemy import update as sql_update
@@ -16,6 +18,7 @@ from sqlmodel import select
 
 from logbog_tui.storage import journal, memberships
 from logbog_tui.storage.db import Connection
+from logbog_tui.storage.inputs import Input, refuse
 from logbog_tui.storage.models import (AgendaItem, Attendance, Meeting, Membership, Organisation, Person, Seat, Task,
                                        TaskArea, Ticket, TicketEvent, TimeEntry)
 from logbog_tui.storage.session import reading, transaction
@@ -26,16 +29,6 @@ from logbog_tui.service.text import has_control
 LIMITS = {"name": 200, "title": 200, "email": 254, "phone": 40, "notes": 10_000}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _CPR = re.compile(r"\b\d{6}-?\d{4}\b")
-
-
-@dataclass(frozen=True)
-class PersonDraft:
-    name: str
-    organisation_id: int | None = None
-    title: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    notes: str | None = None
 
 
 def _text(value: str | None) -> str:
@@ -54,27 +47,34 @@ def valid_phone(text: str) -> bool:
     return bool(re.fullmatch(r"\d{8}", compact))
 
 
-def validate(values: dict[str, str], organisation_id: int | None) -> tuple[PersonDraft | None, dict[str, str]]:
-    """Field by field: returns a draft, or the messages to show next to each bad field."""
-    clean = {k: _text(values.get(k)) for k in LIMITS}
-    errors: dict[str, str] = {}
-    for key, limit in LIMITS.items():
-        if len(clean[key]) > limit:
-            errors[key] = t("person.too_long", max=limit)
-        elif has_control(clean[key], long_text=key == "notes"):
-            errors[key] = t("person.control_chars")
-    if not clean["name"] and "name" not in errors:
-        errors["name"] = t("person.name_required")
-    if clean["email"] and "email" not in errors and not _EMAIL.match(clean["email"]):
-        errors["email"] = t("person.bad_email")
-    if clean["phone"] and "phone" not in errors and not valid_phone(clean["phone"]):
-        errors["phone"] = t("person.bad_phone")
-    if "notes" not in errors and _CPR.search(clean["notes"]):
-        errors["notes"] = t("person.no_cpr")
-    if errors:
-        return None, errors
-    return PersonDraft(clean["name"], organisation_id, clean["title"] or None, clean["email"] or None,
-                       clean["phone"] or None, clean["notes"] or None), {}
+class PersonDraft(Input):
+    """A person as the form or a command hands it in: trimmed (NFC), within the lengths of
+    ``schema.sql``, no control characters, a plausible e-mail and phone, never a CPR number."""
+
+    name: str
+    organisation_id: int | None = None
+    title: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    notes: str | None = None
+
+    @field_validator("name", "title", "email", "phone", "notes", mode="before")
+    @classmethod
+    def _clean(cls, value: Any, info: ValidationInfo) -> str | None:
+        text, key = _text(value), info.field_name
+        if len(text) > LIMITS[key]:
+            refuse("person.too_long", max=LIMITS[key])
+        if has_control(text, long_text=key == "notes"):
+            refuse("person.control_chars")
+        if key == "name" and not text:
+            refuse("person.name_required")
+        if key == "email" and text and not _EMAIL.match(text):
+            refuse("person.bad_email")
+        if key == "phone" and text and not valid_phone(text):
+            refuse("person.bad_phone")
+        if key == "notes" and _CPR.search(text):
+            refuse("person.no_cpr")
+        return text or None
 
 
 def create(conn: Connection, d: PersonDraft) -> int:

@@ -22,9 +22,8 @@ def _organisations(conn) -> tuple[tuple[str, int], ...]:
 
 def person_dialog(conn, row: PersonRow | None) -> FormDialog:
     def save(values: dict):
-        draft, errors = people.validate(values, values["organisation"])
-        if errors:
-            raise FieldErrors(errors)
+        draft = people.PersonDraft.check({**{k: values[k] for k in PERSON_FIELDS},
+                                          "organisation_id": values["organisation"]})
         if row is None:
             return people.create(conn, draft)
         people.update(conn, row.id, draft)

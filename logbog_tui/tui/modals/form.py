@@ -17,7 +17,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from logbog_tui.errors import UserError
-from logbog_tui.i18n import t
+from logbog_tui.i18n import say, t
+from logbog_tui.storage.inputs import Invalid
 from logbog_tui.service.text import visible
 from logbog_tui.tui.widgets.completing import CompletingInput
 from logbog_tui.tui.widgets.plain import Plain
@@ -132,15 +133,25 @@ class FormDialog(ModalScreen[object]):
         try:
             result = self.on_save(self.values())
         except FieldErrors as exc:
-            self._show(exc.errors)
-            first = next((f.name for f in self.fields if f.name in exc.errors), None)
-            if first:
-                self.query_one(f"#{first}").focus()
+            self._show_and_focus(exc.errors)
+            return
+        except Invalid as exc:  # an input model's refusals, each under its field
+            names = {f.name for f in self.fields}
+            errors: dict[str, str] = {}
+            for name, note in exc.problems.items():
+                errors.setdefault(name if name in names else "form", say(note))
+            self._show_and_focus(errors)
             return
         except UserError as exc:
             self._show({"form": exc.message})
             return
         self.dismiss(result)
+
+    def _show_and_focus(self, errors: dict[str, str]) -> None:
+        self._show(errors)
+        first = next((f.name for f in self.fields if f.name in errors), None)
+        if first:
+            self.query_one(f"#{first}").focus()
 
     def _show(self, errors: dict[str, str]) -> None:
         for name in [f.name for f in self.fields] + ["form"]:

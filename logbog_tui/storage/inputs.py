@@ -1,0 +1,49 @@
+"""Input models: what a form, a command or ``load`` hands in, checked field by field before
+anything is written.
+
+An input model is a SQLModel class without a table. Its validators refuse a value with
+:func:`refuse` (a message key and its parameters); :meth:`Input.check` turns every refusal into
+one :class:`Invalid` that knows the field of each: a form shows each message under its field,
+the command line shows the first as its one line.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn, Self
+
+from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
+from sqlmodel import SQLModel
+
+from logbog_tui.errors import UserError
+from logbog_tui.service import Message
+
+
+class Invalid(UserError):
+    """Input refused field by field (``problems``: field -> message, in the form's order)."""
+
+    def __init__(self, problems: dict[str, Message]) -> None:
+        field, first = next(iter(problems.items()))
+        super().__init__(first.key, field=field, **first.params)
+        self.problems = problems
+
+
+def refuse(key: str, **params: Any) -> NoReturn:
+    """Refuse the value being validated, with the message ``key``."""
+    raise PydanticCustomError(key, key, params or None)
+
+
+class Input(SQLModel):
+    """Base of the input models (no table)."""
+
+    @classmethod
+    def check(cls, values: dict[str, Any]) -> Self:
+        """The validated input, or :class:`Invalid` naming each bad field."""
+        try:
+            return cls.model_validate(values)
+        except ValidationError as exc:
+            problems: dict[str, Message] = {}
+            for error in exc.errors():
+                field = str(error["loc"][0]) if error["loc"] else "form"
+                problems.setdefault(field, Message(error["type"], dict(error.get("ctx") or {})))
+            raise Invalid(problems) from None
