@@ -11,7 +11,6 @@ RFC 5545 requires.
 from __future__ import annotations
 
 import os
-import sqlite3
 import tempfile
 from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
@@ -20,42 +19,27 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from logbog_tui.i18n import t
-from logbog_tui.storage.meetings import list_meetings
+from logbog_tui.storage.db import Connection
+from logbog_tui.storage.meetings import calendar_uid, list_meetings
 from logbog_tui.service.text import visible
 
 TZ = ZoneInfo("Europe/Copenhagen")
 
 
-def database_uid(conn: sqlite3.Connection) -> str:
-    """A random id made once per database, so UIDs of two databases never collide."""
-    row = conn.execute("SELECT value FROM setting WHERE key = 'calendar_uid'").fetchone()
-    if row:
-        return row[0]
-    import secrets
-
-    from logbog_tui.storage.session import transaction
-
-    value = secrets.token_hex(8)
-    with transaction(conn):
-        conn.execute("INSERT OR IGNORE INTO setting (key, value) VALUES ('calendar_uid', ?)", (value,))
-    return conn.execute("SELECT value FROM setting WHERE key = 'calendar_uid'").fetchone()[0]
-
-
-def build(conn: sqlite3.Connection, year: int | None = None, include_cancelled: bool = True) -> bytes:
+def build(conn: Connection, year: int | None = None, include_cancelled: bool = True) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//logbog-tui//logbog.net//DA")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "logbog.net")
-    uid = database_uid(conn)
+    uid = calendar_uid(conn)
     now = datetime.now(timezone.utc)
-    sequence = dict(conn.execute("SELECT id, sequence FROM meeting").fetchall())
     for m in list_meetings(conn, year):
         if m.status == "cancelled" and not include_cancelled:
             continue
         event = Event()
         event.add("uid", f"logbog-meeting-{m.id}@{uid}")
         event.add("dtstamp", now)
-        event.add("sequence", sequence.get(m.id, 0))  # raised by every change (schema.sql's trigger)
+        event.add("sequence", m.sequence)  # raised by every change (schema.sql's trigger)
         body = t(f"body.{m.body}")
         summary = t("ics.summary", body=body) + (f" ({m.host_name})" if m.host_name else "")
         if m.kind == "extra":

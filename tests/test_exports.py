@@ -48,10 +48,10 @@ def hostile_year(conn):
         for person, minutes, code in [(anne, 90, "FG2"), (lone, 600, "PL4"), (chef, 120, "PL6")]:
             conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id) VALUES (?, '2026-03-03', ?, ?)",
                          (person, minutes, area[code]))
-    held, _ = meetings.plan(conn, MeetingDraft("folgegruppe", date(2026, 10, 14), status="held"))
+    held, _ = meetings.plan(conn, MeetingDraft(body="folgegruppe", day=date(2026, 10, 14), status="held"))
     referred = meeting_records.save_item(conn, held, FORMULA, None, None, None, True)
     meeting_records.save_item(conn, held, LINK, None, None, None, True)
-    steering, _ = meetings.plan(conn, MeetingDraft("styregruppe", date(2026, 11, 2), status="held"))
+    steering, _ = meetings.plan(conn, MeetingDraft(body="styregruppe", day=date(2026, 11, 2), status="held"))
     settling = meeting_records.save_item(conn, steering, "Eksport", None, None, "a | b\nc", False)
     meeting_records.settle(conn, referred, settling)
     return annual(conn, 2026, TODAY)
@@ -206,8 +206,8 @@ async def test_the_tui_exports_the_csv_folder(db_path, hostile_year, tmp_path):
 @pytest.fixture
 def two_meetings(db_path):
     conn = connect(db_path)
-    first, _ = meetings.plan(conn, MeetingDraft("folgegruppe", date(2026, 12, 15), "10:00", 240))
-    meetings.plan(conn, MeetingDraft("folgegruppe", date(2027, 5, 4)))
+    first, _ = meetings.plan(conn, MeetingDraft(body="folgegruppe", day=date(2026, 12, 15), time="10:00", duration=240))
+    meetings.plan(conn, MeetingDraft(body="folgegruppe", day=date(2027, 5, 4)))
     return conn, first
 
 

@@ -109,7 +109,7 @@ def test_a_row_changed_since_by_another_program_is_not_overwritten(db_path, conn
 def test_a_batch_of_meeting_hours_is_one_change(conn, leader):
     with transaction(conn):
         jens = conn.execute("INSERT INTO person (name) VALUES ('Jens')").lastrowid
-    mid, _ = meetings.plan(conn, MeetingDraft("folgegruppe", date(2026, 10, 14), status="held"), TODAY)
+    mid, _ = meetings.plan(conn, MeetingDraft(body="folgegruppe", day=date(2026, 10, 14), status="held"), TODAY)
     for person in (leader, jens):
         meeting_records.set_attendance(conn, mid, person, "present")
     count = conn.execute("SELECT count(*) FROM time_entry").fetchone()[0]

@@ -12,13 +12,14 @@ from logbog_tui.storage import meeting_records, meetings
 from logbog_tui.storage.db import connect
 from logbog_tui.storage.session import transaction
 from logbog_tui.errors import UserError
+from logbog_tui.storage.inputs import Invalid
 from logbog_tui.storage.meetings import MeetingDraft
 from logbog_tui.overview import budget_overview
 from logbog_tui.service.meetings import ordinary_dates
 
 
 def fg(day, **kw):
-    return MeetingDraft("folgegruppe", date.fromisoformat(day), **kw)
+    return MeetingDraft(body="folgegruppe", day=date.fromisoformat(day), **kw)
 
 
 def test_ordinary_dates_are_working_days_in_spring_and_autumn():
@@ -71,10 +72,10 @@ def test_host_must_be_in_force_and_steering_has_no_rotation(conn):
     with pytest.raises(UserError, match="Region Hovedstaden findes ikke efter 31.12.2026; efterfølgeren er Region "
                                         "Østdanmark"):
         meetings.plan(conn, fg("2027-05-04", host_code="hovedstaden", reason="x"))
-    mid, _ = meetings.plan(conn, MeetingDraft("styregruppe", date(2026, 3, 11)))
+    mid, _ = meetings.plan(conn, MeetingDraft(body="styregruppe", day=date(2026, 3, 11)))
     assert meetings.get(conn, mid).host_code is None
     with pytest.raises(UserError):
-        meetings.plan(conn, MeetingDraft("styregruppe", date(2026, 3, 12), host_code="nordjylland"))
+        meetings.plan(conn, MeetingDraft(body="styregruppe", day=date(2026, 3, 12), host_code="nordjylland"))
 
 
 def test_plan_year_proposes_only_what_is_missing(conn):
@@ -118,7 +119,7 @@ def test_attendance_and_meeting_hours(conn, group):
     meeting_records.set_attendance(conn, mid, group["Bent Aalborg"], "substitute", group["Sofie Sup"])
     fg2 = conn.execute("SELECT id FROM task_area WHERE code = 'FG2'").fetchone()[0]
     logged = meeting_records.log_hours(conn, mid, 240, 60, 30, fg2)
-    assert sorted((p, m, c) for p, m, c, _entry in logged) == sorted([
+    assert sorted((e.person_id, e.minutes, e.code) for e in logged) == sorted([
         (group["Lone Leder"], 330, "PL6"), (group["Anne Aarhus"], 330, "FG2"), (group["Sofie Sup"], 330, "FG2")])
     ov = budget_overview(conn, 2026, date(2026, 12, 31))
     assert ov.member(group["Anne Aarhus"]).used == 5.5
@@ -143,7 +144,7 @@ def test_escalation_to_the_steering_group(conn):
     fg_meeting, _ = meetings.plan(conn, fg("2026-05-12"))
     item = meeting_records.save_item(conn, fg_meeting, "Uenighed om ny eksportfunktion", None, None, None, True)
     assert [r.item_id for r in meeting_records.referrals(conn)] == [item]
-    sg_meeting, _ = meetings.plan(conn, MeetingDraft("styregruppe", date(2026, 6, 10)))
+    sg_meeting, _ = meetings.plan(conn, MeetingDraft(body="styregruppe", day=date(2026, 6, 10)))
     other_fg = meeting_records.save_item(conn, fg_meeting, "Andet", None, None, None, False)
     with pytest.raises(UserError):
         meeting_records.settle(conn, item, other_fg)
@@ -156,6 +157,34 @@ def test_escalation_to_the_steering_group(conn):
     task = meeting_records.task_from_item(conn, decision, area)
     assert conn.execute("SELECT meeting_id, title FROM task WHERE id = ?", (task,)).fetchone()[:] == (
         sg_meeting, "Eksportfunktion")
+
+
+def test_a_meeting_draft_is_checked_field_by_field():
+    with pytest.raises(Invalid) as info:
+        MeetingDraft.check({"body": "bestyrelse", "day": date(2026, 5, 12), "time": "25", "duration": "30",
+                            "kind": "ordinary", "place": "x" * 201})
+    assert {name: note.key for name, note in info.value.problems.items()} == {
+        "body": "meeting.bad_body", "time": "meeting.bad_time", "duration": "meeting.bad_duration",
+        "place": "person.too_long"}
+    assert info.value.message == "organet skal være følgegruppe eller styregruppe"  # the CLI's one line: the first
+    draft = MeetingDraft.check({"body": "folgegruppe", "day": date(2026, 5, 12), "time": "kl. 9", "duration": "2,5",
+                                "reason": "  ", "place": " Aarhus "})
+    assert (draft.time, draft.duration, draft.reason, draft.place) == ("09:00", 150, None, "Aarhus")
+
+
+def test_the_record_refuses_input_under_its_field(conn, group):
+    mid, _ = meetings.plan(conn, fg("2026-05-12"))
+    with pytest.raises(Invalid) as info:
+        meeting_records.save_item(conn, mid, "  ", None, None, None, False)
+    assert list(info.value.problems) == ["title"] and info.value.message == "Titel skal udfyldes"
+    with pytest.raises(Invalid) as info:
+        meeting_records.set_attendance(conn, mid, group["Bent Aalborg"], "substitute")
+    assert list(info.value.problems) == ["represented_by"] and "suppleant" in info.value.message
+    with pytest.raises(Invalid) as info:
+        meeting_records.MeetingHours.check({"meeting": "x", "prep": "", "travel": "0", "area": None})
+    assert list(info.value.problems) == ["meeting", "area"]
+    assert meeting_records.SettlingItem.check({"item": " #12"}).item == 12
+    assert conn.execute("SELECT count(*) FROM agenda_item").fetchone()[0] == 0
 
 
 def test_calendar_export_parses_back_with_stable_uids(cli, db_path, tmp_path):

@@ -18,7 +18,7 @@ from .test_rotation import REGIONS
 
 
 def fg(day, **kw):
-    return MeetingDraft("folgegruppe", date.fromisoformat(day), **kw)
+    return MeetingDraft(body="folgegruppe", day=date.fromisoformat(day), **kw)
 
 
 # --- item 6: a planned meeting whose host no longer matches the rotation ---------------------
@@ -111,8 +111,8 @@ def test_a_region_that_has_ceased_is_named_in_plain_danish(cli):
 
 def test_the_third_ordinary_warning_is_for_the_follow_up_group_only(conn):
     for day in (date(2026, 3, 10), date(2026, 6, 9)):
-        meetings.plan(conn, MeetingDraft("styregruppe", day))
-    _mid, warnings = meetings.plan(conn, MeetingDraft("styregruppe", date(2026, 9, 8)))
+        meetings.plan(conn, MeetingDraft(body="styregruppe", day=day))
+    _mid, warnings = meetings.plan(conn, MeetingDraft(body="styregruppe", day=date(2026, 9, 8)))
     assert not any("tredje" in w for w in warnings)
 
 

@@ -42,9 +42,9 @@ def year_2025(conn):
                                                      ("2024-12-31", lone, 600, "PL4", 0)]:
             conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id, is_support) VALUES (?,?,?,?,?)",
                          (person, day, minutes, area[code], support))
-    held, _ = meetings.plan(conn, MeetingDraft("folgegruppe", date(2025, 10, 14), status="held"))
+    held, _ = meetings.plan(conn, MeetingDraft(body="folgegruppe", day=date(2025, 10, 14), status="held"))
     meeting_records.set_attendance(conn, held, anne, "present")
-    cancelled, _ = meetings.plan(conn, MeetingDraft("folgegruppe", date(2025, 5, 13)))
+    cancelled, _ = meetings.plan(conn, MeetingDraft(body="folgegruppe", day=date(2025, 5, 13)))
     meetings.set_status(conn, cancelled, "cancelled")
     meeting_records.save_item(conn, held, "Uenighed om eksport", None, None, None, True)
     a, _ = tickets.create(conn, TicketDraft("A", "fejl"), date(2025, 2, 1))

@@ -106,8 +106,8 @@ async def test_a_stale_host_is_flagged_and_h_offers_the_turn(db_path):
     from logbog_tui.tui.modals.form import FormDialog
 
     conn = connect(db_path)
-    autumn, _ = meetings.plan(conn, MeetingDraft("folgegruppe", TODAY.replace(month=12, day=8)))
-    meetings.plan(conn, MeetingDraft("folgegruppe", TODAY.replace(month=12, day=1)))
+    autumn, _ = meetings.plan(conn, MeetingDraft(body="folgegruppe", day=TODAY.replace(month=12, day=8)))
+    meetings.plan(conn, MeetingDraft(body="folgegruppe", day=TODAY.replace(month=12, day=1)))
     app = app_for(db_path)
     async with app.run_test(size=(140, 44)) as pilot:
         await pilot.press("3")
@@ -132,7 +132,7 @@ async def test_moving_a_hovedstaden_meeting_into_2027_asks_to_take_the_successor
     from logbog_tui.tui.modals.form import FormDialog
 
     conn = connect(db_path)
-    mid, _ = meetings.plan(conn, MeetingDraft("folgegruppe", TODAY.replace(month=12, day=8), host_code="hovedstaden",
+    mid, _ = meetings.plan(conn, MeetingDraft(body="folgegruppe", day=TODAY.replace(month=12, day=8), host_code="hovedstaden",
                                               reason="lokaler"))
     app = app_for(db_path)
     async with app.run_test(size=(140, 44)) as pilot:

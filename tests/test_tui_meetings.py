@@ -112,6 +112,22 @@ async def test_every_error_of_the_meeting_dialog_shows_under_its_field_at_once(d
     assert q(db_path, "SELECT count(*) FROM meeting") == [(0,)]
 
 
+async def test_the_drafts_refusals_show_under_the_meeting_dialogs_fields(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        dialog = await plan(pilot, "12.05.2026")
+        dialog.query_one("#place", Input).value = "x" * 201
+        dialog.query_one("#reason", Input).value = "a\x07b"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingDialog)
+        assert "højst 200 tegn" in str(dialog.query_one("#place-error", Static).render())
+        assert "styretegn" in str(dialog.query_one("#reason-error", Static).render())
+        assert not dialog.query_one("#form-error", Static).display
+    assert q(db_path, "SELECT count(*) FROM meeting") == [(0,)]
+
+
 async def test_plan_year_through_the_ui(db_path):
     """On 25.11.2026 the meetings of May and October 2026 have passed: `p` proposes 2027's."""
     app = app_for(db_path)

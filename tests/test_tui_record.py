@@ -136,3 +136,18 @@ async def test_plus_and_minus_act_on_attendance_only_while_it_has_the_focus(db_p
         await pilot.press("tab", "plus")
         await pilot.pause()
         assert q(db_path, "SELECT count(*) FROM attendance") == [(1,)]
+
+
+async def test_an_agenda_item_without_a_title_is_refused_under_its_field(db_path, members):  # noqa: F811
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        assert str(app.screen.query_one("#title-error").render()) == "Titel skal udfyldes"
+    assert q(db_path, "SELECT count(*) FROM agenda_item") == [(0,)]

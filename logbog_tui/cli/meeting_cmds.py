@@ -7,10 +7,8 @@ import sys
 from pathlib import Path
 
 from logbog_tui import clock
-from logbog_tui.errors import UserError
 from logbog_tui.cli.common import date_arg, open_database, year_arg
 from logbog_tui.i18n import fmt_date, fmt_week, t
-from logbog_tui.service import Problem
 
 BODY_NAMES = {"følgegruppe": "folgegruppe", "folgegruppe": "folgegruppe", "fg": "folgegruppe",
               "styregruppe": "styregruppe", "sg": "styregruppe"}
@@ -56,28 +54,20 @@ def _body(text: str) -> str:
 
 
 def cmd_add(args) -> int:
-    from logbog_tui.storage.meetings import MeetingDraft, plan
-    from logbog_tui.service.parse import parse_duration
-    from logbog_tui.service.timeofday import parse_time
+    from logbog_tui.storage.meetings import MeetingDraft, get, plan
 
     today = clock.today()
     conn = open_database(args, write=True)
     day = date_arg(args.date, today, conn)
-    duration = start = None
-    try:
-        if args.duration:
-            duration = parse_duration(args.duration)
-        start = parse_time(args.time or "")  # 10, 10.00, 10:00, kl. 10: the TUI's one parser
-    except Problem as p:
-        raise UserError(p.key, **p.params) from None
-    mid, warnings = plan(conn, MeetingDraft(args.body, day, start, duration, args.host, args.reason, args.kind,
-                                            args.status, args.place), today)
-    row = conn.execute("SELECT m.host_region_code, r.name, m.proposed_region_code FROM meeting m"
-                       " LEFT JOIN region r ON r.code = m.host_region_code WHERE m.id = ?", (mid,)).fetchone()
-    host = row[1] or "–"
-    note = t("meeting.override_mark") if row[0] and row[0] != row[2] else ""
+    # the time as the TUI takes it (10, 10.00, 10:00, kl. 10) and the duration in hours: the draft parses both
+    draft = MeetingDraft.check({"body": args.body, "day": day, "time": args.time, "duration": args.duration,
+                                "host_code": args.host, "reason": args.reason, "kind": args.kind,
+                                "status": args.status, "place": args.place})
+    mid, warnings = plan(conn, draft, today)
+    m = get(conn, mid)
+    note = t("meeting.override_mark") if m.is_override else ""
     print(t(f"meeting.added.{args.status}", id=mid, body=t(f"body.{args.body}"), date=fmt_date(day),
-            week=fmt_week(day), host=host) + note)
+            week=fmt_week(day), host=m.host_name or "–") + note)
     for w in warnings:
         print(t("meeting.warning_line", text=w), file=sys.stderr)
     return 0

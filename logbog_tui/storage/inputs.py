@@ -24,7 +24,8 @@ class Invalid(UserError):
 
     def __init__(self, problems: dict[str, Message]) -> None:
         field, first = next(iter(problems.items()))
-        super().__init__(first.key, field=field, **first.params)
+        super().__init__(first.key, field=field)
+        self.note = first  # its parameters as they are (one may be called "field", as in task.required)
         self.problems = problems
 
 

@@ -3,20 +3,124 @@ attendance, tasks from actions, and logging the meeting's hours for everyone pre
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import Any, cast
+
+from pydantic import ValidationInfo, field_validator
+from sqlalchemy import and_, collate, func
+from sqlalchemy import update as sql_update
+from sqlalchemy.orm import aliased
+from sqlmodel import col, select
 
 from logbog_tui.storage import memberships
-from logbog_tui.storage.session import transaction
+from logbog_tui.storage.db import Connection
+from logbog_tui.storage.inputs import Input, refuse
+from logbog_tui.storage.models import (AgendaItem, Attendance, Meeting, Membership, Person, Seat, Task, TaskArea,
+                                       TimeEntry)
+from logbog_tui.storage.session import reading, transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, t, t_every
 from logbog_tui.textfields import clean
 from logbog_tui.storage.meetings import get
-from logbog_tui.service.parse import MAX_MINUTES_PER_DAY
+from logbog_tui.service import Problem
+from logbog_tui.service.parse import MAX_MINUTES_PER_DAY, parse_hours
 
 ATTENDANCE = ("present", "absent", "substitute")
+
+
+def _text(value: Any, limit: int) -> str | None:
+    """Free text as :func:`~logbog_tui.textfields.clean` stores it, refused inside an input model."""
+    try:
+        return clean(value, limit, long_text=limit > 300)
+    except UserError as exc:
+        refuse(exc.note.key, **exc.note.params)
+
+
+class ItemDraft(Input):
+    """An agenda item as its dialog hands it in: a title, and the decision and notes as free text."""
+
+    title: str
+    owner_id: int | None = None
+    notes: str | None = None
+    decision: str | None = None
+    referred: bool = False
+
+    @field_validator("title", mode="before")
+    @classmethod
+    def _title(cls, value: Any) -> str:
+        title = _text(value, 300)
+        if not title:
+            refuse("task.required", field=t("task.field.title"))
+        return title
+
+    @field_validator("notes", "decision", mode="before")
+    @classmethod
+    def _long(cls, value: Any) -> str | None:
+        return _text(value, 10_000)
+
+
+class SettlingItem(Input):
+    """The steering group's item that settles a referral, as typed: ``12`` or ``#12``."""
+
+    item: int
+
+    @field_validator("item", mode="before")
+    @classmethod
+    def _number(cls, value: Any) -> int:
+        text = str(value or "").strip().lstrip("#")
+        if not text.isdigit():
+            refuse("task.no_such_link", text=value)
+        return int(text)
+
+
+class Mark(Input):
+    """One member's attendance: present, absent, or represented by a substitute (who must be named)."""
+
+    status: str
+    represented_by: int | None = None
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status(cls, value: Any) -> str:
+        if value not in ATTENDANCE:
+            refuse("record.bad_attendance")
+        return cast(str, value)
+
+    @field_validator("represented_by")
+    @classmethod
+    def _substitute(cls, value: int | None, info: ValidationInfo) -> int | None:
+        if "status" in info.data and (info.data["status"] == "substitute") != (value is not None):
+            refuse("record.substitute_needed")
+        return value
+
+
+class MeetingHours(Input):
+    """The meeting's hours as the dialog hands them in (``4``, ``2,5``, ``1:30``; blank is 0), and the
+    follow-up group area they go on."""
+
+    meeting: int = 0
+    prep: int = 0
+    travel: int = 0
+    area: int
+
+    @field_validator("meeting", "prep", "travel", mode="before")
+    @classmethod
+    def _hours(cls, value: Any) -> int:
+        if not isinstance(value, str):
+            return cast(int, value)
+        text = value.strip() or "0"
+        try:
+            return 0 if text in ("0", "0,0") else parse_hours(text)
+        except Problem as p:
+            refuse(p.key, **p.params)
+
+    @field_validator("area", mode="before")
+    @classmethod
+    def _area(cls, value: Any) -> int:
+        if value is None:
+            refuse("record.fg_area_only", code="–")
+        return cast(int, value)
 
 
 @dataclass(frozen=True)
@@ -32,51 +136,61 @@ class Item:
     settled_by: int | None
 
 
-def _clean(text: str | None, limit: int = 10_000) -> str | None:
-    return clean(text, limit, long_text=limit > 300)
+def items(conn: Connection, meeting_id: int) -> list[Item]:
+    columns: tuple[Any, ...] = (AgendaItem.id, AgendaItem.meeting_id, AgendaItem.position, AgendaItem.title,
+                                col(Person.name).label("owner"), AgendaItem.notes, AgendaItem.decision,
+                                AgendaItem.referred, AgendaItem.settled_by_id)
+    query = (select(*columns).outerjoin(Person, col(Person.id) == AgendaItem.owner_id)
+             .where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position, AgendaItem.id))
+    with reading(conn) as session:
+        return [Item(r.id, r.meeting_id, r.position, r.title, r.owner, r.notes, r.decision, bool(r.referred),
+                     r.settled_by_id) for r in session.exec(query)]
 
 
-def items(conn: sqlite3.Connection, meeting_id: int) -> list[Item]:
-    return [Item(*r[:7], bool(r[7]), r[8]) for r in conn.execute(
-        "SELECT i.id, i.meeting_id, i.position, i.title, p.name, i.notes, i.decision, i.referred, i.settled_by_id"
-        " FROM agenda_item i LEFT JOIN person p ON p.id = i.owner_id WHERE i.meeting_id = ? ORDER BY i.position, i.id",
-        (meeting_id,))]
-
-
-def save_item(conn: sqlite3.Connection, meeting_id: int, title: str, owner_id: int | None, notes: str | None,
+def save_item(conn: Connection, meeting_id: int, title: str, owner_id: int | None, notes: str | None,
               decision: str | None, referred: bool, item_id: int | None = None) -> int:
-    title = _clean(title, 300)
-    if not title:
-        raise UserError("task.required", field=t("task.field.title"))
-    with transaction(conn):
+    """A new agenda item at the end of the meeting's list, or the item ``item_id`` changed; the
+    input is checked field by field (:class:`ItemDraft`)."""
+    d = ItemDraft.check({"title": title, "owner_id": owner_id, "notes": notes, "decision": decision,
+                         "referred": referred})
+    values: dict[str, Any] = {"title": d.title, "owner_id": d.owner_id, "notes": d.notes, "decision": d.decision,
+                              "referred": d.referred}
+    with transaction(conn) as session:
         if item_id is None:
-            pos = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM agenda_item WHERE meeting_id = ?",
-                               (meeting_id,)).fetchone()[0]
-            return conn.execute("INSERT INTO agenda_item (meeting_id, position, title, owner_id, notes, decision,"
-                                " referred) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                (meeting_id, pos, title, owner_id, _clean(notes), _clean(decision), int(referred))
-                                ).lastrowid
-        conn.execute("UPDATE agenda_item SET title = ?, owner_id = ?, notes = ?, decision = ?, referred = ?"
-                     " WHERE id = ?", (title, owner_id, _clean(notes), _clean(decision), int(referred), item_id))
+            position = session.exec(select(func.coalesce(func.max(AgendaItem.position), 0) + 1)
+                                    .where(AgendaItem.meeting_id == meeting_id)).one()
+            item = AgendaItem(meeting_id=meeting_id, position=position, **values)
+            session.add(item)
+            session.flush()
+            return cast(int, item.id)
+        found = session.get(AgendaItem, item_id)
+        if found is None:
+            raise UserError("record.item_gone")
+        found.sqlmodel_update(values)
         return item_id
 
 
-def set_referred(conn: sqlite3.Connection, item_id: int, referred: bool) -> None:
+def set_referred(conn: Connection, item_id: int, referred: bool) -> None:
     """Refer an item to the steering group, or take the referral back (and its settlement with it).
     Nothing else of the item changes."""
-    with transaction(conn):
-        if conn.execute("UPDATE agenda_item SET referred = ?, settled_by_id = CASE WHEN ? THEN settled_by_id END"
-                        " WHERE id = ?", (int(referred), int(referred), item_id)).rowcount != 1:
+    values: dict[str, Any] = {"referred": referred} if referred else {"referred": False, "settled_by_id": None}
+    with transaction(conn) as session:
+        if session.exec(sql_update(AgendaItem).where(col(AgendaItem.id) == item_id).values(**values)).rowcount != 1:
             raise UserError("record.item_gone")
 
 
-def set_minutes(conn: sqlite3.Connection, meeting_id: int, text: str) -> None:
-    with transaction(conn):
-        conn.execute("UPDATE meeting SET minutes_text = ? WHERE id = ?", (_clean(text, 100_000), meeting_id))
+def set_minutes(conn: Connection, meeting_id: int, text: str) -> None:
+    try:
+        minutes_text = clean(text, 100_000, long_text=True)
+    except UserError as exc:
+        raise exc.under("minutes") from None
+    with transaction(conn) as session:
+        session.exec(sql_update(Meeting).where(col(Meeting.id) == meeting_id).values(minutes_text=minutes_text))
 
 
-def minutes(conn: sqlite3.Connection, meeting_id: int) -> str:
-    return conn.execute("SELECT coalesce(minutes_text, '') FROM meeting WHERE id = ?", (meeting_id,)).fetchone()[0]
+def minutes(conn: Connection, meeting_id: int) -> str:
+    with reading(conn) as session:
+        return session.exec(select(Meeting.minutes_text).where(Meeting.id == meeting_id)).first() or ""
 
 
 @dataclass(frozen=True)
@@ -90,46 +204,79 @@ class Referral:
     decision: str | None
 
 
-def referrals(conn: sqlite3.Connection, open_only: bool = True) -> list[Referral]:
+def referrals(conn: Connection, open_only: bool = True) -> list[Referral]:
     """Items the follow-up group referred to the steering group (a disagreement), and how settled."""
-    sql = ("SELECT i.id, i.meeting_id, m.date, i.title, i.settled_by_id, sm.date, s.decision FROM agenda_item i"
-           " JOIN meeting m ON m.id = i.meeting_id LEFT JOIN agenda_item s ON s.id = i.settled_by_id"
-           " LEFT JOIN meeting sm ON sm.id = s.meeting_id WHERE i.referred = 1")
+    settling, settled_at = aliased(AgendaItem), aliased(Meeting)
+    columns: tuple[Any, ...] = (AgendaItem.id, AgendaItem.meeting_id, Meeting.date, AgendaItem.title,
+                                AgendaItem.settled_by_id, col(settled_at.date).label("settled_on"), settling.decision)
+    query = (select(*columns)
+             .join(Meeting, col(Meeting.id) == AgendaItem.meeting_id)
+             .outerjoin(settling, col(settling.id) == AgendaItem.settled_by_id)
+             .outerjoin(settled_at, col(settled_at.id) == settling.meeting_id)
+             .where(col(AgendaItem.referred).is_(True)).order_by(Meeting.date))
     if open_only:
-        sql += " AND i.settled_by_id IS NULL"
-    return [Referral(r[0], r[1], date.fromisoformat(r[2]), r[3], r[4], date.fromisoformat(r[5]) if r[5] else None,
-                     r[6]) for r in conn.execute(sql + " ORDER BY m.date")]
+        query = query.where(col(AgendaItem.settled_by_id).is_(None))
+    with reading(conn) as session:
+        return [Referral(r.id, r.meeting_id, r.date, r.title, r.settled_by_id, r.settled_on, r.decision)
+                for r in session.exec(query)]
 
 
-def settle(conn: sqlite3.Connection, referred_item_id: int, settling_item_id: int) -> None:
+def settle(conn: Connection, referred_item_id: int, settling_item_id: int) -> None:
     """Link a referral to the steering group item (decision) that settled it."""
-    with transaction(conn):
-        row = conn.execute("SELECT m.body_code, m.date FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id"
-                           " WHERE i.id = ?", (settling_item_id,)).fetchone()
-        if row is None or row[0] != "styregruppe":
-            raise UserError("record.settle_needs_steering")
-        referred_on = conn.execute("SELECT m.date FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id"
-                                   " WHERE i.id = ?", (referred_item_id,)).fetchone()
-        if referred_on is not None and row[1] < referred_on[0]:
-            raise UserError("record.settle_before_referral", settled=fmt_date(date.fromisoformat(row[1])),
-                              referred=fmt_date(date.fromisoformat(referred_on[0])))
-        if conn.execute("UPDATE agenda_item SET settled_by_id = ? WHERE id = ? AND referred = 1",
-                        (settling_item_id, referred_item_id)).rowcount != 1:
+    def meeting_of(item_id: int) -> tuple[str, date] | None:
+        return session.exec(select(Meeting.body_code, col(Meeting.date))
+                            .join(AgendaItem, col(AgendaItem.meeting_id) == Meeting.id)
+                            .where(AgendaItem.id == item_id)).first()
+
+    with transaction(conn) as session:
+        settling = meeting_of(settling_item_id)
+        if settling is None or settling[0] != "styregruppe":
+            raise UserError("record.settle_needs_steering", field="item")
+        referred = meeting_of(referred_item_id)
+        if referred is not None and settling[1] < referred[1]:
+            raise UserError("record.settle_before_referral", field="item", settled=settling[1], referred=referred[1])
+        done = session.exec(sql_update(AgendaItem)
+                            .where(col(AgendaItem.id) == referred_item_id, col(AgendaItem.referred).is_(True))
+                            .values(settled_by_id=settling_item_id))
+        if done.rowcount != 1:
             raise UserError("record.not_referred")
 
 
-def task_from_item(conn: sqlite3.Connection, item_id: int, area_id: int, owner_id: int | None = None) -> int:
+def task_from_item(conn: Connection, item_id: int, area_id: int, owner_id: int | None = None) -> int:
     """An action from a meeting becomes a task linked back to the meeting."""
-    with transaction(conn):
-        row = conn.execute("SELECT meeting_id, title, coalesce(decision, notes) FROM agenda_item WHERE id = ?",
-                           (item_id,)).fetchone()
-        if row is None:
+    with transaction(conn) as session:
+        item = session.get(AgendaItem, item_id)
+        if item is None:
             raise UserError("record.item_gone")
-        return conn.execute("INSERT INTO task (area_id, title, description, owner_id, meeting_id) VALUES (?, ?, ?, ?, ?)",
-                            (area_id, row[1], row[2], owner_id, row[0])).lastrowid
+        task = Task(area_id=area_id, title=item.title,
+                    description=item.decision if item.decision is not None else item.notes, owner_id=owner_id,
+                    meeting_id=item.meeting_id)
+        session.add(task)
+        session.flush()
+        return cast(int, task.id)
+
+
+def task_areas(conn: Connection, scope: str | None = None) -> list[TaskArea]:
+    """The task areas in their order (of one scope, when given)."""
+    query = select(TaskArea).order_by(col(TaskArea.position))
+    if scope is not None:
+        query = query.where(TaskArea.scope == scope)
+    with reading(conn) as session:
+        return list(session.exec(query))
+
+
+def fg_areas(conn: Connection) -> list[TaskArea]:
+    """The follow-up group's task areas: where members' meeting hours go."""
+    return task_areas(conn, "folgegruppe")
 
 
 # --- attendance ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Substitute:
+    person_id: int
+    name: str
+
 
 @dataclass(frozen=True)
 class Attendee:
@@ -138,62 +285,66 @@ class Attendee:
     seat: str
     status: str | None          # None: not recorded yet
     represented_by: int | None
-    substitutes: tuple[tuple[int, str], ...]
+    substitutes: tuple[Substitute, ...]
 
 
-def attendees(conn: sqlite3.Connection, meeting_id: int) -> list[Attendee]:
+def attendees(conn: Connection, meeting_id: int) -> list[Attendee]:
     """Every seat holder of the body on the meeting's date, with what is recorded for them."""
     m = get(conn, meeting_id)
-    recorded = {r[0]: (r[1], r[2]) for r in conn.execute(
-        "SELECT person_id, status, represented_by_id FROM attendance WHERE meeting_id = ?", (meeting_id,))}
+    with reading(conn) as session:
+        recorded = {r.person_id: r for r in session.exec(select(Attendance).where(Attendance.meeting_id == meeting_id))}
     out, seen = [], set()
     for line in memberships.composition(conn, m.body, m.day):
         if line.holder is None or line.holder.person_id in seen:
             continue
         seen.add(line.holder.person_id)
-        status, rep = recorded.get(line.holder.person_id, (None, None))
-        out.append(Attendee(line.holder.person_id, line.holder.person, line.seat.label, status, rep,
-                            tuple((s.person_id, s.person) for s in line.substitutes)))
+        mark = recorded.get(line.holder.person_id)
+        out.append(Attendee(line.holder.person_id, line.holder.person, line.seat.label,
+                            mark.status if mark else None, mark.represented_by_id if mark else None,
+                            tuple(Substitute(s.person_id, s.person) for s in line.substitutes)))
     return out
 
 
-def set_attendance(conn: sqlite3.Connection, meeting_id: int, person_id: int, status: str,
+def set_attendance(conn: Connection, meeting_id: int, person_id: int, status: str,
                    represented_by: int | None = None) -> None:
-    if status not in ATTENDANCE:
-        raise UserError("record.bad_attendance")
-    if (status == "substitute") != (represented_by is not None):
-        raise UserError("record.substitute_needed")
-    with transaction(conn):
-        conn.execute("INSERT INTO attendance (meeting_id, person_id, status, represented_by_id) VALUES (?, ?, ?, ?)"
-                     " ON CONFLICT (meeting_id, person_id) DO UPDATE SET status = excluded.status,"
-                     " represented_by_id = excluded.represented_by_id", (meeting_id, person_id, status, represented_by))
+    mark = Mark.check({"status": status, "represented_by": represented_by})
+    with transaction(conn) as session:
+        row = session.get(Attendance, (meeting_id, person_id))
+        if row is None:
+            session.add(Attendance(meeting_id=meeting_id, person_id=person_id, status=mark.status,
+                                   represented_by_id=mark.represented_by))
+        else:
+            row.sqlmodel_update({"status": mark.status, "represented_by_id": mark.represented_by})
 
 
-class Logged(NamedTuple):
+@dataclass(frozen=True)
+class Logged:
     person_id: int
     minutes: int
     code: str
     entry_id: int
 
 
-def fg_areas(conn: sqlite3.Connection) -> list[tuple[int, str, str]]:
-    """The follow-up group's task areas (id, code, short name): where members' meeting hours go."""
-    return [tuple(r) for r in conn.execute(
-        "SELECT id, code, short_name FROM task_area WHERE scope = 'folgegruppe' ORDER BY position")]
+@dataclass(frozen=True)
+class LoggedHours:
+    person: str
+    minutes: int
+    code: str
 
 
-def logged_for(conn: sqlite3.Connection, meeting_id: int) -> list[tuple[str, int, str]]:
-    """Hours already logged for the meeting with `t` (person, minutes, area code): the entries of
+def logged_for(conn: Connection, meeting_id: int) -> list[LoggedHours]:
+    """Hours already logged for the meeting with `l` (person, minutes, area code): the entries of
     its day that carry its note, in either language."""
     m = get(conn, meeting_id)
     notes = t_every("record.entry_note", date=fmt_date(m.day))
-    return [tuple(r) for r in conn.execute(
-        "SELECT p.name, te.minutes, a.code FROM time_entry te JOIN person p ON p.id = te.person_id"
-        " JOIN task_area a ON a.id = te.area_id WHERE te.date = ? AND te.note IN (?, ?) ORDER BY p.name",
-        (m.day.isoformat(), *notes))]
+    query = (select(Person.name, TimeEntry.minutes, TaskArea.code).join(Person, col(Person.id) == TimeEntry.person_id)
+             .join(TaskArea, col(TaskArea.id) == TimeEntry.area_id)
+             .where(TimeEntry.date == m.day, col(TimeEntry.note).in_(notes)).order_by(collate(col(Person.name), "da")))
+    with reading(conn) as session:
+        return [LoggedHours(name, minutes, code) for name, minutes, code in session.exec(query)]
 
 
-def log_hours(conn: sqlite3.Connection, meeting_id: int, meeting_minutes: int, prep_minutes: int,
+def log_hours(conn: Connection, meeting_id: int, meeting_minutes: int, prep_minutes: int,
               travel_minutes: int, fg_area_id: int) -> list[Logged]:
     """Log the meeting (plus preparation and travel) for everyone present, in one transaction.
 
@@ -208,38 +359,40 @@ def log_hours(conn: sqlite3.Connection, meeting_id: int, meeting_minutes: int, p
         raise UserError("record.cancelled_no_hours")
     each = meeting_minutes + prep_minutes + travel_minutes
     if each <= 0:
-        raise UserError("parse.hours.not_positive")
-    with transaction(conn):
-        rows = conn.execute("SELECT a.person_id, a.status, a.represented_by_id, s.kind FROM attendance a"
-                            " LEFT JOIN membership ms ON ms.person_id = a.person_id AND ms.substitute_for_id IS NULL"
-                            "  AND ms.valid_from <= :d AND coalesce(ms.valid_to, '9999-12-31') >= :d"
-                            " LEFT JOIN seat s ON s.id = ms.seat_id AND s.body_code = :b"
-                            " WHERE a.meeting_id = :m AND a.status IN ('present', 'substitute')",
-                            {"d": m.day.isoformat(), "b": m.body, "m": meeting_id}).fetchall()
-        pl6 = conn.execute("SELECT id FROM task_area WHERE code = 'PL6'").fetchone()[0]
-        fg = conn.execute("SELECT code, scope FROM task_area WHERE id = ?", (fg_area_id,)).fetchone()
-        if fg is None or fg[1] != "folgegruppe":
-            raise UserError("record.fg_area_only", code=fg[0] if fg else "?")
-        fg_code = fg[0]
+        raise UserError("parse.hours.not_positive", field="meeting")
+    seat_held = and_(col(Membership.person_id) == Attendance.person_id, col(Membership.substitute_for_id).is_(None),
+                     col(Membership.valid_from) <= m.day, func.coalesce(Membership.valid_to, date.max) >= m.day)
+    present = (select(Attendance.person_id, Attendance.status, Attendance.represented_by_id, Seat.kind)
+               .select_from(Attendance).outerjoin(Membership, seat_held)
+               .outerjoin(Seat, and_(col(Seat.id) == Membership.seat_id, col(Seat.body_code) == m.body))
+               .where(Attendance.meeting_id == meeting_id, col(Attendance.status).in_(("present", "substitute"))))
+    with transaction(conn) as session:
+        rows = session.exec(present).all()
+        pl6 = cast(int, session.exec(select(TaskArea.id).where(TaskArea.code == "PL6")).one())
+        fg = session.get(TaskArea, fg_area_id)
+        if fg is None or fg.scope != "folgegruppe":
+            raise UserError("record.fg_area_only", field="area", code=fg.code if fg else "?")
         people: dict[int, tuple[int, str, int | None]] = {}
         for person, status, rep, kind in rows:
-            who = rep if status == "substitute" else person
+            who = rep if status == "substitute" and rep is not None else person
             leader = kind == "project_leader" and status == "present"
             if who not in people or leader:
-                people[who] = (pl6, "PL6", None) if leader else (fg_area_id, fg_code,
+                people[who] = (pl6, "PL6", None) if leader else (fg_area_id, fg.code,
                                                                   person if status == "substitute" else None)
         if not people:
             raise UserError("record.nobody_present")
-        out = []
-        for person, (area, code, on_behalf) in people.items():
-            total = conn.execute("SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE person_id = ? AND date = ?",
-                                 (person, m.day.isoformat())).fetchone()[0]
-            if total + each > MAX_MINUTES_PER_DAY:
-                name = conn.execute("SELECT name FROM person WHERE id = ?", (person,)).fetchone()[0]
-                raise UserError("record.day_full", person=name, date=fmt_date(m.day), logged=fmt_minutes(total))
-            entry = conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id, note, on_behalf_of_id)"
-                                 " VALUES (?, ?, ?, ?, ?, ?)", (person, m.day.isoformat(), each, area,
-                                                                 t("record.entry_note", date=fmt_date(m.day)),
-                                                                 on_behalf))
-            out.append(Logged(person, each, code, entry.lastrowid))
-    return out
+        totals: dict[int, int] = dict(session.exec(select(TimeEntry.person_id, func.sum(TimeEntry.minutes))
+                                                   .where(col(TimeEntry.person_id).in_(people), TimeEntry.date == m.day)
+                                                   .group_by(col(TimeEntry.person_id))).all())
+        for person in people:
+            if totals.get(person, 0) + each > MAX_MINUTES_PER_DAY:
+                name = session.exec(select(Person.name).where(Person.id == person)).one()
+                raise UserError("record.day_full", person=name, date=fmt_date(m.day),
+                                logged=fmt_minutes(totals.get(person, 0)))
+        note = t("record.entry_note", date=fmt_date(m.day))
+        entries = [(person, area, code, TimeEntry(person_id=person, date=m.day, minutes=each, area_id=area,
+                                                  note=note, on_behalf_of_id=on_behalf))
+                   for person, (area, code, on_behalf) in people.items()]
+        session.add_all([entry for *_, entry in entries])
+        session.flush()
+        return [Logged(person, each, code, cast(int, entry.id)) for person, _, code, entry in entries]

@@ -17,16 +17,17 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from logbog_tui.storage import meetings, queries
 from logbog_tui.errors import UserError
-from logbog_tui.i18n import fmt_date, fmt_week, t
+from logbog_tui.i18n import fmt_date, fmt_week, say, t
+from logbog_tui.storage.inputs import Invalid
 from logbog_tui.storage.meetings import MeetingDraft
 from logbog_tui.overview import explain
 from logbog_tui.service import Problem
-from logbog_tui.service.parse import parse_date, parse_duration
-from logbog_tui.service.timeofday import parse_time
+from logbog_tui.service.parse import parse_date
 from logbog_tui.tui.widgets.completing import CompletingInput
 from logbog_tui.tui.widgets.plain import Plain
 
 FIELDS = ("body", "date", "time", "duration", "kind", "host", "reason", "place")
+_FIELD_OF = {"day": "date", "host_code": "host", "status": "date"}  # the draft's names for the form's fields
 
 
 class MeetingDialog(ModalScreen[object]):
@@ -133,42 +134,49 @@ class MeetingDialog(ModalScreen[object]):
             box.update(errors.get(name, ""))
             box.display = name in errors
 
+    def _show_and_focus(self, errors: dict[str, str]) -> None:
+        self._show(errors)
+        first = next((n for n in FIELDS if n in errors), None)
+        if first is not None:
+            self.query_one(f"#{first}").focus()
+
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
+        """The date is read against the database's range here; the draft checks the rest field by
+        field (:class:`~logbog_tui.storage.meetings.MeetingDraft`), :func:`~logbog_tui.storage.meetings.plan`
+        what needs the database. Each refusal shows under its field, all at once where they can be."""
         value = {name: self.query_one(f"#{name}", Input).value for name in ("date", "time", "duration", "reason",
                                                                              "place")}
         errors: dict[str, str] = {}
-        day = duration = start = None
+        day = None
         try:
             day = parse_date(value["date"], self.today, queries.date_range(self.app.conn, self.today))
         except Problem as p:
-            errors["date"] = t(p.key, **p.params)
-        try:
-            start = parse_time(value["time"])
-        except Problem as p:
-            errors["time"] = t(p.key, **p.params)
-        if value["duration"].strip():
-            try:
-                duration = parse_duration(value["duration"])
-            except Problem as p:
-                errors["duration"] = t(p.key, **p.params)
+            errors["date"] = say(p.note)
         body = self.query_one("#body", Select).value
         host = self.query_one("#host", Select).value if body == "folgegruppe" else Select.NULL
         host_code = None if host is Select.NULL else host
+        draft = None
+        try:
+            draft = MeetingDraft.check({"body": body, "day": day, "time": value["time"], "duration": value["duration"],
+                                        "host_code": host_code, "reason": value["reason"],
+                                        "kind": self.query_one("#kind", Select).value,
+                                        "status": "held" if day and day < self.today else "planned",
+                                        "place": value["place"]})
+        except Invalid as exc:
+            for name, note in exc.problems.items():
+                errors.setdefault(_FIELD_OF.get(name, name if name in FIELDS else "form"), say(note))
         if (body == "folgegruppe" and host_code and self.proposed_code and host_code != self.proposed_code
-                and not value["reason"].strip()):
-            errors["reason"] = t("meeting.reason_needed", proposed=self._proposed_name())
-        if errors:
-            self._show(errors)
-            self.query_one(f"#{next(n for n in FIELDS if n in errors)}").focus()
+                and not value["reason"].strip()):  # with the other refusals, before plan() would say it alone
+            errors.setdefault("reason", t("meeting.reason_needed", proposed=self._proposed_name()))
+        if errors or draft is None:
+            self._show_and_focus(errors)
             return
-        draft = MeetingDraft(body, day, start, duration, host_code, value["reason"], self.query_one("#kind", Select).value,
-                             "held" if day < self.today else "planned", value["place"])
         try:
             result = meetings.plan(self.app.conn, draft, self.today)
         except UserError as exc:
-            self._show({"form": exc.message})
+            self._show_and_focus({exc.field if exc.field in FIELDS else "form": exc.message})
             return
         self.dismiss(result)
 

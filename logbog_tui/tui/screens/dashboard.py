@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from logbog_tui.storage import meeting_records, memberships, queries, tasks
+from logbog_tui.storage import meeting_records, meetings, memberships, queries, tasks
 from logbog_tui.i18n import fmt_date, fmt_hours, say, t
 from logbog_tui.overview import budget_overview, explain, host_now, planned_note, status_words
 from logbog_tui.service.rotation import upcoming_changes
@@ -62,12 +62,10 @@ def host_text(conn, today: date) -> str:
     if answer is None:
         return t("app.no_host")
     if answer.meeting_date:
-        place = conn.execute("SELECT place FROM meeting WHERE body_code = 'folgegruppe' AND date = ?"
-                             " AND status <> 'cancelled' ORDER BY id LIMIT 1",
-                             (answer.meeting_date.isoformat(),)).fetchone()
+        place = meetings.place_on(conn, answer.meeting_date)
         when = t("dashboard.meeting", weekday=t(f"weekday.long.{answer.meeting_date.weekday()}"),
                  date=fmt_date(answer.meeting_date), days=(answer.meeting_date - today).days,
-                 place=(place[0] if place and place[0] else "–"))
+                 place=place or "–")
     else:
         when = t("dashboard.by_rotation")
     return t("dashboard.host", region=answer.region.name, when=when, reason=explain(answer.reason))

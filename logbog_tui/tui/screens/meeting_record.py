@@ -14,8 +14,6 @@ from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_hours, fmt_minutes, fmt_week, t
 from logbog_tui.overview import budget_overview, status_words
 from logbog_tui.service.budget import as_of_for
-from logbog_tui.service import Problem
-from logbog_tui.service.parse import parse_hours
 from logbog_tui.tui.modals import ConfirmDialog
 from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
 from logbog_tui.tui.widgets.key_bar import KeyBar
@@ -114,8 +112,8 @@ class MeetingRecordScreen(Screen):
                 self.attendee_rows[str(a.person_id)] = a
                 status = t(f"record.status.{a.status}") if a.status else "–"
                 if a.status == "substitute":
-                    status += f" ({dict(a.substitutes).get(a.represented_by, '?')})"
-                table.add_row(a.name, a.seat, status, ", ".join(n for _, n in a.substitutes), key=str(a.person_id))
+                    status += " (" + next((s.name for s in a.substitutes if s.person_id == a.represented_by), "?") + ")"
+                table.add_row(a.name, a.seat, status, ", ".join(s.name for s in a.substitutes), key=str(a.person_id))
 
     def _current(self, table_id: str, rows: dict):
         table = self.query_one(table_id, DataTable)
@@ -178,10 +176,8 @@ class MeetingRecordScreen(Screen):
             return
 
         def save(values: dict):
-            text = values["item"].strip().lstrip("#")
-            if not text.isdigit():
-                raise FieldErrors({"item": t("task.no_such_link", text=values["item"])})
-            meeting_records.settle(self.app.conn, item.id, int(text))
+            settling = meeting_records.SettlingItem.check(values).item
+            meeting_records.settle(self.app.conn, item.id, settling)
             return item.id
 
         self.app.push_screen(FormDialog(t("record.settle_title", title=item.title),
@@ -202,7 +198,7 @@ class MeetingRecordScreen(Screen):
                 raise FieldErrors({"area": exc.message}) from None
             return meeting_records.task_from_item(conn, item.id, area)
 
-        areas = tuple(f"{c} {s}" for c, s in conn.execute("SELECT code, short_name FROM task_area ORDER BY position"))
+        areas = tuple(f"{a.code} {a.short_name}" for a in meeting_records.task_areas(conn))
         self.app.push_screen(FormDialog(t("record.task_title", title=item.title),
                                         [Field("area", t("task.field.area"), "", suggestions=areas,
                                                placeholder="FG2")], save),
@@ -231,7 +227,7 @@ class MeetingRecordScreen(Screen):
             if not a.substitutes:
                 self.app.notify(t("record.no_substitute", name=a.name), severity="warning")
                 return
-            ids = [pid for pid, _ in a.substitutes]
+            ids = [s.person_id for s in a.substitutes]
             rep = ids[(ids.index(a.represented_by) + 1) % len(ids)] if a.represented_by in ids else ids[0]
         meeting_records.set_attendance(self.app.conn, self.meeting_id, a.person_id, status, rep)
         self.refresh_data()
@@ -255,7 +251,7 @@ class MeetingRecordScreen(Screen):
         if not already:
             self._log_meeting_dialog()
             return
-        lines = "\n".join(f"  {name}: {fmt_minutes(minutes)} ({code})" for name, minutes, code in already[:12])
+        lines = "\n".join(f"  {h.person}: {fmt_minutes(h.minutes)} ({h.code})" for h in already[:12])
         if len(already) > 12:
             lines += "\n  " + t("more", count=len(already) - 12)
         self.app.push_screen(ConfirmDialog(t("record.already_logged", lines=lines)),
@@ -267,19 +263,9 @@ class MeetingRecordScreen(Screen):
         areas = meeting_records.fg_areas(conn)
 
         def save(values: dict):
-            parsed, errors = {}, {}
-            for name in ("meeting", "prep", "travel"):
-                text = values[name].strip() or "0"
-                try:
-                    parsed[name] = 0 if text in ("0", "0,0") else parse_hours(text)
-                except Problem as p:
-                    errors[name] = t(p.key, **p.params)
-            if values["area"] is None:
-                errors["area"] = t("record.fg_area_only", code="–")
-            if errors:
-                raise FieldErrors(errors)
-            return meeting_records.log_hours(conn, self.meeting_id, parsed["meeting"], parsed["prep"],
-                                             parsed["travel"], values["area"])
+            hours = meeting_records.MeetingHours.check(values)
+            return meeting_records.log_hours(conn, self.meeting_id, hours.meeting, hours.prep, hours.travel,
+                                             hours.area)
 
         def done(result) -> None:
             if not result:
@@ -298,11 +284,11 @@ class MeetingRecordScreen(Screen):
             self.app.notify(t("record.logged", count=len(result)) + "\n" + t("record.logged_below"), timeout=8)
             self.refresh_data()
 
-        default = next((i for i, code, _ in areas if code == FG_AREAS_DEFAULT), None)
+        default = next((a.id for a in areas if a.code == FG_AREAS_DEFAULT), None)
         fields = [Field("meeting", t("record.field.meeting_hours"), fmt_minutes(hours, unit=False) if hours else ""),
                   Field("prep", t("record.field.prep"), "0"), Field("travel", t("record.field.travel"), "0"),
                   Field("area", t("record.field.fg_area"), default,
-                        options=tuple((f"{code} {name}", i) for i, code, name in areas))]
+                        options=tuple((f"{a.code} {a.short_name}", a.id) for a in areas))]
         self.app.push_screen(FormDialog(t("record.log_title"), fields, save, t("record.log_hint")), done)
 
     def action_back(self) -> None:

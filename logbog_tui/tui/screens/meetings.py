@@ -173,7 +173,8 @@ class MeetingsScreen(FilterableList, Screen):
                 return
             warnings = []
             for day, prop in plan:
-                _mid, w = meetings.plan(conn, MeetingDraft("folgegruppe", day, "10:00", 240, prop.region.code))
+                _mid, w = meetings.plan(conn, MeetingDraft(body="folgegruppe", day=day, time="10:00", duration=240,
+                                                            host_code=prop.region.code))
                 warnings += [f"{fmt_date(day)}: {x}" for x in w]
             self.year = year
             self._done("meetings.year_planned")((None, warnings))
