@@ -42,6 +42,7 @@ from logbog_tui.textfields import clean
 ROLES = ("member", "chair", "secretary", "chair_secretary")
 BODIES = ("styregruppe", "folgegruppe")
 REFERENCE_MAX = 500
+_CHOOSE = {"seat": "membership.choose_seat", "member": "membership.choose_member"}  # a choice left empty
 
 
 # --- input models ---------------------------------------------------------------------------
@@ -78,7 +79,7 @@ class _MembershipInput(Input):
     @classmethod
     def _chosen(cls, value: Any, info: ValidationInfo) -> Any:
         if value is None:
-            refuse(f"membership.choose_{info.field_name}")
+            refuse(_CHOOSE[info.field_name])
         return value
 
     @field_validator("reference", mode="before", check_fields=False)
