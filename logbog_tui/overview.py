@@ -1,21 +1,22 @@
 """Answers built from the database and the service rules: the current host and the budgets.
 
-Shared by the CLI and the TUI; standard library only (the quick CLI paths import it).
+Shared by the CLI and the TUI.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
-from logbog_tui.storage import queries
 from logbog_tui.collation import sort_key
 from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.service import budget as rules
 from logbog_tui.service import rotation
 from logbog_tui.service.rotation import Reason
 from logbog_tui.service.workdays import DEFAULT_DAYS_OFF, DaysOff
+from logbog_tui.storage import queries
+from logbog_tui.storage.db import Connection
 
 
 def explain(reason: Reason) -> str:
@@ -45,11 +46,11 @@ def crossing_notice(label: str, state: str, thresholds: rules.Thresholds) -> str
     return t(f"budget.crossed_{state}", label=label, pct=f"{pct * 100:.0f}")
 
 
-def host_now(conn: sqlite3.Connection, day: date) -> rotation.HostAnswer | None:
+def host_now(conn: Connection, day: date) -> rotation.HostAnswer | None:
     return rotation.current_host(queries.regions(conn), queries.hostings(conn), day)
 
 
-def propose_host(conn: sqlite3.Connection, day: date) -> rotation.Proposal | None:
+def propose_host(conn: Connection, day: date) -> rotation.Proposal | None:
     return rotation.propose(queries.regions(conn), queries.hostings(conn), day)
 
 
@@ -70,6 +71,13 @@ class MemberLine:
     planned: float = 0.0
 
 
+class SteeringLine(NamedTuple):
+    """A steering group member's hours (they have no budget)."""
+
+    person: str
+    hours: float
+
+
 @dataclass
 class BudgetOverview:
     year: int
@@ -78,7 +86,7 @@ class BudgetOverview:
     working_days_year: int
     leadership: rules.Pace
     members: list[MemberLine] = field(default_factory=list)
-    steering: list[tuple[str, float]] = field(default_factory=list)
+    steering: list[SteeringLine] = field(default_factory=list)
     unattributed: float = 0.0
     leadership_planned: float = 0.0          # project leadership hours dated after the as-of date
     days_off: DaysOff = DEFAULT_DAYS_OFF
@@ -87,7 +95,7 @@ class BudgetOverview:
     def member(self, person_id: int | None) -> MemberLine | None:
         return next((m for m in self.members if m.person_id == person_id), None)
 
-    def member_for(self, conn: sqlite3.Connection, person_id: int, day: date,
+    def member_for(self, conn: Connection, person_id: int, day: date,
                    on_behalf_of: int | None = None) -> MemberLine | None:
         """The member whose budget ``person_id``'s follow-up group hours on ``day`` count toward
         (the stated principal; else their own; else the one member they substituted for)."""
@@ -96,7 +104,7 @@ class BudgetOverview:
         return self.member(person_id) or self.member(queries.substitute_for(conn, person_id, day))
 
 
-def budget_overview(conn: sqlite3.Connection, year: int, as_of: date) -> BudgetOverview:
+def budget_overview(conn: Connection, year: int, as_of: date) -> BudgetOverview:
     """Budgets of ``year`` as of ``as_of``: entries from 1 January up to ``as_of`` are used; those
     after it in the year are shown as planned, never counted."""
     from logbog_tui.service.workdays import working_days, working_days_in_year
@@ -124,7 +132,7 @@ def budget_overview(conn: sqlite3.Connection, year: int, as_of: date) -> BudgetO
                                  b.substitutes, {names.get(p, "?"): h for p, h in b.by_substitute.items()},
                                  b.remaining, b.status, b.expected_to_date, b.forecast, b.planned)
                       for b in budgets), key=lambda m: sort_key(m.person))
-    steering = [(name, max(0.0, minutes / 60 - result.counted_by_logger.get(pid, 0.0)))
-                for pid, name, minutes in queries.steering_hours(conn, year, start, end)]
+    steering = [SteeringLine(s.name, max(0.0, s.minutes / 60 - result.counted_by_logger.get(s.person_id, 0.0)))
+                for s in queries.steering_hours(conn, year, start, end)]
     return BudgetOverview(year, as_of, elapsed, total, leadership, members, steering, result.unattributed,
                           planned_pl, days_off, thresholds)

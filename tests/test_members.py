@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from logbog_tui.storage import memberships, people
-from logbog_tui.storage.session import transaction
-from logbog_tui.i18n import t
-from logbog_tui.storage.inputs import Invalid
 from logbog_tui.errors import UserError
+from logbog_tui.i18n import t
 from logbog_tui.service.composition import Membership, Seat, compose, warnings
+from logbog_tui.storage import memberships, people
+from logbog_tui.storage.inputs import Invalid
+from logbog_tui.storage.session import transaction
 
 
 def seat_id(conn, body, **where):
@@ -180,3 +180,50 @@ def test_a_person_without_history_can_be_deleted(conn):
     people.delete(conn, pid)
     assert conn.execute("SELECT count(*) FROM person").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM membership").fetchone()[0] == 0
+
+
+def test_appointment_substitute_and_end_inputs_field_by_field():
+    today = date(2026, 11, 25)
+    with pytest.raises(Invalid) as refused:
+        memberships.Appointment.check({"seat": None, "start": "", "end": "32.13.2026", "role": "boss",
+                                       "reference": "x" * 501, "today": today})
+    assert {f: m.key for f, m in refused.value.problems.items()} == {
+        "seat": "membership.choose_seat", "start": "parse.date.empty", "end": "parse.date.no_such_day",
+        "role": "membership.bad_role", "reference": "person.too_long"}
+    assert refused.value.problems["reference"].params == {"max": 500}
+    with pytest.raises(Invalid) as refused:
+        memberships.Appointment.check({"seat": 1, "start": "01.02.2026", "end": "31.01.2026", "role": None,
+                                       "reference": "møde\x1b[2J", "today": today})
+    assert {f: m.key for f, m in refused.value.problems.items()} == {
+        "end": "membership.end_before_start", "reference": "text.control_chars"}
+    a = memberships.Appointment.check({"seat": 1, "start": "i dag", "end": " ", "role": None,
+                                       "reference": "  Styregruppemøde  ", "today": today})
+    assert (a.start, a.end, a.role, a.reference) == (today, None, "member", "Styregruppemøde")
+    with pytest.raises(Invalid) as refused:
+        memberships.Substitution.check({"member": None, "start": "01.01.2026", "end": "", "reference": "",
+                                        "today": today})
+    assert refused.value.field == "member" and refused.value.message == t("membership.choose_member")
+    with pytest.raises(Invalid) as refused:
+        memberships.Ending.check({"end": "", "today": today})
+    assert {f: m.key for f, m in refused.value.problems.items()} == {"end": "parse.date.empty"}
+    assert memberships.Ending.check({"end": "+7", "today": today}).end == date(2026, 12, 2)
+
+
+def test_storage_checks_what_it_is_handed(conn):
+    pid = person(conn, "Rita Rolle")
+    seat = seat_id(conn, "folgegruppe", region_code="midtjylland")
+    with pytest.raises(Invalid) as refused:
+        memberships.appoint(conn, pid, seat, date(2026, 2, 1), date(2026, 1, 31))
+    assert refused.value.field == "end" and refused.value.message == t("membership.end_before_start")
+    with pytest.raises(Invalid) as refused:
+        memberships.appoint(conn, pid, seat, date(2026, 1, 1), None, role="boss")
+    assert refused.value.field == "role"
+    with pytest.raises(Invalid) as refused:
+        memberships.appoint(conn, pid, seat, date(2026, 1, 1), None, reference="a\x00b")
+    assert refused.value.field == "reference"
+    assert conn.execute("SELECT count(*) FROM membership").fetchone()[0] == 0
+    mid = memberships.appoint(conn, pid, seat, date(2026, 1, 1), None, reference=" SG 12.12.2025 ")
+    assert memberships.of_person(conn, pid)[0].reference == "SG 12.12.2025"
+    with pytest.raises(UserError) as refused:
+        memberships.end_membership(conn, mid, date(2025, 12, 31))
+    assert refused.value.field == "end"

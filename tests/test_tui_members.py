@@ -8,9 +8,10 @@ from datetime import date
 import pytest
 from textual.widgets import DataTable, Input
 
+from logbog_tui.i18n import t
 from logbog_tui.storage.db import connect
-from logbog_tui.storage.session import transaction
 from logbog_tui.storage.demo import fill
+from logbog_tui.storage.session import transaction
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import ConfirmDialog
 from logbog_tui.tui.modals.form import FormDialog
@@ -221,3 +222,39 @@ def test_composition_snapshot_2027(demo_db, snap_compare):
         await pilot.pause()
 
     assert snap_compare(app_for(demo_db), run_before=to_2027, terminal_size=(130, 36))
+
+
+async def test_the_appointment_dialog_says_each_refusal_under_its_field(db_path):
+    conn = connect(db_path)
+    with transaction(conn):
+        conn.execute("INSERT INTO person (name) VALUES ('Anne')")
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "a")
+        await pilot.pause()
+        await submit_form(pilot, seat=seat(db_path, "folgegruppe", region_code="nordjylland"),
+                          start="01.02.2026", end="31.01.2026", reference="møde\x1b[2J")
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        assert "før startdatoen" in str(dialog.query_one("#end-error").render())
+        assert str(dialog.query_one("#reference-error").render()) == t("text.control_chars")
+        assert not dialog.query_one("#seat-error").display
+    assert q(db_path, "SELECT count(*) FROM membership") == [(0,)]
+
+
+async def test_moving_through_the_members_asks_one_query_per_move(demo_db):
+    """The memberships of the highlighted person come in one query, whatever their number."""
+    app = app_for(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        people = app.screen.query_one("#people", DataTable)
+        asked: list[str] = []
+        app.conn.set_trace_callback(asked.append)
+        for _ in range(5):
+            await pilot.press("down")
+        await pilot.pause()
+        app.conn.set_trace_callback(None)
+        shown = app.screen.query_one("#memberships", DataTable).row_count
+        assert people.cursor_row == 5 and shown >= 1
+        assert len([sql for sql in asked if "membership" in sql]) == 5

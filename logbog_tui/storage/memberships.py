@@ -1,165 +1,343 @@
-"""Seats and memberships in the database: load them for the composition rule, appoint
-members and substitutes, end memberships. Every write is one short transaction."""
+"""Seats and memberships in the database: load them for the composition rule, appoint members and
+substitutes, end memberships. Every write is one short transaction.
+
+What the appointment, substitute and end forms hand in is checked by the input models
+:class:`Appointment`, :class:`Substitution` and :class:`Ending` (a refusal shows under its
+field); the storage functions check what they are given with the same models.
+"""
 
 from __future__ import annotations
 
-import sqlite3
+from dataclasses import dataclass
 from datetime import date
+from typing import Any, ClassVar
 
-from logbog_tui.storage.session import transaction
+from pydantic import ValidationInfo, field_validator
+from sqlalchemy import delete as sql_delete
+from sqlalchemy import func
+from sqlalchemy import update as sql_update
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql import ColumnElement
+from sqlmodel import Field, Session, select
+
+from logbog_tui import clock
 from logbog_tui.errors import UserError
-from logbog_tui.i18n import fmt_date, t
+from logbog_tui.i18n import fmt_date
+from logbog_tui.service import Problem
+from logbog_tui.service import composition as rules
+from logbog_tui.service.composition import (
+    SeatLine,
+    compose,
+    conflicting,
+    overlap,
+    warnings,
+)
+from logbog_tui.service.parse import parse_date
+from logbog_tui.storage.db import Connection, fold
+from logbog_tui.storage.inputs import Input, refuse
+from logbog_tui.storage.models import Membership, Person, Seat
+from logbog_tui.storage.session import reading, transaction
 from logbog_tui.textfields import clean
-from logbog_tui.service.composition import Membership, Seat, compose, conflicting, overlap, warnings
 
 ROLES = ("member", "chair", "secretary", "chair_secretary")
+BODIES = ("styregruppe", "folgegruppe")
+REFERENCE_MAX = 500
+_CHOOSE = {"seat": "membership.choose_seat", "member": "membership.choose_member"}  # a choice left empty
 
 
-def _d(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+# --- input models ---------------------------------------------------------------------------
+
+class _MembershipInput(Input):
+    """Dates as typed (``31.12.2026``, ``i dag``, ``+7``: read relative to ``today``) or as dates,
+    the seat or member chosen, the reference of an appointment as clean text."""
+
+    OPEN_END: ClassVar[bool] = True  # a blank end: until further notice
+    today: date | None = Field(default=None, exclude=True)  # what relative dates are read from
+
+    @field_validator("start", "end", mode="before", check_fields=False)
+    @classmethod
+    def _day(cls, value: Any, info: ValidationInfo) -> date | None:
+        if isinstance(value, date):
+            return value
+        text = "" if value is None else str(value)
+        if info.field_name == "end" and cls.OPEN_END and not text.strip():
+            return None
+        try:
+            return parse_date(text, info.data.get("today") or clock.today())
+        except Problem as p:
+            refuse(p.key, **p.params)
+
+    @field_validator("end", check_fields=False)
+    @classmethod
+    def _after_start(cls, end: date | None, info: ValidationInfo) -> date | None:
+        start = info.data.get("start")
+        if end is not None and start is not None and end < start:
+            refuse("membership.end_before_start")
+        return end
+
+    @field_validator("seat", "member", mode="before", check_fields=False)
+    @classmethod
+    def _chosen(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None:
+            refuse(_CHOOSE[info.field_name])
+        return value
+
+    @field_validator("reference", mode="before", check_fields=False)
+    @classmethod
+    def _reference(cls, value: Any) -> str | None:
+        try:
+            return clean(value, REFERENCE_MAX)
+        except UserError as exc:
+            refuse(exc.note.key, **exc.note.params)
 
 
-def seats(conn: sqlite3.Connection) -> list[Seat]:
-    return [Seat(r[0], r[1], r[2], r[3], r[4], _d(r[5]), _d(r[6])) for r in conn.execute(
-        "SELECT id, body_code, kind, label, position, valid_from, valid_to FROM seat")]
+class Appointment(_MembershipInput):
+    """A seat for a person: the seat, the period (the end after the start; none: until further
+    notice), the role and the reference of the decision."""
+
+    seat: int
+    start: date
+    end: date | None = None
+    role: str = "member"
+    reference: str | None = None
+
+    @field_validator("role", mode="before")
+    @classmethod
+    def _role(cls, value: Any) -> str:
+        if value in (None, ""):
+            return "member"
+        if value not in ROLES:
+            refuse("membership.bad_role")
+        return str(value)
 
 
-def memberships(conn: sqlite3.Connection, person_id: int | None = None) -> list[Membership]:
-    sql = ("SELECT m.id, m.person_id, p.name, m.seat_id, m.valid_from, m.valid_to, m.substitute_for_id, m.role"
-           " FROM membership m JOIN person p ON p.id = m.person_id")
-    params: tuple = ()
-    if person_id is not None:
-        sql += " WHERE m.person_id = ?"
-        params = (person_id,)
-    return [Membership(r[0], r[1], r[2], r[3], _d(r[4]), _d(r[5]), r[6], r[7])
-            for r in conn.execute(sql + " ORDER BY m.valid_from", params)]
+class Substitution(_MembershipInput):
+    """A person as substitute for the holder of a membership (``member``), for a period."""
+
+    member: int
+    start: date
+    end: date | None = None
+    reference: str | None = None
 
 
-def composition(conn: sqlite3.Connection, body: str, day: date):
+class Ending(_MembershipInput):
+    """The last day of a membership (its start is the stored one: checked by :func:`end_membership`)."""
+
+    OPEN_END: ClassVar[bool] = False
+    end: date
+
+
+# --- reading --------------------------------------------------------------------------------
+
+def _seat(s: Seat) -> rules.Seat:
+    return rules.Seat(s.id, s.body_code, s.kind, s.label, s.position, s.valid_from, s.valid_to)
+
+
+def seats(conn: Connection) -> list[rules.Seat]:
+    with reading(conn) as session:
+        return [_seat(s) for s in session.exec(select(Seat))]
+
+
+def open_seats(conn: Connection, today: date) -> list[rules.Seat]:
+    """The seats in force on ``today`` or later, by body, position and start (the appointment form)."""
+    query = (select(Seat).where(func.coalesce(Seat.valid_to, date.max) >= today)
+             .order_by(Seat.body_code, Seat.position, Seat.valid_from, Seat.id))
+    with reading(conn) as session:
+        return [_seat(s) for s in session.exec(query)]
+
+
+def _memberships(session: Session, *where: ColumnElement[bool]) -> list[rules.Membership]:
+    query = (select(Membership.id, Membership.person_id, Person.name, Membership.seat_id, Membership.valid_from,
+                    Membership.valid_to, Membership.substitute_for_id, Membership.role)
+             .join(Person, Person.id == Membership.person_id).where(*where).order_by(Membership.valid_from))
+    return [rules.Membership(*row) for row in session.exec(query)]
+
+
+def memberships(conn: Connection) -> list[rules.Membership]:
+    with reading(conn) as session:
+        return _memberships(session)
+
+
+def composition(conn: Connection, body: str, day: date) -> list[SeatLine]:
     return compose(seats(conn), memberships(conn), body, day)
 
 
-def current_warnings(conn: sqlite3.Connection, today: date):
+def compositions(conn: Connection, day: date) -> list[tuple[str, list[SeatLine]]]:
+    """Both bodies on ``day`` (seats and memberships read once)."""
+    all_seats, held = seats(conn), memberships(conn)
+    return [(body, compose(all_seats, held, body, day)) for body in BODIES]
+
+
+def current_warnings(conn: Connection, today: date) -> list[rules.Warning]:
     return warnings(seats(conn), memberships(conn), today)
 
 
-def _check_period(start: date, end: date | None) -> None:
-    if end is not None and end < start:
-        raise UserError("membership.end_before_start", field="end")
+@dataclass(frozen=True)
+class MembershipRow:
+    """A membership as the Members screen and its dialogs show it: the seat by body and label, and
+    the member a substitute serves (``holder``)."""
+
+    id: int
+    person_id: int
+    person: str
+    seat_id: int
+    body: str
+    seat: str
+    role: str
+    valid_from: date
+    valid_to: date | None
+    substitute_for: int | None
+    holder: str | None
+    reference: str | None
 
 
-def _ref(text: str | None) -> str | None:
-    try:
-        return clean(text, 500)
-    except UserError as exc:
-        raise exc.under("reference") from None
+def _rows(conn: Connection, *where: ColumnElement[bool], newest_first: bool = False) -> list[MembershipRow]:
+    """Memberships with their seat and the name of the member a substitute serves: one query."""
+    served, holder = aliased(Membership), aliased(Person)
+    query = (select(Membership.id, Membership.person_id, Person.name, Membership.seat_id, Seat.body_code,
+                    Seat.label, Membership.role, Membership.valid_from, Membership.valid_to,
+                    Membership.substitute_for_id, holder.name, Membership.appointment_ref)
+             .join(Person, Person.id == Membership.person_id).join(Seat, Seat.id == Membership.seat_id)
+             .outerjoin(served, served.id == Membership.substitute_for_id)
+             .outerjoin(holder, holder.id == served.person_id)
+             .where(*where)
+             .order_by(Membership.valid_from.desc() if newest_first else Membership.valid_from, Membership.id))
+    with reading(conn) as session:
+        return [MembershipRow(*row) for row in session.exec(query)]
 
 
-def appoint(conn: sqlite3.Connection, person_id: int, seat_id: int, start: date, end: date | None,
-            role: str = "member", reference: str | None = None) -> int:
+def of_person(conn: Connection, person_id: int) -> list[MembershipRow]:
+    """A person's memberships (seats and substitute roles), newest first."""
+    return _rows(conn, Membership.person_id == person_id, newest_first=True)
+
+
+def substitutable(conn: Connection, person_id: int, today: date) -> list[MembershipRow]:
+    """The memberships ``person_id`` could become substitute for: holders (not substitutes) of a
+    seat other than the project leader's, running on ``today`` or later, not the person's own;
+    by body and name."""
+    found = _rows(conn, Membership.substitute_for_id.is_(None), func.coalesce(Membership.valid_to, date.max) >= today,
+                  Seat.kind != "project_leader", Membership.person_id != person_id)
+    return sorted(found, key=lambda m: (m.body, fold(m.person)))
+
+
+def running_after(conn: Connection, person_id: int, day: date) -> list[MembershipRow]:
+    """The person's memberships (seats and substitute roles) that run past ``day``."""
+    return _rows(conn, Membership.person_id == person_id, func.coalesce(Membership.valid_to, date.max) > day)
+
+
+# --- writing --------------------------------------------------------------------------------
+
+def _until(day: date | None) -> str:
+    return fmt_date(day) if day else "…"
+
+
+def appoint(conn: Connection, person_id: int, seat_id: int | None, start: date, end: date | None,
+            role: str | None = "member", reference: str | None = None) -> int:
     """Make ``person_id`` the holder of ``seat_id`` for the period; refuses overlaps."""
-    _check_period(start, end)
-    if role not in ROLES:
-        raise UserError("membership.bad_role")
-    with transaction(conn):
-        seat = next((s for s in seats(conn) if s.id == seat_id), None)
+    a = Appointment.check({"seat": seat_id, "start": start, "end": end, "role": role, "reference": reference})
+    end = a.end
+    with transaction(conn) as session:
+        seat = session.get(Seat, a.seat)
         if seat is None:
             raise UserError("membership.no_seat")
-        if end is None and seat.valid_to is not None and start <= seat.valid_to:
+        if end is None and seat.valid_to is not None and a.start <= seat.valid_to:
             end = seat.valid_to  # "until further notice" ends with the seat itself
-        if start < seat.valid_from or (seat.valid_to and (end is None or end > seat.valid_to)):
+        if a.start < seat.valid_from or (seat.valid_to and (end is None or end > seat.valid_to)):
             raise UserError("membership.outside_seat", seat=seat.label, start=fmt_date(seat.valid_from),
-                              end=fmt_date(seat.valid_to) if seat.valid_to else "…")
-        clash = conflicting(memberships(conn), seat_id, start, end)
+                            end=_until(seat.valid_to))
+        clash = conflicting(_memberships(session, Membership.seat_id == seat.id), seat.id, a.start, end)
         if clash is not None:
             raise UserError("membership.overlap", seat=seat.label, person=clash.person,
-                              start=fmt_date(clash.valid_from),
-                              end=fmt_date(clash.valid_to) if clash.valid_to else "…")
-        return conn.execute("INSERT INTO membership (person_id, seat_id, role, valid_from, valid_to, appointment_ref)"
-                            " VALUES (?, ?, ?, ?, ?, ?)",
-                            (person_id, seat_id, role, start.isoformat(), end.isoformat() if end else None,
-                             _ref(reference))).lastrowid
+                            start=fmt_date(clash.valid_from), end=_until(clash.valid_to))
+        held = Membership(person_id=person_id, seat_id=seat.id, role=a.role, valid_from=a.start, valid_to=end,
+                          appointment_ref=a.reference)
+        session.add(held)
+        session.flush()
+        return held.id
 
 
-def appoint_substitute(conn: sqlite3.Connection, person_id: int, member_membership_id: int, start: date,
+def appoint_substitute(conn: Connection, person_id: int, member_membership_id: int | None, start: date,
                        end: date | None, reference: str | None = None) -> int:
     """Make ``person_id`` substitute for the holder of membership ``member_membership_id``."""
-    _check_period(start, end)
-    with transaction(conn):
-        member = next((m for m in memberships(conn) if m.id == member_membership_id), None)
-        if member is None or member.substitute_for is not None:
+    s = Substitution.check({"member": member_membership_id, "start": start, "end": end, "reference": reference})
+    end = s.end
+    with transaction(conn) as session:
+        member = session.get(Membership, s.member)
+        if member is None or member.substitute_for_id is not None:
             raise UserError("membership.no_member")
         if member.person_id == person_id:
             raise UserError("membership.own_substitute")
-        if end is None and member.valid_to is not None and start <= member.valid_to:
+        name = session.get(Person, member.person_id).name
+        if end is None and member.valid_to is not None and s.start <= member.valid_to:
             end = member.valid_to  # a substitute serves at most as long as the member
-        if start < member.valid_from or (member.valid_to and (end is None or end > member.valid_to)):
-            raise UserError("membership.outside_member", person=member.person, start=fmt_date(member.valid_from),
-                              end=fmt_date(member.valid_to) if member.valid_to else "…")
-        for m in memberships(conn, person_id):
-            if m.substitute_for == member_membership_id and overlap(m.valid_from, m.valid_to, start, end):
-                raise UserError("membership.already_substitute", person=member.person)
-        return conn.execute("INSERT INTO membership (person_id, seat_id, substitute_for_id, valid_from, valid_to,"
-                            " appointment_ref) VALUES (?, ?, ?, ?, ?, ?)",
-                            (person_id, member.seat_id, member_membership_id, start.isoformat(),
-                             end.isoformat() if end else None, _ref(reference))).lastrowid
+        if s.start < member.valid_from or (member.valid_to and (end is None or end > member.valid_to)):
+            raise UserError("membership.outside_member", person=name, start=fmt_date(member.valid_from),
+                            end=_until(member.valid_to))
+        already = session.exec(select(Membership.valid_from, Membership.valid_to).where(
+            Membership.person_id == person_id, Membership.substitute_for_id == member.id))
+        if any(overlap(first, last, s.start, end) for first, last in already):
+            raise UserError("membership.already_substitute", person=name)
+        role = Membership(person_id=person_id, seat_id=member.seat_id, substitute_for_id=member.id,
+                          valid_from=s.start, valid_to=end, appointment_ref=s.reference)
+        session.add(role)
+        session.flush()
+        return role.id
 
 
-def end_membership(conn: sqlite3.Connection, membership_id: int, end: date) -> tuple[int, int]:
+def end_membership(conn: Connection, membership_id: int, end: date) -> tuple[int, int]:
     """End a membership on ``end`` (inclusive). Its substitutes end then too, and substitute
     appointments that would only begin after ``end`` are annulled (removed): a substitute serves
     at most as long as the member. Returns (substitutes ended, substitute appointments annulled)."""
-    with transaction(conn):
-        return _end(conn, membership_id, end)
+    last = Ending.check({"end": end}).end
+    with transaction(conn) as session:
+        return _end(session, membership_id, last)
 
 
-def _end(conn: sqlite3.Connection, membership_id: int, end: date) -> tuple[int, int]:
-    row = conn.execute("SELECT valid_from, valid_to FROM membership WHERE id = ?", (membership_id,)).fetchone()
-    if row is None:
+def _end(session: Session, membership_id: int, end: date) -> tuple[int, int]:
+    held = session.get(Membership, membership_id)
+    if held is None:
         raise UserError("membership.gone")
-    if end < date.fromisoformat(row[0]):
+    if end < held.valid_from:
         raise UserError("membership.end_before_start", field="end")
-    conn.execute("UPDATE membership SET valid_to = ? WHERE id = ?", (end.isoformat(), membership_id))
-    ended = conn.execute(
-        "UPDATE membership SET valid_to = ? WHERE substitute_for_id = ? AND valid_from <= ?"
-        " AND (valid_to IS NULL OR valid_to > ?)", (end.isoformat(), membership_id, end.isoformat(),
-                                                     end.isoformat())).rowcount
-    annulled = conn.execute("DELETE FROM membership WHERE substitute_for_id = ? AND valid_from > ?",
-                            (membership_id, end.isoformat())).rowcount
+    held.valid_to = end
+    ended = session.execute(
+        sql_update(Membership).where(Membership.substitute_for_id == membership_id, Membership.valid_from <= end,
+                                     func.coalesce(Membership.valid_to, date.max) > end)
+        .values(valid_to=end)).rowcount
+    annulled = session.execute(sql_delete(Membership).where(Membership.substitute_for_id == membership_id,
+                                                            Membership.valid_from > end)).rowcount
     return ended, annulled
 
 
-def cancel_future(conn: sqlite3.Connection, membership_id: int, today: date) -> int:
+def cancel_future(conn: Connection, membership_id: int, today: date) -> int:
     """Cancel a membership that has not begun (it starts after ``today``): it is removed, with the
     substitutes appointed for it. Returns how many substitute memberships went with it."""
-    with transaction(conn):
-        row = conn.execute("SELECT valid_from FROM membership WHERE id = ?", (membership_id,)).fetchone()
-        if row is None:
+    with transaction(conn) as session:
+        held = session.get(Membership, membership_id)
+        if held is None:
             raise UserError("membership.gone")
-        if date.fromisoformat(row[0]) <= today:
-            raise UserError("membership.already_begun", date=fmt_date(date.fromisoformat(row[0])))
-        return _remove(conn, membership_id)
+        if held.valid_from <= today:
+            raise UserError("membership.already_begun", date=fmt_date(held.valid_from))
+        return _remove(session, membership_id)
 
 
-def _remove(conn: sqlite3.Connection, membership_id: int) -> int:
-    subs = conn.execute("DELETE FROM membership WHERE substitute_for_id = ?", (membership_id,)).rowcount
-    conn.execute("DELETE FROM membership WHERE id = ?", (membership_id,))
+def _remove(session: Session, membership_id: int) -> int:
+    subs = session.execute(sql_delete(Membership).where(Membership.substitute_for_id == membership_id)).rowcount
+    session.execute(sql_delete(Membership).where(Membership.id == membership_id))
     return subs
 
 
-def running_after(conn: sqlite3.Connection, person_id: int, day: date) -> list[Membership]:
-    """The person's memberships (seats and substitute roles) that run past ``day``."""
-    return [m for m in memberships(conn, person_id) if m.valid_to is None or m.valid_to > day]
-
-
-def end_all_in(conn: sqlite3.Connection, person_id: int, last_day: date) -> int:
+def end_all_in(conn: Connection, person_id: int, last_day: date) -> int:
     """Inside the caller's transaction: end every membership of the person that runs past
     ``last_day`` on that day (their substitutes end too); one that begins after it is removed.
     Returns how many of the person's memberships were ended or removed."""
-    running = running_after(conn, person_id, last_day)
-    for m in running:
-        if m.valid_from > last_day:
-            _remove(conn, m.id)
-        else:
-            _end(conn, m.id, last_day)
-    return len(running)
+    with transaction(conn) as session:
+        running = session.exec(
+            select(Membership.id, Membership.valid_from).where(
+                Membership.person_id == person_id, func.coalesce(Membership.valid_to, date.max) > last_day)).all()
+        for membership_id, first in running:
+            if first > last_day:
+                _remove(session, membership_id)
+            else:
+                _end(session, membership_id, last_day)
+        return len(running)

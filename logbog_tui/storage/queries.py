@@ -1,22 +1,42 @@
-"""Thin query functions that feed the service rules (standard library only: fast CLI paths)."""
+"""Thin query functions that feed the service rules: settings, budgets, members' periods and
+hours, names of people, and resolving what the user typed to a row."""
 
 from __future__ import annotations
 
-import sqlite3
+import sqlite3  # only for regions() and hostings() below, rewritten on their own
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
-from logbog_tui.storage.db import fold  # one folding rule for Python and SQL
+from sqlalchemy import ColumnElement, case, collate, distinct, func
+from sqlalchemy.orm import aliased
+from sqlmodel import select
+
 from logbog_tui.errors import RefusedDatabase, UserError
 from logbog_tui.i18n import t
 from logbog_tui.service import Problem
 from logbog_tui.service.budget import HourRow, Thresholds
 from logbog_tui.service.parse import ORG_START, DateRange
-from logbog_tui.service.workdays import DEFAULT_DAYS_OFF, DaysOff, parse_days_off
 from logbog_tui.service.rotation import Hosting, Region
 from logbog_tui.service.text import has_control, visible
-
-_FAR = "9999-12-31"
+from logbog_tui.service.workdays import DEFAULT_DAYS_OFF, DaysOff, parse_days_off
+from logbog_tui.storage.db import (  # one folding rule for Python and SQL
+    Connection,
+    fold,
+)
+from logbog_tui.storage.models import (
+    Budget,
+    Membership,
+    Organisation,
+    Person,
+    Seat,
+    Setting,
+    Task,
+    TaskArea,
+    TimeEntry,
+)
+from logbog_tui.storage.session import reading
 
 
 def _d(value: str | None) -> date | None:
@@ -86,107 +106,134 @@ def setting_problem(key: str, value: object) -> str | None:
     return None
 
 
-def setting(conn: sqlite3.Connection, key: str, default: str | None = None) -> str | None:
+def _stored(conn: Connection, key: str) -> Setting | None:
+    with reading(conn) as session:
+        return session.get(Setting, key)
+
+
+def _checked(row: Setting) -> str:
+    problem = setting_problem(row.key, row.value)
+    if problem:
+        raise RefusedDatabase("setting.invalid", name=row.key, value=visible(str(row.value))[:60], rule=t(problem))
+    return row.value
+
+
+def setting(conn: Connection, key: str, default: str | None = None) -> str | None:
     """A setting's value; a stored value that breaks its rule is refused with one line (before
     anything is written, never after)."""
-    row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
-    if row is None:
-        return default
-    problem = setting_problem(key, row[0])
-    if problem:
-        raise RefusedDatabase("setting.invalid", name=key, value=visible(str(row[0]))[:60], rule=t(problem))
-    return row[0]
+    row = _stored(conn, key)
+    return default if row is None else _checked(row)
 
 
-def raw_setting(conn: sqlite3.Connection, key: str) -> str:
+def raw_setting(conn: Connection, key: str) -> str:
     """A setting's stored text, unchecked and made safe to show (for mending a bad one)."""
-    row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
-    return visible(str(row[0]))[:60] if row else ""
+    row = _stored(conn, key)
+    return visible(str(row.value))[:60] if row else ""
 
 
-def check_settings(conn: sqlite3.Connection) -> None:
+def check_settings(conn: Connection) -> None:
     """Refuse (one line) when any stored setting breaks its rule."""
-    for (key,) in conn.execute("SELECT key FROM setting").fetchall():
-        setting(conn, key)
+    with reading(conn) as session:
+        stored = session.exec(select(Setting)).all()
+    for row in stored:
+        _checked(row)
 
 
-def thresholds(conn: sqlite3.Connection) -> Thresholds:
-    return Thresholds(float(setting(conn, "budget_warn", "0.8")), float(setting(conn, "budget_over", "1.0")))
+def thresholds(conn: Connection) -> Thresholds:
+    return Thresholds(float(setting(conn, "budget_warn", "0.8") or 0.8),
+                      float(setting(conn, "budget_over", "1.0") or 1.0))
 
 
-def budget_hours(conn: sqlite3.Connection, year: int, scope: str) -> float:
-    row = conn.execute("SELECT hours FROM budget WHERE year = ? AND scope = ?", (year, scope)).fetchone()
-    if row:
-        return float(row[0])
-    return float(setting(conn, f"budget_default_{scope}", "0"))
+def budget_hours(conn: Connection, year: int, scope: str) -> float:
+    with reading(conn) as session:
+        row = session.get(Budget, (year, scope))
+    if row is not None:
+        return float(row.hours)
+    return float(setting(conn, f"budget_default_{scope}", "0") or 0)
 
 
-def leadership_minutes(conn: sqlite3.Connection, start: date, end: date) -> int:
-    row = conn.execute(
-        "SELECT coalesce(sum(te.minutes), 0) FROM time_entry te JOIN task_area a ON a.id = te.area_id"
-        " WHERE a.scope = 'projektledelse' AND te.date BETWEEN ? AND ?",
-        (start.isoformat(), end.isoformat())).fetchone()
-    return int(row[0])
+def leadership_minutes(conn: Connection, start: date, end: date) -> int:
+    query = (select(func.coalesce(func.sum(TimeEntry.minutes), 0)).join(TaskArea, TaskArea.id == TimeEntry.area_id)
+             .where(TaskArea.scope == "projektledelse", TimeEntry.date.between(start, end)))
+    with reading(conn) as session:
+        return int(session.exec(query).one())
 
 
-def member_periods(conn: sqlite3.Connection, year: int) -> dict[int, list[tuple[date, date | None]]]:
+def _representative(seat: type[Seat]) -> ColumnElement[bool]:
+    """A representative seat of the follow-up group (only these have budgets)."""
+    return (seat.body_code == "folgegruppe") & seat.kind.in_(("region", "secretariat"))
+
+
+def _running(m: type[Membership], start: ColumnElement[date] | date,
+             end: ColumnElement[date] | date) -> ColumnElement[bool]:
+    """``m`` is in force at some time from ``start`` to ``end``."""
+    return (m.valid_from <= end) & (func.coalesce(m.valid_to, date.max) >= start)
+
+
+def member_periods(conn: Connection, year: int) -> dict[int, list[tuple[date, date | None]]]:
     """Periods in ``year`` in which people held a representative seat of the follow-up group."""
-    rows = conn.execute(
-        "SELECT m.person_id, m.valid_from, m.valid_to FROM membership m JOIN seat s ON s.id = m.seat_id"
-        " WHERE s.body_code = 'folgegruppe' AND s.kind IN ('region', 'secretariat')"
-        " AND m.substitute_for_id IS NULL AND m.valid_from <= ? AND coalesce(m.valid_to, ?) >= ?",
-        (f"{year}-12-31", _FAR, f"{year}-01-01")).fetchall()
+    query = (select(Membership.person_id, Membership.valid_from, Membership.valid_to)
+             .join(Seat, Seat.id == Membership.seat_id)
+             .where(_representative(Seat), Membership.substitute_for_id.is_(None),
+                    _running(Membership, date(year, 1, 1), date(year, 12, 31))))
     out: dict[int, list[tuple[date, date | None]]] = {}
-    for person, start, end in rows:
-        out.setdefault(person, []).append((_d(start), _d(end)))
+    with reading(conn) as session:
+        for person, start, end in session.exec(query):
+            out.setdefault(person, []).append((start, end))
     return out
 
 
-def member_hour_rows(conn: sqlite3.Connection, start: date, end: date) -> list[HourRow]:
+def _principals(person: ColumnElement[int] | int, day: ColumnElement[date] | date):
+    """The members ``person`` substituted for on ``day`` (both appointments in force that day, a
+    representative seat of the follow-up group): a select of their person ids (``mm.person_id``)."""
+    sub, member, seat = aliased(Membership), aliased(Membership), aliased(Seat)
+    return (select(member.person_id).select_from(sub).join(member, member.id == sub.substitute_for_id)
+            .join(seat, seat.id == member.seat_id)
+            .where(sub.person_id == person, _running(sub, day, day), _running(member, day, day),
+                   _representative(seat)))
+
+
+def member_hour_rows(conn: Connection, start: date, end: date) -> list[HourRow]:
     """Minutes on follow-up group areas, grouped in SQL by logger, support flag, the stated
     principal, and the one member the logger substituted for on the entry's date (if exactly one)."""
-    rows = conn.execute(
-        f"""
-        SELECT te.person_id, te.is_support, te.on_behalf_of_id,
-               CASE WHEN te.on_behalf_of_id IS NULL THEN
-                 (SELECT CASE WHEN count(*) = 1 THEN min(person_id) END FROM ({_PRINCIPALS_OF_ENTRY})) END,
-               te.on_behalf_of_id IS NOT NULL AND te.on_behalf_of_id NOT IN ({_PRINCIPALS_OF_ENTRY}),
-               sum(te.minutes)
-          FROM time_entry te JOIN task_area a ON a.id = te.area_id
-         WHERE a.scope = 'folgegruppe' AND te.date BETWEEN :start AND :end
-         GROUP BY 1, 2, 3, 4, 5
-        """, {"far": _FAR, "start": start.isoformat(), "end": end.isoformat()}).fetchall()
-    return [HourRow(r[0], bool(r[1]), r[2], r[3], int(r[5]), bool(r[4])) for r in rows]
+    of_entry = _principals(TimeEntry.person_id, TimeEntry.date)
+    ids = of_entry.selected_columns[0]
+    sole = (of_entry.with_only_columns(case((func.count(distinct(ids)) == 1, func.min(ids))))
+            .correlate(TimeEntry).scalar_subquery())
+    principal = case((TimeEntry.on_behalf_of_id.is_(None), sole)).label("principal")
+    not_theirs = (TimeEntry.on_behalf_of_id.is_not(None)
+                  & TimeEntry.on_behalf_of_id.not_in(of_entry.correlate(TimeEntry).scalar_subquery())
+                  ).label("not_theirs")
+    query = (select(TimeEntry.person_id, TimeEntry.is_support, TimeEntry.on_behalf_of_id, principal, not_theirs,
+                    func.sum(TimeEntry.minutes).label("minutes"))
+             .join(TaskArea, TaskArea.id == TimeEntry.area_id)
+             .where(TaskArea.scope == "folgegruppe", TimeEntry.date.between(start, end))
+             .group_by(TimeEntry.person_id, TimeEntry.is_support, TimeEntry.on_behalf_of_id, principal, not_theirs))
+    with reading(conn) as session:
+        return [HourRow(r.person_id, bool(r.is_support), r.on_behalf_of_id, r.principal, int(r.minutes),
+                        bool(r.not_theirs)) for r in session.exec(query)]
 
 
-# The members the logger of entry ``te`` substituted for on its date (both appointments in force).
-_PRINCIPALS_OF_ENTRY = """
-    SELECT DISTINCT mm.person_id FROM membership s
-      JOIN membership mm ON mm.id = s.substitute_for_id JOIN seat st ON st.id = mm.seat_id
-     WHERE s.person_id = te.person_id AND s.valid_from <= te.date AND coalesce(s.valid_to, :far) >= te.date
-       AND mm.valid_from <= te.date AND coalesce(mm.valid_to, :far) >= te.date
-       AND st.body_code = 'folgegruppe' AND st.kind IN ('region', 'secretariat')
-"""
-
-
-def principals(conn: sqlite3.Connection, person_id: int, day: date) -> list[Named]:
+def principals(conn: Connection, person_id: int, day: date) -> list[Named]:
     """The members ``person_id`` substitutes for on ``day``, by name."""
-    from logbog_tui.storage.migrations import PRINCIPALS_SQL
+    ids = _principals(person_id, day).subquery()
+    query = select(Person.id, Person.name).where(Person.id.in_(select(ids.c.person_id)))
+    with reading(conn) as session:
+        found = [Named(i, name) for i, name in session.exec(query)]
+    return sorted(found, key=lambda n: fold(n.label))
 
-    ids = [r[0] for r in conn.execute(PRINCIPALS_SQL, {"person": person_id, "day": day.isoformat()})]
-    names = person_names(conn, ids)
-    return sorted((Named(i, names.get(i, "?")) for i in ids), key=lambda n: fold(n.label))
 
-
-def is_member(conn: sqlite3.Connection, person_id: int, year: int) -> bool:
+def is_member(conn: Connection, person_id: int, year: int) -> bool:
     """Whether ``person_id`` held a representative seat of the follow-up group in ``year``."""
-    from logbog_tui.storage.migrations import IS_MEMBER_SQL
+    query = (select(Membership.id).join(Seat, Seat.id == Membership.seat_id)
+             .where(Membership.person_id == person_id, Membership.substitute_for_id.is_(None),
+                    _representative(Seat), _running(Membership, date(year, 1, 1), date(year, 12, 31)))
+             .limit(1))
+    with reading(conn) as session:
+        return session.exec(query).first() is not None
 
-    return conn.execute(IS_MEMBER_SQL, {"person": person_id, "year_start": f"{year}-01-01",
-                                        "year_end": f"{year}-12-31"}).fetchone() is not None
 
-
-def days_off(conn: sqlite3.Connection) -> DaysOff:
+def days_off(conn: Connection) -> DaysOff:
     """The extra days off (setting ``extra_days_off``; default 24.12, 31.12, 05.06)."""
     value = setting(conn, "extra_days_off")
     if value is None:
@@ -197,12 +244,12 @@ def days_off(conn: sqlite3.Connection) -> DaysOff:
         return DEFAULT_DAYS_OFF
 
 
-def date_range(conn: sqlite3.Connection, today: date) -> DateRange:
+def date_range(conn: Connection, today: date) -> DateRange:
     """The one range of dates for time entries and meetings, in the CLI and the TUI."""
     return DateRange.around(today, org_start(conn))
 
 
-def org_start(conn: sqlite3.Connection) -> date:
+def org_start(conn: Connection) -> date:
     """The organisation's start (setting ``org_start``; default 01.01.2013, the start of the
     logbog.net project): no hours or meetings before it."""
     try:
@@ -211,34 +258,60 @@ def org_start(conn: sqlite3.Connection) -> date:
         return ORG_START
 
 
-def steering_hours(conn: sqlite3.Connection, year: int, start: date, end: date) -> list[tuple[int, str, int]]:
-    """(person id, name, minutes) for steering group members of ``year`` other than the project leader."""
-    return [tuple(r) for r in conn.execute(
-        """
-        SELECT p.id, p.name, coalesce((SELECT sum(minutes) FROM time_entry te
-                                        WHERE te.person_id = p.id AND te.date BETWEEN :start AND :end), 0)
-          FROM person p
-         WHERE p.id IN (SELECT m.person_id FROM membership m JOIN seat s ON s.id = m.seat_id
-                         WHERE s.body_code = 'styregruppe' AND s.kind <> 'project_leader'
-                           AND m.valid_from <= :ye AND coalesce(m.valid_to, :far) >= :ys)
-         ORDER BY p.name COLLATE da
-        """, {"start": start.isoformat(), "end": end.isoformat(), "ys": f"{year}-01-01",
-              "ye": f"{year}-12-31", "far": _FAR}).fetchall()]
+class SteeringHours(NamedTuple):
+    person_id: int
+    name: str
+    minutes: int
 
 
-def people_in_order(conn: sqlite3.Connection) -> tuple[str, ...]:
+def steering_hours(conn: Connection, year: int, start: date, end: date) -> list[SteeringHours]:
+    """The minutes from ``start`` to ``end`` of the steering group's members of ``year`` other
+    than the project leader, by name."""
+    logged = (select(func.sum(TimeEntry.minutes)).where(TimeEntry.person_id == Person.id,
+                                                       TimeEntry.date.between(start, end))
+              .correlate(Person).scalar_subquery())
+    members = (select(Membership.person_id).join(Seat, Seat.id == Membership.seat_id)
+               .where(Seat.body_code == "styregruppe", Seat.kind != "project_leader",
+                      _running(Membership, date(year, 1, 1), date(year, 12, 31))))
+    query = (select(Person.id, Person.name, func.coalesce(logged, 0)).where(Person.id.in_(members))
+             .order_by(collate(Person.name, "da")))
+    with reading(conn) as session:
+        return [SteeringHours(*row) for row in session.exec(query)]
+
+
+# --- people by name -------------------------------------------------------------------------
+
+def named_people(conn: Connection, ids: Iterable[int] | None = None) -> list[Named]:
+    """People by name, in Danish alphabetical order: everyone in the register (not erased), or,
+    given ``ids``, those people (an erased one under the placeholder that replaced the name).
+    The one query for a person's name: forms, suggestions, resolving typed names, budgets."""
+    query = select(Person.id, Person.name).order_by(collate(Person.name, "da"))
+    if ids is None:
+        query = query.where(Person.erased_at.is_(None))
+    else:
+        wanted = set(ids)
+        if not wanted:
+            return []
+        query = query.where(Person.id.in_(wanted))
+    with reading(conn) as session:
+        return [Named(i, name) for i, name in session.exec(query)]
+
+
+def people_in_order(conn: Connection) -> tuple[str, ...]:
     """The names of everyone in the register (not erased), in Danish alphabetical order: the
     choices and suggestions of every form that asks for a person."""
-    return tuple(n for (n,) in conn.execute(
-        "SELECT name FROM person WHERE erased_at IS NULL ORDER BY name COLLATE da"))
+    return tuple(n.label for n in named_people(conn))
 
 
-def person_names(conn: sqlite3.Connection, ids) -> dict[int, str]:
-    ids = list(set(ids))
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    return dict(conn.execute(f"SELECT id, name FROM person WHERE id IN ({marks})", ids).fetchall())
+def person_names(conn: Connection, ids: Iterable[int]) -> dict[int, str]:
+    return {n.id: n.label for n in named_people(conn, ids)}
+
+
+def organisations(conn: Connection) -> list[Named]:
+    """The organisations, in Danish alphabetical order (the person form's choices)."""
+    with reading(conn) as session:
+        return [Named(i, name) for i, name in session.exec(
+            select(Organisation.id, Organisation.name).order_by(collate(Organisation.name, "da")))]
 
 
 # --- name resolution ------------------------------------------------------------------------
@@ -285,39 +358,43 @@ def resolve(candidates: list[Named], text: str, what: str, exact_codes: dict[str
     raise Ambiguous("resolve.ambiguous", what=t(f"what.{what}"), text=text.strip(), candidates=listed + more)
 
 
-def resolve_person(conn: sqlite3.Connection, text: str) -> Named:
-    rows = conn.execute("SELECT id, name FROM person WHERE erased_at IS NULL").fetchall()
-    return resolve([Named(r[0], r[1]) for r in rows], text, "person")
+def resolve_person(conn: Connection, text: str) -> Named:
+    return resolve(named_people(conn), text, "person")
 
 
-def resolve_area(conn: sqlite3.Connection, text: str) -> Named:
+def resolve_area(conn: Connection, text: str) -> Named:
     """An area by id, code (``PL4``), a completion such as ``PL4 Leverandørkontakt``, or part of its name."""
-    rows = conn.execute("SELECT id, code, name, short_name FROM task_area ORDER BY position").fetchall()
-    cands = [Named(r[0], f"{r[1]} {r[3]} – {r[2]}") for r in rows]
-    codes = {fold(r[1]): r[0] for r in rows}
+    with reading(conn) as session:
+        areas = session.exec(select(TaskArea).order_by(TaskArea.position)).all()
+    cands = [Named(a.id, f"{a.code} {a.short_name} – {a.name}") for a in areas]
+    codes = {fold(a.code): a.id for a in areas}
     first = fold(text.strip()).split(" ", 1)[0]
     if first in codes:
         return next(c for c in cands if c.id == codes[first])
-    return resolve(cands, text, "area", exact_codes={r[1]: r[0] for r in rows})
+    return resolve(cands, text, "area", exact_codes={a.code: a.id for a in areas})
 
 
-def resolve_task(conn: sqlite3.Connection, text: str) -> Named:
-    rows = conn.execute("SELECT id, title FROM task WHERE status <> 'done' OR id = ?",
-                        (int(text) if text.strip().isdigit() else -1,)).fetchall()
-    return resolve([Named(r[0], r[1]) for r in rows], text, "task")
+def resolve_task(conn: Connection, text: str) -> Named:
+    typed = int(text) if text.strip().isdigit() else -1
+    with reading(conn) as session:
+        rows = session.exec(select(Task.id, Task.title).where((Task.status != "done") | (Task.id == typed))).all()
+    return resolve([Named(i, title) for i, title in rows], text, "task")
 
 
-def project_leader(conn: sqlite3.Connection, on: date) -> Named | None:
+def project_leader(conn: Connection, on: date) -> Named | None:
     """The person holding the project leader seat of the steering group on ``on`` (else most recent)."""
-    row = conn.execute(
-        "SELECT p.id, p.name FROM membership m JOIN seat s ON s.id = m.seat_id JOIN person p ON p.id = m.person_id"
-        " WHERE s.kind = 'project_leader' AND m.substitute_for_id IS NULL AND m.valid_from <= ?"
-        " ORDER BY (coalesce(m.valid_to, ?) >= ?) DESC, m.valid_from DESC LIMIT 1",
-        (on.isoformat(), _FAR, on.isoformat())).fetchone()
-    return Named(row[0], row[1]) if row else None
+    query = (select(Person.id, Person.name).select_from(Membership).join(Seat, Seat.id == Membership.seat_id)
+             .join(Person, Person.id == Membership.person_id)
+             .where(Seat.kind == "project_leader", Membership.substitute_for_id.is_(None),
+                    Membership.valid_from <= on)
+             .order_by((func.coalesce(Membership.valid_to, date.max) >= on).desc(), Membership.valid_from.desc())
+             .limit(1))
+    with reading(conn) as session:
+        row = session.exec(query).first()
+    return Named(row.id, row.name) if row else None
 
 
-def resolve_target(conn: sqlite3.Connection, text: str) -> tuple[int | None, int | None]:
+def resolve_target(conn: Connection, text: str) -> tuple[int | None, int | None]:
     """(area id, task id) for what the user typed in the log dialog's area-or-task field.
 
     ``#12`` (or ``#12 title``) is task 12; otherwise an area by code or name, else an open task by
@@ -326,7 +403,7 @@ def resolve_target(conn: sqlite3.Connection, text: str) -> tuple[int | None, int
     raw = text.strip()
     if raw.startswith("#"):
         number = raw[1:].split(maxsplit=1)[0] if raw[1:].strip() else ""
-        if not number.isdigit() or conn.execute("SELECT 1 FROM task WHERE id = ?", (int(number),)).fetchone() is None:
+        if not number.isdigit() or _get(conn, Task, int(number)) is None:
             raise UserError("resolve.none", what=t("what.no.task"), text=raw)
         return None, int(number)
     try:
@@ -340,25 +417,33 @@ def resolve_target(conn: sqlite3.Connection, text: str) -> tuple[int | None, int
             raise area_error from None
 
 
-def target_suggestions(conn: sqlite3.Connection) -> list[str]:
+def target_suggestions(conn: Connection) -> list[str]:
     """Completions for the area-or-task field: every area, then open tasks as ``#id title``."""
-    areas = [f"{code} {short}" for code, short in conn.execute("SELECT code, short_name FROM task_area ORDER BY position")]
-    tasks = [f"#{tid} {title}" for tid, title in conn.execute(
-        "SELECT id, title FROM task WHERE status <> 'done' ORDER BY due_date IS NULL, due_date LIMIT 500")]
+    with reading(conn) as session:
+        areas = [f"{code} {short}" for code, short in session.exec(
+            select(TaskArea.code, TaskArea.short_name).order_by(TaskArea.position))]
+        tasks = [f"#{tid} {title}" for tid, title in session.exec(
+            select(Task.id, Task.title).where(Task.status != "done")
+            .order_by(Task.due_date.is_(None), Task.due_date).limit(500))]
     return areas + tasks
 
 
-def target_label(conn: sqlite3.Connection, area_id: int | None, task_id: int | None) -> str:
+def _get(conn: Connection, model, key: int):
+    with reading(conn) as session:
+        return session.get(model, key)
+
+
+def target_label(conn: Connection, area_id: int | None, task_id: int | None) -> str:
     if task_id is not None:
-        row = conn.execute("SELECT title FROM task WHERE id = ?", (task_id,)).fetchone()
-        return f"#{task_id} {row[0]}" if row else ""
+        task = _get(conn, Task, task_id)
+        return f"#{task_id} {task.title}" if task else ""
     if area_id is not None:
-        row = conn.execute("SELECT code, short_name FROM task_area WHERE id = ?", (area_id,)).fetchone()
-        return f"{row[0]} {row[1]}" if row else ""
+        area = _get(conn, TaskArea, area_id)
+        return f"{area.code} {area.short_name}" if area else ""
     return ""
 
 
-def substitute_for(conn: sqlite3.Connection, person_id: int, day: date) -> int | None:
+def substitute_for(conn: Connection, person_id: int, day: date) -> int | None:
     """The one member ``person_id`` substituted for on ``day`` (``None`` for none or several)."""
     found = principals(conn, person_id, day)
     return found[0].id if len(found) == 1 else None

@@ -13,10 +13,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, Static
 
-from logbog_tui.storage import memberships
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_date
+from logbog_tui.storage import memberships
 from logbog_tui.tui.widgets.plain import Plain, Table
 
 
@@ -96,8 +96,8 @@ class CompositionScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         seat_w, holder_w, subs_w = self._widths()
         with table.refill():
-            for body in ("styregruppe", "folgegruppe"):
-                for line in memberships.composition(self.app.conn, body, self.day):
+            for body, lines in memberships.compositions(self.app.conn, self.day):
+                for line in lines:
                     if line.vacant:
                         holder: str | Text = Text(t("composition.vacant"), style="bold red")
                     else:

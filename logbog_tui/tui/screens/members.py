@@ -11,8 +11,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from logbog_tui.storage import memberships, people
 from logbog_tui.i18n import fmt_date, t
+from logbog_tui.storage import memberships, people
+from logbog_tui.storage.memberships import MembershipRow
 from logbog_tui.storage.people import PersonRow
 from logbog_tui.tui.member_forms import (
     appoint_dialog,
@@ -56,7 +57,7 @@ class MembersScreen(FilterableList, Screen):
         super().__init__()
         self.include_former = False
         self.rows: dict[str, PersonRow] = {}
-        self.ms_rows: dict[str, object] = {}
+        self.ms_rows: dict[str, MembershipRow] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -112,25 +113,19 @@ class MembersScreen(FilterableList, Screen):
         self.refresh_memberships()
 
     def refresh_memberships(self) -> None:
+        """The highlighted person's memberships: one query per cursor move."""
         person = self.current()
         table = self.query_one("#memberships", Table)
-        self.ms_rows = {}
-        all_ms = memberships.memberships(self.app.conn) if person else []
-        seats = {s.id: s for s in memberships.seats(self.app.conn)} if person else {}
-        by_id = {m.id: m for m in all_ms}
+        held = memberships.of_person(self.app.conn, person.id) if person else []
+        self.ms_rows = {str(m.id): m for m in held}
         with table.refill(keep_cursor=False):
-            for m in sorted((m for m in all_ms if m.person_id == person.id), key=lambda m: m.valid_from,
-                            reverse=True):
-                seat = seats[m.seat_id]
-                self.ms_rows[str(m.id)] = m
-                sub_for = by_id[m.substitute_for].person if m.substitute_for else ""
-                table.add_row(t(f"body.{seat.body}"), seat.label, t(f"role.{m.role}"), fmt_date(m.valid_from),
-                              fmt_date(m.valid_to) if m.valid_to else "", sub_for,
-                              self.app.conn.execute("SELECT coalesce(appointment_ref, '') FROM membership"
-                                                    " WHERE id = ?", (m.id,)).fetchone()[0], key=str(m.id))
+            for m in held:
+                table.add_row(t(f"body.{m.body}"), m.seat, t(f"role.{m.role}"), fmt_date(m.valid_from),
+                              fmt_date(m.valid_to) if m.valid_to else "", m.holder or "", m.reference or "",
+                              key=str(m.id))
         self.query_one("#ms-head", Static).update(t("members.memberships_of", name=person.name) if person else "")
 
-    def selected_membership(self):
+    def selected_membership(self) -> MembershipRow | None:
         table = self.query_one("#memberships", DataTable)
         if table.row_count == 0:
             return None
@@ -186,7 +181,7 @@ class MembersScreen(FilterableList, Screen):
             self.app.notify(t("members.no_membership"), severity="warning")
             return
         conn, today = self.app.conn, self.app.today
-        label = f"{m.person}: {membership_label(conn, m)}"
+        label = f"{m.person}: {membership_label(m)}"
         if m.valid_from > today:  # not begun: it can be cancelled, not ended
 
             def cancel(yes: bool | None) -> None:
