@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from logbog_tui.storage import meeting_records, memberships, queries, tasks
+from logbog_tui.storage import dashboard, meeting_records, memberships, queries, tasks
 from logbog_tui.i18n import fmt_date, fmt_hours, say, t
 from logbog_tui.overview import budget_overview, explain, host_now, planned_note, status_words
 from logbog_tui.service.rotation import upcoming_changes
@@ -62,12 +62,10 @@ def host_text(conn, today: date) -> str:
     if answer is None:
         return t("app.no_host")
     if answer.meeting_date:
-        place = conn.execute("SELECT place FROM meeting WHERE body_code = 'folgegruppe' AND date = ?"
-                             " AND status <> 'cancelled' ORDER BY id LIMIT 1",
-                             (answer.meeting_date.isoformat(),)).fetchone()
+        place = dashboard.meeting_place(conn, answer.meeting_date)
         when = t("dashboard.meeting", weekday=t(f"weekday.long.{answer.meeting_date.weekday()}"),
                  date=fmt_date(answer.meeting_date), days=(answer.meeting_date - today).days,
-                 place=(place[0] if place and place[0] else "–"))
+                 place=place or "–")
     else:
         when = t("dashboard.by_rotation")
     return t("dashboard.host", region=answer.region.name, when=when, reason=explain(answer.reason))
@@ -76,7 +74,7 @@ def host_text(conn, today: date) -> str:
 def attention_text(conn, today: date) -> str:
     """A region change within a year, vacancies and endings, overdue tasks, open referrals. A new,
     empty database says what to do first instead."""
-    if conn.execute("SELECT NOT EXISTS (SELECT 1 FROM person)").fetchone()[0]:
+    if dashboard.register_empty(conn):
         return t("dashboard.first_steps")
     lines = []
     if queries.project_leader(conn, today) is None:
