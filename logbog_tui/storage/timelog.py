@@ -250,10 +250,10 @@ def save(conn: Connection, draft: Draft, today: date) -> Saved:
     if draft.ticket_id is not None and not draft.is_support:
         draft = draft.model_copy(update={"is_support": True})
     _in_range(conn, draft, today)
+    area = area_of(conn, draft.area_id, draft.task_id)  # read before the write lock is taken: it is held briefly
+    if draft.ticket_id is not None and area.scope == "projektledelse":
+        area = area_of(conn, support_area(conn), None)
     with transaction(conn) as session:
-        area = area_of(conn, draft.area_id, draft.task_id)
-        if draft.ticket_id is not None and area.scope == "projektledelse":
-            area = session.get(TaskArea, support_area(conn))
         on_behalf = principal(conn, draft, area.scope)
         day_total = _day_total(conn, draft)
         entry = TimeEntry(person_id=draft.person_id, date=draft.day, minutes=draft.minutes, area_id=area.id,
@@ -331,11 +331,11 @@ def warnings(conn: Connection, day: date, minutes: int, others: int) -> tuple[st
 def update(conn: Connection, entry_id: int, draft: Draft, today: date) -> None:
     """Replace entry ``entry_id`` with ``draft`` (checked like :func:`save`)."""
     _in_range(conn, draft, today)
+    area = area_of(conn, draft.area_id, draft.task_id)
     with transaction(conn) as session:
         entry = session.get(TimeEntry, entry_id)
         if entry is None:
             raise UserError("entry.gone")
-        area = area_of(conn, draft.area_id, draft.task_id)
         on_behalf = principal(conn, draft, area.scope)
         _day_total(conn, draft, but=entry_id)
         entry.sqlmodel_update({"person_id": draft.person_id, "date": draft.day, "minutes": draft.minutes,
