@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "logbog_tui"
 # Calls whose first argument is a message key: t() itself, the one message type, and the errors
 # that carry one (translated where they are shown).
 KEYED = {"t", "Message", "Problem", "UserError", "RefusedDatabase", "NotDone", "NotFound", "Ambiguous",
-         "StorageError", "PrincipalError"}
+         "StorageError", "PrincipalError", "refuse"}
 
 
 def used_keys() -> tuple[set[str], set[str]]:

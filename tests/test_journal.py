@@ -66,9 +66,9 @@ def test_history_json(cli, db_path, leader):
 
 def test_a_change_that_later_changes_build_on_is_not_undone(conn, leader):
     area = conn.execute("SELECT id FROM task_area WHERE code = 'PL1'").fetchone()[0]
-    saved = timelog.save(conn, timelog.Draft(leader, TODAY, 60, area), TODAY)
+    saved = timelog.save(conn, timelog.Draft(person_id=leader, day=TODAY, minutes=60, area_id=area), TODAY)
     first = journal.newest_undoable(conn).id
-    timelog.update(conn, saved.id, timelog.Draft(leader, TODAY, 90, area), TODAY)
+    timelog.update(conn, saved.id, timelog.Draft(person_id=leader, day=TODAY, minutes=90, area_id=area), TODAY)
     second = journal.newest_undoable(conn).id
     with pytest.raises(NotDone) as info:
         journal.undo(conn, first)
@@ -81,7 +81,8 @@ def test_a_change_that_later_changes_build_on_is_not_undone(conn, leader):
 
 def test_undo_restores_deleted_rows_with_their_ids_and_keys(conn, leader):
     area = conn.execute("SELECT id FROM task_area WHERE code = 'PL1'").fetchone()[0]
-    saved = timelog.save(conn, timelog.Draft(leader, TODAY, 60, area, note="første"), TODAY)
+    saved = timelog.save(conn, timelog.Draft(person_id=leader, day=TODAY, minutes=60, area_id=area, note="første"),
+                         TODAY)
     row = tuple(conn.execute("SELECT * FROM time_entry WHERE id = ?", (saved.id,)).fetchone())
     timelog.delete(conn, saved.id)
     journal.undo(conn, journal.newest_undoable(conn).id)
@@ -95,7 +96,7 @@ def test_undo_restores_deleted_rows_with_their_ids_and_keys(conn, leader):
 
 def test_a_row_changed_since_by_another_program_is_not_overwritten(db_path, conn, leader):
     area = conn.execute("SELECT id FROM task_area WHERE code = 'PL1'").fetchone()[0]
-    saved = timelog.save(conn, timelog.Draft(leader, TODAY, 60, area), TODAY)
+    saved = timelog.save(conn, timelog.Draft(person_id=leader, day=TODAY, minutes=60, area_id=area), TODAY)
     other = sqlite3.connect(db_path)  # the sqlite3 shell, say: not journalled
     other.execute("UPDATE time_entry SET minutes = 45 WHERE id = ?", (saved.id,))
     other.commit()
@@ -147,7 +148,7 @@ def test_the_theme_is_not_an_undoable_change(conn):
 
 def test_erasing_a_person_erases_their_values_from_the_journal(conn, leader):
     area = conn.execute("SELECT id FROM task_area WHERE code = 'PL1'").fetchone()[0]
-    timelog.save(conn, timelog.Draft(leader, TODAY, 60, area, note="fortroligt"), TODAY)
+    timelog.save(conn, timelog.Draft(person_id=leader, day=TODAY, minutes=60, area_id=area, note="fortroligt"), TODAY)
     people.erase(conn, leader)
     text = " ".join(f"{b} {a}" for b, a in conn.execute("SELECT before, after FROM journal_row"))
     assert "Lone Leder" not in text and "lone@example.dk" not in text and "fortroligt" not in text
@@ -167,7 +168,7 @@ async def test_the_tui_undoes_its_own_newest_change_and_shows_the_history(db_pat
 
     outside = connect(db_path)  # a change made by another program before: not this session's
     area = outside.execute("SELECT id FROM task_area WHERE code = 'PL1'").fetchone()[0]
-    timelog.save(outside, timelog.Draft(leader, TODAY, 60, area), TODAY)
+    timelog.save(outside, timelog.Draft(person_id=leader, day=TODAY, minutes=60, area_id=area), TODAY)
     app = LogbogApp(connect(db_path), db_path, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "n")

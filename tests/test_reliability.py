@@ -70,7 +70,7 @@ def test_concurrent_cli_writers_lose_nothing(db_path):
             conn.execute("INSERT INTO person (name) VALUES (?)", (f"Person {i}",))
     from logbog_tui.storage import tickets
 
-    tid, _ = tickets.create(conn, tickets.TicketDraft("Delt sag"), TODAY)
+    tid, _ = tickets.create(conn, tickets.TicketDraft(title="Delt sag"), TODAY)
     env = {**os.environ, "LOGBOG_DB": str(db_path)}
     bump = ("from logbog_tui.storage.db import connect\nfrom logbog_tui.storage.session import transaction\n"
             "import sys\nc = connect(sys.argv[1])\n"
@@ -283,7 +283,8 @@ def test_hostile_notes_are_refused_or_stored_normalised(tmp_path_factory, note):
         pid = conn.execute("INSERT INTO person (name) VALUES ('N')").lastrowid
     area = conn.execute("SELECT id FROM task_area WHERE code = 'PL1'").fetchone()[0]
     try:
-        saved = timelog.save(conn, timelog.Draft(pid, TODAY, 30, area, note=note), TODAY)
+        draft = timelog.Draft.check({"person_id": pid, "day": TODAY, "minutes": 30, "area_id": area, "note": note})
+        saved = timelog.save(conn, draft, TODAY)
     except UserError as exc:
         assert exc.message
         assert conn.execute("SELECT count(*) FROM time_entry").fetchone()[0] == 0

@@ -47,13 +47,13 @@ def year_2025(conn):
     cancelled, _ = meetings.plan(conn, MeetingDraft(body="folgegruppe", day=date(2025, 5, 13)))
     meetings.set_status(conn, cancelled, "cancelled")
     meeting_records.save_item(conn, held, "Uenighed om eksport", None, None, None, True)
-    a, _ = tickets.create(conn, TicketDraft("A", "fejl"), date(2025, 2, 1))
+    a, _ = tickets.create(conn, TicketDraft(title="A", category="fejl"), date(2025, 2, 1))
     # the days the user typed count, not when the records were made (today, 25.11.2026)
     tickets.forward(conn, a, "DT-1", date(2025, 2, 3), None, today=TODAY)
     tickets.change_status(conn, a, "resolved", TODAY, on=date(2025, 2, 13))
     tickets.change_status(conn, a, "closed", TODAY, on=date(2025, 2, 14))
-    tickets.create(conn, TicketDraft("B", "oenske"), date(2025, 6, 1))
-    tickets.create(conn, TicketDraft("C", "fejl"), date(2026, 1, 5))
+    tickets.create(conn, TicketDraft(title="B", category="oenske"), date(2025, 6, 1))
+    tickets.create(conn, TicketDraft(title="C", category="fejl"), date(2026, 1, 5))
     return {"anne": anne}
 
 
@@ -136,7 +136,7 @@ async def test_palette_finds_a_person_and_a_ticket(db_path):
     conn = connect(db_path)
     with transaction(conn):
         conn.execute("INSERT INTO person (name) VALUES ('Gitte Gundersen')")
-    tid, _ = tickets.create(conn, TicketDraft("Eksport til Excel fejler", "fejl"), TODAY)
+    tid, _ = tickets.create(conn, TicketDraft(title="Eksport til Excel fejler", category="fejl"), TODAY)
     app = LogbogApp(connect(db_path), db_path, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p", *"Gundersen")

@@ -19,13 +19,14 @@ TODAY = date(2026, 11, 25)
 
 
 def test_numbers_are_per_year_and_readable(conn):
-    assert tickets.create(conn, TicketDraft("A"), date(2026, 1, 5))[1] == "2026-0001"
-    assert tickets.create(conn, TicketDraft("B"), date(2026, 3, 5))[1] == "2026-0002"
-    assert tickets.create(conn, TicketDraft("C"), date(2027, 1, 2))[1] == "2027-0001"
+    assert tickets.create(conn, TicketDraft(title="A"), date(2026, 1, 5))[1] == "2026-0001"
+    assert tickets.create(conn, TicketDraft(title="B"), date(2026, 3, 5))[1] == "2026-0002"
+    assert tickets.create(conn, TicketDraft(title="C"), date(2027, 1, 2))[1] == "2027-0001"
 
 
 def test_life_cycle_with_events_and_reopen(conn):
-    tid, _ = tickets.create(conn, TicketDraft("Fejl i eksport", "fejl", "hoej"), date(2026, 10, 30))
+    tid, _ = tickets.create(conn, TicketDraft(title="Fejl i eksport", category="fejl", priority="hoej"),
+                            date(2026, 10, 30))
     with pytest.raises(UserError, match="kan ikke gå fra »ny« til »ny«|kan ikke gå"):
         tickets.change_status(conn, tid, "new", TODAY)
     tickets.change_status(conn, tid, "open", TODAY, on=date(2026, 10, 31))
@@ -44,7 +45,7 @@ def test_life_cycle_with_events_and_reopen(conn):
 
 
 def test_days_with_supplier_and_passed_promise(conn):
-    tid, _ = tickets.create(conn, TicketDraft("Langsom"), date(2026, 10, 30))
+    tid, _ = tickets.create(conn, TicketDraft(title="Langsom"), date(2026, 10, 30))
     tickets.forward(conn, tid, "DT-1", date(2026, 11, 1), date(2026, 11, 20))
     row = tickets.get(conn, tid)
     assert row.days_with_supplier(TODAY) == 24 and row.promise_passed(TODAY)
@@ -56,12 +57,12 @@ def test_days_with_supplier_and_passed_promise(conn):
 
 
 def test_feedback_becomes_a_development_task(conn):
-    tid, number = tickets.create(conn, TicketDraft("Uklar knap", "feedback"), TODAY)
+    tid, number = tickets.create(conn, TicketDraft(title="Uklar knap", category="feedback"), TODAY)
     task = tickets.to_task(conn, tid)
     row = conn.execute("SELECT t.ticket_id, a.code, t.title FROM task t JOIN task_area a ON a.id = t.area_id"
                        " WHERE t.id = ?", (task,)).fetchone()
     assert tuple(row) == (tid, "FG2", f"Uklar knap ({number})")
-    bug, _ = tickets.create(conn, TicketDraft("Fejl", "fejl"), TODAY)
+    bug, _ = tickets.create(conn, TicketDraft(title="Fejl", category="fejl"), TODAY)
     with pytest.raises(UserError):
         tickets.to_task(conn, bug)
 
@@ -76,14 +77,16 @@ def test_hours_on_a_ticket_are_support(conn):
         conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2020-01-01')",
                      (jens, seat))
     area = dict(conn.execute("SELECT code, id FROM task_area"))
-    tid, _ = tickets.create(conn, TicketDraft("Spørgsmål"), TODAY)
-    timelog.save(conn, timelog.Draft(lone, TODAY, 90, area["PL9"], ticket_id=tid), TODAY)
-    timelog.save(conn, timelog.Draft(jens, TODAY, 60, area["FG1"], ticket_id=tid, is_support=False), TODAY)
+    tid, _ = tickets.create(conn, TicketDraft(title="Spørgsmål"), TODAY)
+    timelog.save(conn, timelog.Draft(person_id=lone, day=TODAY, minutes=90, area_id=area["PL9"], ticket_id=tid), TODAY)
+    timelog.save(conn, timelog.Draft(person_id=jens, day=TODAY, minutes=60, area_id=area["FG1"], ticket_id=tid,
+                                     is_support=False), TODAY)
     ov = budget_overview(conn, 2026, TODAY)
     assert ov.leadership.used == 1.5
     assert ov.member(jens).used == 0 and ov.member(jens).support == 1
     assert tickets.get(conn, tid).minutes == 150
-    saved = timelog.save(conn, timelog.Draft(lone, TODAY, 30, area["PL4"], ticket_id=tid), TODAY)
+    saved = timelog.save(conn, timelog.Draft(person_id=lone, day=TODAY, minutes=30, area_id=area["PL4"], ticket_id=tid),
+                         TODAY)
     assert saved.area_code == "PL9" and saved.is_support
 
 
@@ -91,7 +94,7 @@ def _create_many(path: str, n: int, out) -> None:
     from logbog_tui.storage.db import connect as c
 
     conn = c(path)
-    numbers = [tickets.create(conn, TicketDraft(f"samtidig {i}"), TODAY)[1] for i in range(n)]
+    numbers = [tickets.create(conn, TicketDraft(title=f"samtidig {i}"), TODAY)[1] for i in range(n)]
     out.put(numbers)
 
 
@@ -132,8 +135,8 @@ def test_cli_contract(cli, db_path):
 
 
 def test_list_filters_by_text_category_and_status(conn):
-    tickets.create(conn, TicketDraft("Eksport virker ikke", "fejl", reporter_name="Åse Ørn"), TODAY)
-    tickets.create(conn, TicketDraft("Påmindelser pr. mail", "oenske"), TODAY)
+    tickets.create(conn, TicketDraft(title="Eksport virker ikke", category="fejl", reporter_name="Åse Ørn"), TODAY)
+    tickets.create(conn, TicketDraft(title="Påmindelser pr. mail", category="oenske"), TODAY)
     assert [r.title for r in tickets.list_tickets(conn, text="ØRN")] == ["Eksport virker ikke"]
     assert [r.title for r in tickets.list_tickets(conn, text="ønske")] == ["Påmindelser pr. mail"]
     assert [r.title for r in tickets.list_tickets(conn, text="2026-0002")] == ["Påmindelser pr. mail"]
@@ -145,7 +148,7 @@ def test_list_filters_by_text_category_and_status(conn):
 
 
 def test_a_ticket_cannot_be_sent_before_it_was_opened_or_resolved_before_it_was_sent(conn):
-    tid, _ = tickets.create(conn, TicketDraft("Eksport"), date(2026, 11, 10))
+    tid, _ = tickets.create(conn, TicketDraft(title="Eksport"), date(2026, 11, 10))
     with pytest.raises(UserError, match="før sagen blev oprettet"):
         tickets.forward(conn, tid, "DT-9", date(2026, 11, 2), None, today=TODAY)
     with pytest.raises(UserError, match="efter i dag"):
@@ -163,7 +166,7 @@ def test_the_supplier_median_uses_the_sent_and_resolved_days_the_user_gave(conn)
 
     for opened, sent, resolved in ((date(2026, 9, 1), date(2026, 9, 2), date(2026, 9, 9)),       # 7 days
                                    (date(2026, 9, 1), date(2026, 9, 3), date(2026, 9, 24))):     # 21 days
-        tid, _ = tickets.create(conn, TicketDraft("Sag"), opened)
+        tid, _ = tickets.create(conn, TicketDraft(title="Sag"), opened)
         tickets.forward(conn, tid, "DT-1", sent, None, today=TODAY)
         tickets.change_status(conn, tid, "resolved", TODAY, on=resolved)
     assert annual(conn, 2026, TODAY)["tickets"]["median_days_at_supplier"] == 14
@@ -174,7 +177,7 @@ def test_the_timeline_shows_danish_local_time(conn, monkeypatch):
 
     assert fmt_moment("2026-06-30 08:05:00") == "30.06.2026 kl. 10.05"      # summer time, UTC+2
     assert fmt_moment("2026-11-25 23:30:00") == "26.11.2026 kl. 00.30"      # winter time, UTC+1
-    tid, _ = tickets.create(conn, TicketDraft("Sag"), date(2026, 11, 1))
+    tid, _ = tickets.create(conn, TicketDraft(title="Sag"), date(2026, 11, 1))
     tickets.forward(conn, tid, "DT-1", date(2026, 11, 3), None, today=TODAY)
     assert [fmt_moment(e.at)[:10] for e in tickets.timeline(conn, tid)] == ["01.11.2026", "03.11.2026"]
 
@@ -183,7 +186,7 @@ def test_events_follow_logbog_today(conn, monkeypatch):
     monkeypatch.setenv("LOGBOG_TODAY", "2026-06-30")
     from datetime import date as d
 
-    tid, _ = tickets.create(conn, TicketDraft("Sag"), d(2026, 6, 30))
+    tid, _ = tickets.create(conn, TicketDraft(title="Sag"), d(2026, 6, 30))
     (created,) = tickets.timeline(conn, tid)
     assert tickets.local_day(created.at) == d(2026, 6, 30)
 
@@ -202,3 +205,16 @@ def test_the_demos_annual_report_has_a_supplier_median_and_attendance(tmp_path):
     assert held and all(m["present"] > 0 for m in held)
     assert any(m["substitute"] for m in report["meetings"]) or any(m["absent"] for m in report["meetings"])
     assert conn.execute("SELECT value FROM setting WHERE key = 'org_start'").fetchone()[0] == "2025-01-01"
+
+
+def test_the_ticket_number_is_written_once_for_sqlite_and_for_a_server(conn):
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from logbog_tui.storage.models import Ticket
+
+    expression = tickets.ticket_number(Ticket.year, Ticket.seq)
+    assert "printf" in str(expression.compile(dialect=sqlite.dialect()))
+    assert "lpad" in str(expression.compile(dialect=postgresql.dialect()))
+    tickets.create(conn, TicketDraft(title="Første"), TODAY)
+    assert [r.number for r in tickets.list_tickets(conn, text="2026-0001")] == ["2026-0001"]
+    assert tickets.list_tickets(conn, text="2026-01") == []

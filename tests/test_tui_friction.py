@@ -52,7 +52,7 @@ async def test_after_saving_something_new_its_row_is_selected(db_path, org):  # 
     from .conftest import submit_form
 
     for title in ("Ældre sag", "Anden sag"):
-        tickets.create(connect(db_path), TicketDraft(title), TODAY)
+        tickets.create(connect(db_path), TicketDraft(title=title), TODAY)
     app = app_for(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "n")

@@ -26,7 +26,7 @@ async def test_text_with_brackets_is_shown_as_typed(db_path):
     conn = connect(db_path)
     person = people.create(conn, people.PersonDraft(name=f"Anna {ODD}"))
     area_id = resolve_area(conn, "PL4").id
-    timelog.save(conn, timelog.Draft(person, TODAY, 90, area_id=area_id, note=ODD), TODAY)
+    timelog.save(conn, timelog.Draft(person_id=person, day=TODAY, minutes=90, area_id=area_id, note=ODD), TODAY)
     tickets.create(conn, tickets.TicketDraft(title=f"Fejl {ODD}", description=ODD), TODAY)
     conn.close()
     app = LogbogApp(connect(db_path), db_path, today=TODAY)

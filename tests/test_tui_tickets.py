@@ -77,7 +77,7 @@ async def test_from_new_to_closed_via_the_supplier(db_path):
 
 
 async def test_a_forbidden_transition_says_so(db_path):
-    tickets.create(connect(db_path), TicketDraft("Spørgsmål"), TODAY)
+    tickets.create(connect(db_path), TicketDraft(title="Spørgsmål"), TODAY)
     app = app_for(db_path)
     async with app.run_test(size=(130, 45)) as pilot:
         await pilot.press("5", "S")
@@ -97,14 +97,14 @@ def test_tickets_list_snapshot(db_path, snap_compare):
 
 def test_ticket_timeline_snapshot(db_path, snap_compare):
     conn = connect(db_path)
-    tid, _ = tickets.create(conn, TicketDraft("Langsom indlæsning", "fejl", "hoej", reporter_name="Ida"),
-                            date(2026, 11, 9))
+    tid, _ = tickets.create(conn, TicketDraft(title="Langsom indlæsning", category="fejl", priority="hoej",
+                                              reporter_name="Ida"), date(2026, 11, 9))
     tickets.forward(conn, tid, "DT-2026-1", date(2026, 11, 10), date(2026, 11, 20))   # shown at 12.00 Danish time
     assert snap_compare(app_for(db_path), press=["5", "enter"], terminal_size=(130, 30))
 
 
 async def test_o_twice_on_a_ticket_makes_one_task_and_goes_to_it(db_path):
-    tickets.create(connect(db_path), TicketDraft("Eksport til Excel", "oenske"), TODAY)
+    tickets.create(connect(db_path), TicketDraft(title="Eksport til Excel", category="oenske"), TODAY)
     app = app_for(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5", "T")

@@ -180,30 +180,19 @@ def cmd_log(args) -> int:
 
     today = clock.today()
     try:
-        minutes = parse_hours(args.hours)
+        parse_hours(args.hours)  # bad hours are refused before the file is opened (or made)
     except Problem as p:
         raise UserError(p.key, **p.params) from None
     conn = open_database(args, write=True)
-    day = date_arg(args.date, today, conn)
-    if args.person:
-        person = queries.resolve_person(conn, args.person)
-    else:
-        person = queries.project_leader(conn, today)
-        if person is None:
-            raise UserError("log.no_project_leader")
-    on_behalf = timelog.resolve_principal(conn, person.id, day, args.on_behalf) if args.on_behalf else None
-    area_id = task_id = None
-    if args.task:
-        task_id = queries.resolve_task(conn, args.task).id
-    elif args.area:
-        area_id = queries.resolve_area(conn, args.area).id
-    else:
-        area_id, task_id = timelog.last_used(conn, person.id)
-        if area_id is None:
-            raise UserError("log.no_area")
+    leader = None if args.person else queries.project_leader(conn, today)
+    entry = timelog.LogInput.check(
+        {"hours": args.hours, "date": args.date, "person": args.person, "for": args.on_behalf, "task": args.task,
+         "area": None if args.task else args.area, "note": args.note, "support": args.support},
+        conn=conn, today=today, leader=leader.id if leader else None)
+    person = leader or queries.Named(entry.person, queries.person_names(conn, [entry.person])[entry.person])
+    day, minutes = entry.day, entry.minutes
     queries.check_settings(conn)  # a bad setting is refused now, not after the hours are saved
-    saved = timelog.save(conn, timelog.Draft(person.id, day, minutes, area_id, task_id, None, args.support,
-                                             args.note, on_behalf), today)
+    saved = timelog.save(conn, entry.draft(), today)
     print(t("log.saved", id=saved.id, hours=fmt_hours(minutes / 60), person=person.label,
             date=fmt_date(day), area=saved.area_code, support=t("log.support_mark") if saved.is_support else ""))
     for warning in saved.warnings:

@@ -34,9 +34,9 @@ def cmd_add(args) -> int:
     conn = open_database(args, write=True)
     today = clock.today()
     rid, rname = tickets.resolve_reporter(conn, args.reporter)
-    draft = tickets.TicketDraft(args.title, tickets.choose(args.category, tickets.CATEGORIES, "category"),
-                                tickets.choose(args.priority, tickets.PRIORITIES, "priority"), args.description,
-                                rid, rname, args.org)
+    draft = tickets.TicketDraft.check({"title": args.title, "category": args.category, "priority": args.priority,
+                                       "description": args.description, "reporter_id": rid, "reporter_name": rname,
+                                       "reporter_org": args.org})
     leader = queries.project_leader(conn, today)
     _tid, number = tickets.create(conn, draft, today, leader.id if leader else None)
     print(number)

@@ -254,8 +254,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "Warning: {label} has now used more than {pct} % of the budget"),
     "budget.crossed_over": ("Budgetgrænsen er nået: {label} er nu over {pct} %", "Budget limit reached: {label} is "
                             "now over {pct} %"),
-    "task.required": ("{field} skal udfyldes", "{field} is required"),
-    "task.too_long": ("{field} må højst have {max} tegn", "{field} may have at most {max} characters"),
+    "task.required": ("{label} skal udfyldes", "{label} is required"),
+    "task.too_long": ("{label} må højst have {max} tegn", "{label} may have at most {max} characters"),
     "task.bad_status": ("ukendt status", "unknown status"),
     "task.gone": ("opgaven findes ikke længere", "the task no longer exists"),
     "task.field.title": ("Titel", "Title"),

@@ -9,14 +9,15 @@ the command line shows the first as its one line.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, NoReturn, Self
 
-from pydantic import ValidationError
+from pydantic import ValidationError, ValidationInfo
 from pydantic_core import PydanticCustomError
 from sqlmodel import SQLModel
 
 from logbog_tui.errors import UserError
-from logbog_tui.service import Message
+from logbog_tui.service import Message, Problem
 
 
 class Invalid(UserError):
@@ -34,14 +35,36 @@ def refuse(key: str, **params: Any) -> NoReturn:
     raise PydanticCustomError(key, key, params or None)
 
 
+def refuse_as(error: UserError | Problem) -> NoReturn:
+    """Refuse the value with the message of ``error`` (a parse or a look-up that failed inside a
+    validator)."""
+    refuse(error.note.key, **error.note.params)
+
+
+def typed_date(value: Any, info: ValidationInfo) -> date | None:
+    """A date as typed into a form (``+7``, ``24.12``; blank: none) read with the check's
+    ``today``, or a date as it is."""
+    from logbog_tui.service.parse import parse_date
+
+    if not isinstance(value, str):
+        return value
+    if not value.strip():
+        return None
+    try:
+        return parse_date(value, info.context["today"])
+    except Problem as p:
+        refuse_as(p)
+
+
 class Input(SQLModel):
     """Base of the input models (no table)."""
 
     @classmethod
-    def check(cls, values: dict[str, Any]) -> Self:
-        """The validated input, or :class:`Invalid` naming each bad field."""
+    def check(cls, values: dict[str, Any], **context: Any) -> Self:
+        """The validated input, or :class:`Invalid` naming each bad field. ``context`` is what
+        validators may look things up in (``info.context``: the connection, today)."""
         try:
-            return cls.model_validate(values)
+            return cls.model_validate(values, context=context or None)
         except ValidationError as exc:
             problems: dict[str, Message] = {}
             for error in exc.errors():

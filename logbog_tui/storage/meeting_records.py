@@ -51,7 +51,7 @@ class ItemDraft(Input):
     def _title(cls, value: Any) -> str:
         title = _text(value, 300)
         if not title:
-            refuse("task.required", field=t("task.field.title"))
+            refuse("task.required", label=t("task.field.title"))
         return title
 
     @field_validator("notes", "decision", mode="before")

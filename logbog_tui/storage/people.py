@@ -191,6 +191,12 @@ def export(conn: Connection, person_id: int) -> dict:
         }
 
 
+def register_empty(conn: Connection) -> bool:
+    """Whether nobody is in the register yet (a new database: the first steps are shown)."""
+    with reading(conn) as session:
+        return not session.exec(select(exists().where(Person.id.is_not(None)))).one()
+
+
 def has_history(conn: Connection, person_id: int) -> bool:
     """Hours, meetings, tickets or tasks: a person with any of these can only be erased."""
     p = person_id

@@ -75,3 +75,15 @@ def change(conn: sqlite3.Connection, key: str, text: str, today: date) -> str:
         conn.execute("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value ="
                      " excluded.value", (key, value))
     return shown(conn)[key]
+
+
+def remember_theme(conn: sqlite3.Connection, theme: str) -> None:
+    """Keep the TUI's theme for the next start (not an undoable change: the journal skips it)."""
+    from logbog_tui.storage.models import Setting
+
+    with transaction(conn) as session:
+        setting = session.get(Setting, "theme")
+        if setting is None:
+            session.add(Setting(key="theme", value=theme))
+        else:
+            setting.value = theme

@@ -1,12 +1,21 @@
-"""Tasks within the task areas: listing (only what is shown) and validated writes."""
+"""Tasks within the task areas: listing (only what is shown), the input model of the task form,
+and the writes."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
+from typing import Any
 
-from logbog_tui.storage.session import transaction
+from pydantic import ValidationInfo, field_validator
+from sqlalchemy import String, and_, case, func, or_
+from sqlmodel import select
+
+from logbog_tui.storage import queries
+from logbog_tui.storage.db import Connection, fold
+from logbog_tui.storage.inputs import Input, refuse, refuse_as, typed_date
+from logbog_tui.storage.models import Meeting, Person, Task, TaskArea, Ticket, TimeEntry
+from logbog_tui.storage.session import reading, transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 from logbog_tui.textfields import clean
@@ -15,15 +24,6 @@ STATUSES = ("todo", "doing", "waiting", "done")
 SORTS = ("due", "status")
 MAX_TITLE = 300
 MAX_DESCRIPTION = 10_000
-
-
-@dataclass(frozen=True)
-class Area:
-    id: int
-    code: str
-    scope: str
-    name: str
-    short_name: str
 
 
 @dataclass(frozen=True)
@@ -45,80 +45,142 @@ class TaskRow:
         return self.due is not None and self.due < today and self.status != "done"
 
 
-@dataclass(frozen=True)
-class TaskDraft:
-    area_id: int
+def _text(value: Any, limit: int, name: str) -> str | None:
+    """Free text of the field ``name`` as stored (None for blank), or a refusal."""
+    try:
+        return clean(value, limit, long_text=name == "description", too_long_key="task.too_long",
+                     label=t(f"task.field.{name}"))
+    except UserError as exc:
+        refuse_as(exc)
+
+
+class TaskDraft(Input):
+    """A task as the task form hands it in, under the form's field names. ``area``, ``owner``,
+    ``meeting`` and ``ticket`` are ids, or the text typed (an area code or name, a person's name,
+    ``#12``), looked up with ``conn``; ``due`` a date, or the text typed (``+7``, ``24.12``) read
+    with ``today``."""
+
     title: str
-    description: str | None = None
-    owner_id: int | None = None
+    area: int
+    owner: int | None = None
     due: date | None = None
     status: str = "todo"
-    meeting_id: int | None = None
-    ticket_id: int | None = None
+    meeting: int | None = None
+    ticket: int | None = None
+    description: str | None = None
+
+    @field_validator("title", mode="before")
+    @classmethod
+    def _title(cls, value: Any) -> str:
+        title = _text(value, MAX_TITLE, "title")
+        if not title:
+            refuse("task.required", label=t("task.field.title"))
+        return title
+
+    @field_validator("description", mode="before")
+    @classmethod
+    def _description(cls, value: Any) -> str | None:
+        return _text(value, MAX_DESCRIPTION, "description")
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status(cls, value: Any) -> str:
+        value = value or "todo"
+        if value not in STATUSES:
+            refuse("task.bad_status")
+        return value
+
+    @field_validator("area", "owner", mode="before")
+    @classmethod
+    def _named(cls, value: Any, info: ValidationInfo) -> int | None:
+        if not isinstance(value, str):
+            return value
+        if info.field_name == "owner" and not value.strip():
+            return None
+        resolve = queries.resolve_area if info.field_name == "area" else queries.resolve_person
+        try:
+            return resolve(info.context["conn"], value).id
+        except UserError as exc:
+            refuse_as(exc)
+
+    @field_validator("due", mode="before")
+    @classmethod
+    def _due(cls, value: Any, info: ValidationInfo) -> date | None:
+        return typed_date(value, info)
+
+    @field_validator("meeting", "ticket", mode="before")
+    @classmethod
+    def _link(cls, value: Any, info: ValidationInfo) -> int | None:
+        if not isinstance(value, str):
+            return value
+        number = value.strip().lstrip("#")
+        if not number:
+            return None
+        if not number.isdigit() or not linkable(info.context["conn"], info.field_name, int(number)):
+            refuse("task.no_such_link", text=value.strip())
+        return int(number)
 
 
-def areas(conn: sqlite3.Connection) -> list[Area]:
-    return [Area(*r) for r in conn.execute("SELECT id, code, scope, name, short_name FROM task_area ORDER BY position")]
+_LINKS = {"meeting": Meeting, "ticket": Ticket}
 
 
-def list_tasks(conn: sqlite3.Connection, area_id: int | None, text: str = "", sort: str = "due",
+def linkable(conn: Connection, kind: str, row_id: int) -> bool:
+    """Whether the meeting or ticket (``kind``) ``row_id`` exists, for a task to refer to."""
+    with reading(conn) as session:
+        return session.get(_LINKS[kind], row_id) is not None
+
+
+def areas(conn: Connection) -> list[TaskArea]:
+    with reading(conn) as session:
+        return list(session.exec(select(TaskArea).order_by(TaskArea.position)))
+
+
+def list_tasks(conn: Connection, area_id: int | None, text: str = "", sort: str = "due",
                include_done: bool = True, limit: int = 500, year: int | None = None) -> list[TaskRow]:
     """Tasks, newest work first; with ``year``: the open ones and those due or done that year."""
-    where, params = ["1"], []
+    minutes = (select(func.coalesce(func.sum(TimeEntry.minutes), 0)).where(TimeEntry.task_id == Task.id)
+               .correlate(Task).scalar_subquery())
+    query = (select(Task.id, Task.area_id, TaskArea.code, Task.title, Task.description, Task.owner_id,
+                    Person.name, Task.due_date, Task.status, Task.meeting_id, Task.ticket_id, minutes)
+             .join(TaskArea, TaskArea.id == Task.area_id).outerjoin(Person, Person.id == Task.owner_id))
     if year is not None:
-        where.append("(tk.status <> 'done' OR tk.due_date BETWEEN ? AND ? OR (tk.due_date IS NULL AND"
-                     " tk.created_at BETWEEN ? AND ?))")
-        params += [f"{year}-01-01", f"{year}-12-31", f"{year}-01-01", f"{year}-12-31 23:59:59"]
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        query = query.where(or_(Task.status != "done", Task.due_date.between(start, end),
+                                and_(Task.due_date.is_(None),
+                                     Task.created_at.between(datetime.combine(start, time()),
+                                                             datetime.combine(end, time(23, 59, 59))))))
     if area_id is not None:
-        where.append("tk.area_id = ?")
-        params.append(area_id)
+        query = query.where(Task.area_id == area_id)
     if not include_done:
-        where.append("tk.status <> 'done'")
+        query = query.where(Task.status != "done")
     if text.strip():
-        where.append("fold(tk.title || ' ' || coalesce(tk.description, '') || ' ' || coalesce(p.name, '')) "
-                     "LIKE '%' || fold(?) || '%' ESCAPE '\\'")
-        params.append(text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"))
-    order = {"due": "tk.status = 'done', tk.due_date IS NULL, tk.due_date, tk.id",
-             "status": "CASE tk.status WHEN 'doing' THEN 0 WHEN 'todo' THEN 1 WHEN 'waiting' THEN 2 ELSE 3 END,"
-                       " tk.due_date IS NULL, tk.due_date"}[sort]
-    rows = conn.execute(
-        f"SELECT tk.id, tk.area_id, a.code, tk.title, tk.description, tk.owner_id, p.name, tk.due_date, tk.status,"
-        f" tk.meeting_id, tk.ticket_id,"
-        f" (SELECT coalesce(sum(minutes), 0) FROM time_entry te WHERE te.task_id = tk.id)"
-        f" FROM task tk JOIN task_area a ON a.id = tk.area_id LEFT JOIN person p ON p.id = tk.owner_id"
-        f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?", [*params, limit]).fetchall()
-    return [TaskRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], date.fromisoformat(r[7]) if r[7] else None, r[8],
-                    r[9], r[10], r[11]) for r in rows]
+        words = Task.title + " " + func.coalesce(Task.description, "") + " " + func.coalesce(Person.name, "")
+        query = query.where(func.fold(words, type_=String).contains(fold(text.strip()), autoescape=True))
+    if sort == "status":
+        rank = case((Task.status == "doing", 0), (Task.status == "todo", 1), (Task.status == "waiting", 2), else_=3)
+        query = query.order_by(rank, Task.due_date.is_(None), Task.due_date)
+    else:
+        query = query.order_by(Task.status == "done", Task.due_date.is_(None), Task.due_date, Task.id)
+    with reading(conn) as session:
+        return [TaskRow(*r) for r in session.exec(query.limit(limit))]
 
 
+def _values(draft: TaskDraft) -> dict[str, Any]:
+    return {"area_id": draft.area, "title": draft.title, "description": draft.description, "owner_id": draft.owner,
+            "due_date": draft.due, "status": draft.status, "meeting_id": draft.meeting, "ticket_id": draft.ticket}
 
 
-def _clean(text: str | None, limit: int, field: str, required: bool = False) -> str | None:
-    value = clean(text, limit, long_text=field == "description", too_long_key="task.too_long",
-                  field=t(f"task.field.{field}"))
-    if required and not value:
-        raise UserError("task.required", field=t(f"task.field.{field}"))
-    return value
+def create(conn: Connection, draft: TaskDraft) -> int:
+    with transaction(conn) as session:
+        task = Task(**_values(draft))
+        session.add(task)
+        session.flush()
+        return task.id
 
 
-def _row(draft: TaskDraft) -> tuple:
-    if draft.status not in STATUSES:
-        raise UserError("task.bad_status")
-    return (draft.area_id, _clean(draft.title, MAX_TITLE, "title", required=True),
-            _clean(draft.description, MAX_DESCRIPTION, "description"), draft.owner_id,
-            draft.due.isoformat() if draft.due else None, draft.status, draft.meeting_id, draft.ticket_id)
-
-
-def create(conn: sqlite3.Connection, draft: TaskDraft) -> int:
-    values = _row(draft)
-    with transaction(conn):
-        return conn.execute("INSERT INTO task (area_id, title, description, owner_id, due_date, status, meeting_id,"
-                            " ticket_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values).lastrowid
-
-
-def update(conn: sqlite3.Connection, task_id: int, draft: TaskDraft) -> None:
-    values = _row(draft)
-    with transaction(conn):
-        if conn.execute("UPDATE task SET area_id = ?, title = ?, description = ?, owner_id = ?, due_date = ?,"
-                        " status = ?, meeting_id = ?, ticket_id = ? WHERE id = ?", (*values, task_id)).rowcount != 1:
+def update(conn: Connection, task_id: int, draft: TaskDraft) -> None:
+    with transaction(conn) as session:
+        task = session.get(Task, task_id)
+        if task is None:
             raise UserError("task.gone")
+        task.sqlmodel_update(_values(draft))

@@ -3,14 +3,23 @@ event, forwarding to the supplier (Dansk Telemedicin) with its case reference an
 
 from __future__ import annotations
 
-import sqlite3
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
+from typing import Any
+
+from pydantic import ValidationInfo, field_validator
+from sqlalchemy import String, case, func, or_
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql.functions import FunctionElement
+from sqlmodel import select
 
 from logbog_tui import clock
-from logbog_tui.storage.db import fold
-from logbog_tui.storage.session import transaction
+from logbog_tui.storage.db import Connection, fold
+from logbog_tui.storage.inputs import Input, refuse, refuse_as, typed_date
+from logbog_tui.storage.models import Person, Task, TaskArea, Ticket, TicketEvent, TimeEntry
+from logbog_tui.storage.session import reading, transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 from logbog_tui.textfields import clean
@@ -29,7 +38,29 @@ TASKABLE = ("feedback", "oenske")
 
 
 def number(year: int, seq: int) -> str:
+    """A ticket's number as shown: ``2026-0007`` (the year, then the sequence in four digits)."""
     return f"{year}-{seq:04d}"
+
+
+class ticket_number(FunctionElement):  # lower case: used like a SQL function
+    """The same number in SQL (searching by number): ``ticket_number(Ticket.year, Ticket.seq)``."""
+
+    type = String()
+    name = "ticket_number"
+    inherit_cache = True
+
+
+@compiles(ticket_number, "sqlite")
+def _number_sqlite(element, compiler, **kw) -> str:
+    year, seq = element.clauses
+    return compiler.process(func.printf("%d-%04d", year, seq), **kw)
+
+
+@compiles(ticket_number)
+def _number_server(element, compiler, **kw) -> str:
+    """A server database has no printf: ``year || '-' || lpad(seq, 4, '0')`` (PostgreSQL, MySQL)."""
+    year, seq = element.clauses
+    return compiler.process(func.concat(year, "-", func.lpad(func.cast(seq, String), 4, "0")), **kw)
 
 
 def choose(text: str, options: tuple[str, ...], what: str) -> str:
@@ -40,10 +71,10 @@ def choose(text: str, options: tuple[str, ...], what: str) -> str:
         if query in names:
             return code
     raise UserError(f"ticket.bad_{what}", text=text.strip(),
-                      options=", ".join(t(f"{what}.{c}") for c in options))
+                    options=", ".join(t(f"{what}.{c}") for c in options))
 
 
-def resolve_reporter(conn: sqlite3.Connection, text: str | None) -> tuple[int | None, str | None]:
+def resolve_reporter(conn: Connection, text: str | None) -> tuple[int | None, str | None]:
     """A person in the register when the name matches one; an outside reporter when it matches none
     (an ambiguous name is an error that lists the candidates)."""
     if not text or not text.strip():
@@ -62,15 +93,16 @@ def _names(key: str) -> tuple[str, ...]:
     return MESSAGES.get(key, ())
 
 
-def _now() -> str:
+def _now() -> datetime:
     return _utc(clock.now())
 
 
-def _utc(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+def _utc(moment: datetime) -> datetime:
+    """``moment`` as the database keeps times: UTC, without zone, to the second."""
+    return moment.astimezone(timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
-def _at(day: date) -> str:
+def _at(day: date) -> datetime:
     """The stored time (UTC) of an event the user dates ``day``: now when it is today, else noon
     Danish time that day (the timeline and the report then show the day the user gave)."""
     if day == clock.today():
@@ -78,9 +110,10 @@ def _at(day: date) -> str:
     return _utc(datetime.combine(day, time(12, 0), clock.local_zone()))
 
 
-def local_day(at: str) -> date:
+def local_day(at: str | datetime) -> date:
     """The Danish calendar day of a stored event time (UTC)."""
-    return datetime.fromisoformat(at).replace(tzinfo=timezone.utc).astimezone(clock.local_zone()).date()
+    moment = datetime.fromisoformat(at) if isinstance(at, str) else at
+    return moment.replace(tzinfo=timezone.utc).astimezone(clock.local_zone()).date()
 
 
 def _check_day(day: date, today: date, opened: date, after: date | None = None) -> None:
@@ -92,15 +125,18 @@ def _check_day(day: date, today: date, opened: date, after: date | None = None) 
         raise UserError("ticket.before_sent", date=day.strftime("%d.%m.%Y"), sent=after.strftime("%d.%m.%Y"))
 
 
-def _text(value: str | None, limit: int, required: bool = False) -> str | None:
-    text = clean(value, limit, long_text=limit > 1000)
-    if required and not text:
-        raise UserError("task.required", field=t("task.field.title"))
-    return text
+def _text(value: Any, limit: int) -> str | None:
+    """Free text as stored (None for blank), or a refusal of the value being validated."""
+    try:
+        return clean(value, limit, long_text=limit > 1000)
+    except UserError as exc:
+        refuse_as(exc)
 
 
-@dataclass(frozen=True)
-class TicketDraft:
+class TicketDraft(Input):
+    """A new ticket as the form or ``logbog ticket add`` hands it in: a title, a category and a
+    priority (by code, or by name in either language), free text within its length."""
+
     title: str
     category: str = "spoergsmaal"
     priority: str = "normal"
@@ -110,86 +146,155 @@ class TicketDraft:
     reporter_org: str | None = None
     assignee_id: int | None = None
 
+    @field_validator("title", mode="before")
+    @classmethod
+    def _title(cls, value: Any) -> str:
+        title = _text(value, 300)
+        if not title:
+            refuse("task.required", label=t("ticket.field.title"))
+        return title
 
-def create(conn: sqlite3.Connection, d: TicketDraft, today: date, author_id: int | None = None) -> tuple[int, str]:
+    @field_validator("category", "priority", mode="before")
+    @classmethod
+    def _choice(cls, value: Any, info: ValidationInfo) -> str:
+        options, what = (CATEGORIES, "category") if info.field_name == "category" else (PRIORITIES, "priority")
+        try:
+            return choose(value or options[0 if what == "category" else 1], options, what)
+        except UserError as exc:
+            refuse_as(exc)
+
+    @field_validator("description", mode="before")
+    @classmethod
+    def _description(cls, value: Any) -> str | None:
+        return _text(value, 10_000)
+
+    @field_validator("reporter_name", "reporter_org", mode="before")
+    @classmethod
+    def _reporter(cls, value: Any) -> str | None:
+        return _text(value, 200)
+
+
+class Forwarding(Input):
+    """Sending a ticket to the supplier, as the form hands it in: Dansk Telemedicin's case
+    reference, the date sent (blank: today), the promised answer date (none, or not before the
+    date sent). Dates as typed are read with ``today``."""
+
+    ref: str
+    sent: date | None = None
+    promised: date | None = None
+
+    @field_validator("ref", mode="before")
+    @classmethod
+    def _ref(cls, value: Any) -> str:
+        ref = _text(value, 100)
+        if not ref:
+            refuse("ticket.ref_required")
+        return ref
+
+    @field_validator("sent", "promised", mode="before")
+    @classmethod
+    def _dates(cls, value: Any, info: ValidationInfo) -> date | None:
+        day, sent = typed_date(value, info), info.data.get("sent")
+        if info.field_name == "promised" and day is not None and day < (sent or info.context["today"]):
+            refuse("ticket.promise_before_sent")
+        return day
+
+
+class StatusChange(Input):
+    """A status change as the form hands it in: the new status (one of ``options``: the
+    transitions open from the ticket's status), the day (blank: today), a comment."""
+
+    status: str
+    on: date | None = None
+    comment: str | None = None
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status(cls, value: Any, info: ValidationInfo) -> str:
+        if not value:
+            refuse("ticket.bad_status", text="–", options=", ".join(t(f"ticket.status.{s}")
+                                                                   for s in info.context["options"]))
+        return value
+
+    @field_validator("on", mode="before")
+    @classmethod
+    def _on(cls, value: Any, info: ValidationInfo) -> date | None:
+        return typed_date(value, info)
+
+    @field_validator("comment", mode="before")
+    @classmethod
+    def _comment(cls, value: Any) -> str | None:
+        return _text(value, 10_000)
+
+
+def create(conn: Connection, d: TicketDraft, today: date, author_id: int | None = None) -> tuple[int, str]:
     """Insert a ticket with the next number of the year. The write lock is taken first
     (BEGIN IMMEDIATE), so two processes never get the same number and none is skipped."""
-    if d.category not in CATEGORIES or d.priority not in PRIORITIES:
-        raise UserError("ticket.bad_category", text=d.category, options=", ".join(CATEGORIES))
-    title = _text(d.title, 300, required=True)
-    with transaction(conn):
-        seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM ticket WHERE year = ?", (today.year,)).fetchone()[0]
-        tid = conn.execute(
-            "INSERT INTO ticket (year, seq, title, description, reporter_id, reporter_name, reporter_org, category,"
-            " priority, status, assignee_id, opened_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)",
-            (today.year, seq, title, _text(d.description, 10_000), d.reporter_id, _text(d.reporter_name, 200),
-             _text(d.reporter_org, 200), d.category, d.priority, d.assignee_id or author_id,
-             today.isoformat())).lastrowid
-        conn.execute("INSERT INTO ticket_event (ticket_id, at, author_id, kind, new_status) VALUES (?, ?, ?, 'created',"
-                     " 'new')", (tid, _at(today), author_id))
-    return tid, number(today.year, seq)
+    with transaction(conn) as session:
+        seq = session.exec(select(func.coalesce(func.max(Ticket.seq), 0) + 1).where(Ticket.year == today.year)).one()
+        ticket = Ticket(year=today.year, seq=seq, title=d.title, description=d.description, reporter_id=d.reporter_id,
+                        reporter_name=d.reporter_name, reporter_org=d.reporter_org, category=d.category,
+                        priority=d.priority, status="new", assignee_id=d.assignee_id or author_id, opened_on=today)
+        session.add(ticket)
+        session.flush()
+        session.add(TicketEvent(ticket_id=ticket.id, at=_at(today), author_id=author_id, kind="created",
+                                new_status="new"))
+    return ticket.id, number(today.year, seq)
 
 
-def _status(conn: sqlite3.Connection, ticket_id: int) -> str:
-    row = conn.execute("SELECT status FROM ticket WHERE id = ?", (ticket_id,)).fetchone()
-    if row is None:
+def _ticket(session, ticket_id: int) -> Ticket:
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None:
         raise UserError("ticket.gone")
-    return row[0]
+    return ticket
 
 
-def change_status(conn: sqlite3.Connection, ticket_id: int, new: str, today: date, author_id: int | None = None,
+def change_status(conn: Connection, ticket_id: int, new: str, today: date, author_id: int | None = None,
                   comment: str | None = None, on: date | None = None) -> None:
     """Change the status on ``on`` (the day the user gives; default today): not before the ticket
     was opened, not before it was sent when it comes back from the supplier, not after today."""
     on = on or today
-    with transaction(conn):
-        old = _status(conn, ticket_id)
+    note = StatusChange.check({"status": new, "comment": comment}, options=STATUSES).comment
+    with transaction(conn) as session:
+        ticket = _ticket(session, ticket_id)
+        old = ticket.status
         if new not in TRANSITIONS[old]:
             raise UserError("ticket.bad_transition", old=t(f"ticket.status.{old}"), new=t(f"ticket.status.{new}"))
-        opened, sent = conn.execute("SELECT opened_on, sent_to_supplier FROM ticket WHERE id = ?",
-                                    (ticket_id,)).fetchone()
-        _check_day(on, today, date.fromisoformat(opened),
-                   date.fromisoformat(sent) if sent and old == "with_supplier" else None)
-        closed = on.isoformat() if new == "closed" else None
-        conn.execute("UPDATE ticket SET status = ?, closed_on = ? WHERE id = ?", (new, closed, ticket_id))
-        conn.execute("INSERT INTO ticket_event (ticket_id, at, author_id, kind, old_status, new_status, text)"
-                     " VALUES (?, ?, ?, 'status', ?, ?, ?)", (ticket_id, _at(on), author_id, old, new,
-                                                             _text(comment, 10_000)))
+        _check_day(on, today, ticket.opened_on, ticket.sent_to_supplier if old == "with_supplier" else None)
+        ticket.status, ticket.closed_on = new, on if new == "closed" else None
+        session.add(TicketEvent(ticket_id=ticket_id, at=_at(on), author_id=author_id, kind="status", old_status=old,
+                                new_status=new, text=note))
 
 
-def forward(conn: sqlite3.Connection, ticket_id: int, supplier_ref: str, sent_on: date, promised_on: date | None,
+def forward(conn: Connection, ticket_id: int, supplier_ref: str, sent_on: date, promised_on: date | None,
             author_id: int | None = None, today: date | None = None) -> None:
     """Send to Dansk Telemedicin: their case reference, date sent (not before the ticket was
     opened, not after today), promised answer date."""
     today = today or clock.today()
-    ref = _text(supplier_ref, 100)
-    if not ref:
-        raise UserError("ticket.ref_required")
-    if promised_on is not None and promised_on < sent_on:
-        raise UserError("ticket.promise_before_sent")
-    with transaction(conn):
-        old = _status(conn, ticket_id)
+    ref = Forwarding.check({"ref": supplier_ref, "sent": sent_on, "promised": promised_on}, today=today).ref
+    with transaction(conn) as session:
+        ticket = _ticket(session, ticket_id)
+        old = ticket.status
         if "with_supplier" not in TRANSITIONS[old] and old != "with_supplier":
             raise UserError("ticket.bad_transition", old=t(f"ticket.status.{old}"),
-                              new=t("ticket.status.with_supplier"))
-        opened = conn.execute("SELECT opened_on FROM ticket WHERE id = ?", (ticket_id,)).fetchone()[0]
-        _check_day(sent_on, today, date.fromisoformat(opened))
-        conn.execute("UPDATE ticket SET status = 'with_supplier', supplier_ref = ?, sent_to_supplier = ?,"
-                     " promised_on = ?, closed_on = NULL WHERE id = ?",
-                     (ref, sent_on.isoformat(), promised_on.isoformat() if promised_on else None, ticket_id))
-        conn.execute("INSERT INTO ticket_event (ticket_id, at, author_id, kind, old_status, new_status, text)"
-                     " VALUES (?, ?, ?, 'forwarded', ?, 'with_supplier', ?)",
-                     (ticket_id, _at(sent_on), author_id, old, t("ticket.forward_text", ref=ref)))
+                            new=t("ticket.status.with_supplier"))
+        _check_day(sent_on, today, ticket.opened_on)
+        ticket.sqlmodel_update({"status": "with_supplier", "supplier_ref": ref, "sent_to_supplier": sent_on,
+                                "promised_on": promised_on, "closed_on": None})
+        session.add(TicketEvent(ticket_id=ticket_id, at=_at(sent_on), author_id=author_id, kind="forwarded",
+                                old_status=old, new_status="with_supplier", text=t("ticket.forward_text", ref=ref)))
 
 
-def comment(conn: sqlite3.Connection, ticket_id: int, text: str, author_id: int | None = None) -> None:
-    body = _text(text, 10_000)
+def comment(conn: Connection, ticket_id: int, text: str, author_id: int | None = None) -> None:
+    try:
+        body = clean(text, 10_000, long_text=True)
+    except UserError as exc:
+        raise exc.under("comment") from None
     if not body:
-        raise UserError("ticket.comment_required")
-    with transaction(conn):
-        _status(conn, ticket_id)
-        conn.execute("INSERT INTO ticket_event (ticket_id, at, author_id, kind, text) VALUES (?, ?, ?, 'comment', ?)",
-                     (ticket_id, _now(), author_id, body))
+        raise UserError("ticket.comment_required", field="comment")
+    with transaction(conn) as session:
+        _ticket(session, ticket_id)
+        session.add(TicketEvent(ticket_id=ticket_id, at=_now(), author_id=author_id, kind="comment", text=body))
 
 
 @dataclass(frozen=True)
@@ -217,58 +322,63 @@ class TicketRow:
         return self.status == "with_supplier" and self.promised is not None and self.promised < today
 
 
-_SELECT = """
-SELECT tk.id, tk.year, tk.seq, tk.title, tk.description, tk.category, tk.priority, tk.status,
-       coalesce(p.name, tk.reporter_name || coalesce(' (' || tk.reporter_org || ')', ''), ''),
-       tk.opened_on, tk.closed_on, tk.supplier_ref, tk.sent_to_supplier, tk.promised_on, a.name,
-       (SELECT coalesce(sum(minutes), 0) FROM time_entry te WHERE te.ticket_id = tk.id)
-  FROM ticket tk LEFT JOIN person p ON p.id = tk.reporter_id LEFT JOIN person a ON a.id = tk.assignee_id
-"""
+_REPORTER, _ASSIGNEE = aliased(Person), aliased(Person)
 
 
-def _d(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+def _select():
+    """The columns of :class:`TicketRow` (the year and sequence make the number)."""
+    reporter = func.coalesce(_REPORTER.name, Ticket.reporter_name + func.coalesce(" (" + Ticket.reporter_org + ")", ""),
+                             "")
+    minutes = (select(func.coalesce(func.sum(TimeEntry.minutes), 0)).where(TimeEntry.ticket_id == Ticket.id)
+               .correlate(Ticket).scalar_subquery())
+    return (select(Ticket.id, Ticket.year, Ticket.seq, Ticket.title, Ticket.description, Ticket.category,
+                   Ticket.priority, Ticket.status, reporter, Ticket.opened_on, Ticket.closed_on, Ticket.supplier_ref,
+                   Ticket.sent_to_supplier, Ticket.promised_on, _ASSIGNEE.name, minutes)
+            .outerjoin(_REPORTER, _REPORTER.id == Ticket.reporter_id)
+            .outerjoin(_ASSIGNEE, _ASSIGNEE.id == Ticket.assignee_id))
 
 
 def _row(r) -> TicketRow:
-    return TicketRow(r[0], number(r[1], r[2]), r[3], r[4], r[5], r[6], r[7], r[8], _d(r[9]), _d(r[10]), r[11],
-                     _d(r[12]), _d(r[13]), r[14], r[15])
+    return TicketRow(r[0], number(r[1], r[2]), *r[3:])
 
 
-def get(conn: sqlite3.Connection, ticket_id: int) -> TicketRow:
-    row = conn.execute(_SELECT + " WHERE tk.id = ?", (ticket_id,)).fetchone()
+def get(conn: Connection, ticket_id: int) -> TicketRow:
+    with reading(conn) as session:
+        row = session.exec(_select().where(Ticket.id == ticket_id)).first()
     if row is None:
         raise UserError("ticket.gone")
     return _row(row)
 
 
-def list_tickets(conn: sqlite3.Connection, status: str | None = None, text: str = "", sort: str = "age",
+def list_tickets(conn: Connection, status: str | None = None, text: str = "", sort: str = "age",
                  include_closed: bool = True, limit: int = 500) -> list[TicketRow]:
-    where, params = ["1"], []
+    query = _select()
     if status:
-        where.append("tk.status = ?")
-        params.append(status)
+        query = query.where(Ticket.status == status)
     elif not include_closed:
-        where.append("tk.status NOT IN ('resolved', 'closed')")
+        query = query.where(Ticket.status.not_in(("resolved", "closed")))
     if text.strip():
         needle = fold(text.strip())
-        cats = [c for c in CATEGORIES if needle in fold(t(f"category.{c}"))] or ["-"]
-        stats = [x for x in STATUSES if needle in fold(t(f"ticket.status.{x}"))] or ["-"]
-        where.append("(fold(tk.year || '-' || printf('%04d', tk.seq) || ' ' || tk.title || ' ' || coalesce(p.name, '')"
-                     " || ' ' || coalesce(tk.reporter_name, '') || ' ' || coalesce(tk.reporter_org, '') || ' '"
-                     " || coalesce(tk.supplier_ref, '')) LIKE '%' || ? || '%'"
-                     f" OR tk.category IN ({','.join('?' * len(cats))}) OR tk.status IN ({','.join('?' * len(stats))}))")
-        params += [needle, *cats, *stats]
-    order = {"age": "tk.opened_on, tk.id",
-             "priority": "CASE tk.priority WHEN 'kritisk' THEN 0 WHEN 'hoej' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END,"
-                         " tk.opened_on"}[sort]
-    sql = _SELECT + f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT {int(limit)}"
-    return [_row(r) for r in conn.execute(sql, params)]
+        cats = [c for c in CATEGORIES if needle in fold(t(f"category.{c}"))]
+        stats = [x for x in STATUSES if needle in fold(t(f"ticket.status.{x}"))]
+        words = ticket_number(Ticket.year, Ticket.seq)
+        for column in (Ticket.title, _REPORTER.name, Ticket.reporter_name, Ticket.reporter_org, Ticket.supplier_ref):
+            words = words + " " + func.coalesce(column, "")
+        query = query.where(or_(func.fold(words, type_=String).contains(needle, autoescape=True),
+                                Ticket.category.in_(cats), Ticket.status.in_(stats)))
+    if sort == "priority":
+        rank = case((Ticket.priority == "kritisk", 0), (Ticket.priority == "hoej", 1), (Ticket.priority == "normal", 2),
+                    else_=3)
+        query = query.order_by(rank, Ticket.opened_on)
+    else:
+        query = query.order_by(Ticket.opened_on, Ticket.id)
+    with reading(conn) as session:
+        return [_row(r) for r in session.exec(query.limit(limit))]
 
 
 @dataclass(frozen=True)
 class Event:
-    at: str
+    at: str  # UTC as stored, "2026-11-28 07:18:00" (i18n.fmt_moment shows it in Danish time)
     author: str | None
     kind: str
     old_status: str | None
@@ -276,39 +386,43 @@ class Event:
     text: str | None
 
 
-def timeline(conn: sqlite3.Connection, ticket_id: int) -> list[Event]:
-    return [Event(*r) for r in conn.execute(
-        "SELECT e.at, p.name, e.kind, e.old_status, e.new_status, e.text FROM ticket_event e"
-        " LEFT JOIN person p ON p.id = e.author_id WHERE e.ticket_id = ? ORDER BY e.at, e.id", (ticket_id,))]
+def timeline(conn: Connection, ticket_id: int) -> list[Event]:
+    query = (select(TicketEvent.at, Person.name, TicketEvent.kind, TicketEvent.old_status, TicketEvent.new_status,
+                    TicketEvent.text).outerjoin(Person, Person.id == TicketEvent.author_id)
+             .where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.at, TicketEvent.id))
+    with reading(conn) as session:
+        return [Event(r[0].strftime("%Y-%m-%d %H:%M:%S"), *r[1:]) for r in session.exec(query)]
 
 
-def task_of(conn: sqlite3.Connection, ticket_id: int) -> tuple[int, str] | None:
+def task_of(conn: Connection, ticket_id: int) -> tuple[int, str] | None:
     """The task (id, title) already made from the ticket, if any."""
-    row = conn.execute("SELECT id, title FROM task WHERE ticket_id = ? ORDER BY id LIMIT 1", (ticket_id,)).fetchone()
-    return (row[0], row[1]) if row else None
+    with reading(conn) as session:
+        row = session.exec(select(Task.id, Task.title).where(Task.ticket_id == ticket_id).order_by(Task.id)
+                           .limit(1)).first()
+    return (row.id, row.title) if row else None
 
 
-def to_task(conn: sqlite3.Connection, ticket_id: int) -> int:
+def to_task(conn: Connection, ticket_id: int) -> int:
     """A feedback or ønske ticket becomes a development task (FG2) linked to it; once."""
-    with transaction(conn):
+    with transaction(conn) as session:
         if (existing := task_of(conn, ticket_id)) is not None:
             raise UserError("ticket.task_exists", id=existing[0], title=existing[1])
-        row = conn.execute("SELECT year, seq, title, description, category FROM ticket WHERE id = ?",
-                           (ticket_id,)).fetchone()
-        if row is None:
-            raise UserError("ticket.gone")
-        if row[4] not in TASKABLE:
+        ticket = _ticket(session, ticket_id)
+        if ticket.category not in TASKABLE:
             raise UserError("ticket.not_taskable")
-        area = conn.execute("SELECT id FROM task_area WHERE code = 'FG2'").fetchone()[0]
-        task = conn.execute("INSERT INTO task (area_id, title, description, ticket_id) VALUES (?, ?, ?, ?)",
-                            (area, f"{row[2]} ({number(row[0], row[1])})", row[3], ticket_id)).lastrowid
-        conn.execute("INSERT INTO ticket_event (ticket_id, at, kind, text) VALUES (?, ?, 'comment', ?)",
-                     (ticket_id, _now(), t("ticket.task_made", id=task)))
-    return task
+        area = session.exec(select(TaskArea.id).where(TaskArea.code == "FG2")).one()
+        task = Task(area_id=area, title=f"{ticket.title} ({number(ticket.year, ticket.seq)})",
+                    description=ticket.description, ticket_id=ticket_id)
+        session.add(task)
+        session.flush()
+        session.add(TicketEvent(ticket_id=ticket_id, at=_now(), kind="comment", text=t("ticket.task_made", id=task.id)))
+    return task.id
 
 
-def supplier_summary(conn: sqlite3.Connection, today: date) -> tuple[int, list[TicketRow]]:
+def supplier_summary(conn: Connection, today: date) -> tuple[int, list[TicketRow]]:
     """Open tickets, and those with the supplier longest first (the dashboard)."""
-    open_count = conn.execute("SELECT count(*) FROM ticket WHERE status NOT IN ('resolved', 'closed')").fetchone()[0]
+    with reading(conn) as session:
+        open_count = session.exec(select(func.count()).select_from(Ticket)
+                                  .where(Ticket.status.not_in(("resolved", "closed")))).one()
     with_supplier = sorted(list_tickets(conn, "with_supplier"), key=lambda r: r.sent or today)
     return open_count, with_supplier

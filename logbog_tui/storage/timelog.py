@@ -1,21 +1,31 @@
-"""Logging hours: validation and the write, in one short transaction."""
+"""Logging hours: the input models (what the log dialog ``l`` and ``logbog log`` hand in, and the
+entry they make), and the write, in one short transaction."""
 
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
+
+from pydantic import ValidationInfo, field_validator, model_validator
+from sqlalchemy import delete as sql_delete
+from sqlalchemy import func
+from sqlmodel import Field, select
 
 from logbog_tui.storage import queries
-from logbog_tui.storage.session import transaction
+from logbog_tui.storage.db import Connection
+from logbog_tui.storage.inputs import Input, refuse, refuse_as
+from logbog_tui.storage.models import Task, TaskArea, TimeEntry
+from logbog_tui.storage.session import reading, transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.service import Problem
 from logbog_tui.service.entry_rules import entry_warnings
-from logbog_tui.service.parse import MAX_MINUTES_PER_DAY
+from logbog_tui.service.parse import MAX_MINUTES_PER_DAY, parse_date, parse_hours
 from logbog_tui.service.text import has_control, normalise
 
 MAX_NOTE = 2000
+SUPPORT_AREA = "PL9"  # project leadership on a ticket: support for the representatives
 
 
 class PrincipalError(UserError):
@@ -24,8 +34,27 @@ class PrincipalError(UserError):
     field = "for"
 
 
-@dataclass(frozen=True)
-class Draft:
+def _minutes(value: int) -> int:
+    if value <= 0:
+        refuse("parse.hours.not_positive")
+    if value > MAX_MINUTES_PER_DAY:
+        refuse("parse.hours.too_many")
+    return value
+
+
+def _note(value: str | None) -> str | None:
+    """The note as stored: NFC, trimmed, None for blank; within its length, no control characters."""
+    note = normalise(value) or None
+    if note and len(note) > MAX_NOTE:
+        refuse("log.note_too_long", max=MAX_NOTE)
+    if note and has_control(note, long_text=True):
+        refuse("log.note_control")
+    return note
+
+
+class Draft(Input):
+    """One time entry as it is to be saved. Hours on a ticket are support (domain.md)."""
+
     person_id: int
     day: date
     minutes: int
@@ -35,6 +64,123 @@ class Draft:
     is_support: bool = False
     note: str | None = None
     on_behalf_of: int | None = None   # the member a substitute worked for; None: their own hours
+
+    @field_validator("minutes")
+    @classmethod
+    def _check_minutes(cls, value: int) -> int:
+        return _minutes(value)
+
+    @field_validator("note", mode="before")
+    @classmethod
+    def _check_note(cls, value: Any) -> str | None:
+        return _note(value)
+
+    @model_validator(mode="after")
+    def _ticket_is_support(self) -> Draft:
+        if self.ticket_id is not None:
+            self.is_support = True
+        return self
+
+
+def _context(info: ValidationInfo) -> tuple[Connection, date]:
+    return info.context["conn"], info.context["today"]
+
+
+class LogInput(Input):
+    """What the log dialog (``l``) and ``logbog log`` hand in, as typed, under the dialog's field
+    names: hours (``1,5``, ``1:30``, ``90m``), date, person, ``for`` (on whose behalf), the area or
+    task (the dialog's one ``target`` field; the command's ``task`` or ``area``; neither: the
+    person's last used), note and support. Checked with ``conn`` and ``today``; ``leader``: the
+    person when none is given (the command). :meth:`draft` is the entry to save."""
+
+    minutes: int = Field(alias="hours")
+    day: date = Field(alias="date")
+    person: int
+    on_behalf_of: int | None = Field(default=None, alias="for")
+    task: int | None = None
+    area: int | None = None
+    target: tuple[int | None, int | None] | None = None
+    note: str | None = None
+    is_support: bool = Field(default=False, alias="support")
+
+    @field_validator("minutes", mode="before")
+    @classmethod
+    def _hours(cls, value: Any) -> int:
+        try:
+            return _minutes(parse_hours(value) if isinstance(value, str) else value)
+        except Problem as p:
+            refuse_as(p)
+
+    @field_validator("day", mode="before")
+    @classmethod
+    def _day(cls, value: Any, info: ValidationInfo) -> date:
+        conn, today = _context(info)
+        if value is None:
+            return today
+        try:
+            return parse_date(value, today, queries.date_range(conn, today)) if isinstance(value, str) else value
+        except Problem as p:
+            refuse_as(p)
+
+    @field_validator("person", mode="before")
+    @classmethod
+    def _person(cls, value: Any, info: ValidationInfo) -> int:
+        conn, _today = _context(info)
+        if value is None:
+            leader = info.context.get("leader")
+            if leader is None:
+                refuse("log.no_project_leader")
+            return leader
+        try:
+            return queries.resolve_person(conn, value).id if isinstance(value, str) else value
+        except UserError as exc:
+            refuse_as(exc)
+
+    @field_validator("on_behalf_of", mode="before")
+    @classmethod
+    def _for(cls, value: Any, info: ValidationInfo) -> int | None:
+        person, day = info.data.get("person"), info.data.get("day")
+        if not isinstance(value, str) or person is None or day is None:
+            return value if isinstance(value, int) else None
+        try:
+            return resolve_principal(info.context["conn"], person, day, value)
+        except UserError as exc:
+            refuse_as(exc)
+
+    @field_validator("task", "area", "target", mode="before")
+    @classmethod
+    def _target(cls, value: Any, info: ValidationInfo) -> Any:
+        if not isinstance(value, str):
+            return value
+        conn = info.context["conn"]
+        try:
+            if info.field_name == "task":
+                return queries.resolve_task(conn, value).id
+            if info.field_name == "area":
+                return queries.resolve_area(conn, value).id
+            return queries.resolve_target(conn, value)
+        except UserError as exc:
+            refuse_as(exc)
+
+    @field_validator("note", mode="before")
+    @classmethod
+    def _check_note(cls, value: Any) -> str | None:
+        return _note(value)
+
+    @model_validator(mode="after")
+    def _last_used(self, info: ValidationInfo) -> LogInput:
+        """Neither area nor task: the person's last used (the command)."""
+        if self.target is None and self.task is None and self.area is None:
+            self.target = last_used(info.context["conn"], self.person)
+            if self.target[0] is None:
+                refuse("log.no_area")
+        return self
+
+    def draft(self, ticket_id: int | None = None) -> Draft:
+        area_id, task_id = self.target or (self.area, self.task)
+        return Draft.check({"person_id": self.person, "day": self.day, "minutes": self.minutes, "area_id": area_id,
+                            "task_id": task_id, "ticket_id": ticket_id, "is_support": self.is_support,
+                            "note": self.note, "on_behalf_of": self.on_behalf_of})
 
 
 @dataclass(frozen=True)
@@ -52,44 +198,74 @@ class Saved:
     warnings: tuple[str, ...] = ()
 
 
-def last_used(conn: sqlite3.Connection, person_id: int) -> tuple[int | None, int | None]:
+def last_used(conn: Connection, person_id: int) -> tuple[int | None, int | None]:
     """(area id, task id) of the person's most recently created entry."""
-    row = conn.execute("SELECT area_id, task_id FROM time_entry WHERE person_id = ? ORDER BY id DESC LIMIT 1",
-                       (person_id,)).fetchone()
-    return (row[0], row[1]) if row else (None, None)
+    with reading(conn) as session:
+        row = session.exec(select(TimeEntry.area_id, TimeEntry.task_id).where(TimeEntry.person_id == person_id)
+                           .order_by(TimeEntry.id.desc()).limit(1)).first()
+    return (row.area_id, row.task_id) if row else (None, None)
 
 
-def save(conn: sqlite3.Connection, draft: Draft, today: date) -> Saved:
-    """Validate ``draft`` and insert it; raises :class:`UserError` and writes nothing on bad input.
+def support_area(conn: Connection) -> int:
+    """The id of PL9, where project leadership on a ticket goes."""
+    with reading(conn) as session:
+        return session.exec(select(TaskArea.id).where(TaskArea.code == SUPPORT_AREA)).one()
+
+
+def area_of(conn: Connection, area_id: int | None, task_id: int | None) -> TaskArea:
+    """The task area an entry on ``area_id`` or task ``task_id`` counts toward."""
+    with reading(conn) as session:
+        if task_id is not None:
+            area_id = session.exec(select(Task.area_id).where(Task.id == task_id)).first()
+            if area_id is None:
+                raise UserError("resolve.none", field="target", what=t("what.no.task"), text=task_id)
+        if area_id is None:
+            raise UserError("log.no_area", field="target")
+        area = session.get(TaskArea, area_id)
+        if area is None:
+            raise UserError("resolve.none", field="target", what=t("what.no.area"), text=area_id)
+        return area
+
+
+def _day_total(conn: Connection, draft: Draft, but: int | None = None) -> int:
+    """Minutes the person has on the draft's day already (``but``: without that entry)."""
+    query = select(func.coalesce(func.sum(TimeEntry.minutes), 0)).where(TimeEntry.person_id == draft.person_id,
+                                                                         TimeEntry.date == draft.day)
+    if but is not None:
+        query = query.where(TimeEntry.id != but)
+    with reading(conn) as session:
+        total = session.exec(query).one()
+    if total + draft.minutes > MAX_MINUTES_PER_DAY:
+        raise UserError("log.day_full", field="hours", date=fmt_date(draft.day), logged=fmt_minutes(total))
+    return total
+
+
+def save(conn: Connection, draft: Draft, today: date) -> Saved:
+    """Check ``draft`` against the database and insert it; raises :class:`UserError` and writes
+    nothing on bad input.
 
     Hours on a ticket are support (domain.md): they never count toward a member's 74 hours, and
     project leadership hours on a ticket go to PL9 (support for the representatives).
     """
     if draft.ticket_id is not None and not draft.is_support:
-        draft = replace(draft, is_support=True)
-    _validate(conn, draft, today)
-    with transaction(conn):
-        area_id = _area_for(conn, draft)
-        if draft.ticket_id is not None:  # project leadership on a ticket is PL9, support for the representatives
-            scope = conn.execute("SELECT scope FROM task_area WHERE id = ?", (area_id,)).fetchone()[0]
-            if scope == "projektledelse":
-                area_id = conn.execute("SELECT id FROM task_area WHERE code = 'PL9'").fetchone()[0]
-        code, scope = conn.execute("SELECT code, scope FROM task_area WHERE id = ?", (area_id,)).fetchone()
-        on_behalf = principal(conn, draft, scope)
-        day_total = conn.execute("SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE person_id = ? AND date = ?",
-                                 (draft.person_id, draft.day.isoformat())).fetchone()[0]
-        if day_total + draft.minutes > MAX_MINUTES_PER_DAY:
-            raise UserError("log.day_full", date=fmt_date(draft.day), logged=fmt_minutes(day_total))
-        cur = conn.execute(
-            "INSERT INTO time_entry (person_id, date, minutes, area_id, task_id, ticket_id, is_support, note,"
-            " on_behalf_of_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (draft.person_id, draft.day.isoformat(), draft.minutes, area_id, draft.task_id, draft.ticket_id,
-             int(draft.is_support), _note(draft.note), on_behalf))
-    return Saved(cur.lastrowid, draft.person_id, draft.day, draft.minutes, area_id, code, scope,
+        draft = draft.model_copy(update={"is_support": True})
+    _in_range(conn, draft, today)
+    area = area_of(conn, draft.area_id, draft.task_id)  # read before the write lock is taken: it is held briefly
+    if draft.ticket_id is not None and area.scope == "projektledelse":
+        area = area_of(conn, support_area(conn), None)
+    with transaction(conn) as session:
+        on_behalf = principal(conn, draft, area.scope)
+        day_total = _day_total(conn, draft)
+        entry = TimeEntry(person_id=draft.person_id, date=draft.day, minutes=draft.minutes, area_id=area.id,
+                          task_id=draft.task_id, ticket_id=draft.ticket_id, is_support=draft.is_support,
+                          note=draft.note, on_behalf_of_id=on_behalf)
+        session.add(entry)
+        session.flush()
+    return Saved(entry.id, draft.person_id, draft.day, draft.minutes, area.id, area.code, area.scope,
                  draft.task_id, draft.is_support, on_behalf, warnings(conn, draft.day, draft.minutes, day_total))
 
 
-def principal(conn: sqlite3.Connection, draft: Draft, scope: str) -> int | None:
+def principal(conn: Connection, draft: Draft, scope: str) -> int | None:
     """The member a follow-up group entry is done for (``None``: the person's own hours).
 
     A member's blank means their own hours. A person who is not a member and substitutes for
@@ -113,14 +289,14 @@ def principal(conn: sqlite3.Connection, draft: Draft, scope: str) -> int | None:
         if len(options) == 1:
             return options[0].id
         raise PrincipalError("log.for_which", person=_name(conn, person), date=fmt_date(day),
-                               members="; ".join(o.label for o in options))
+                             members="; ".join(o.label for o in options))
     if any(o.id == wanted for o in options):
         return wanted
     raise PrincipalError("log.not_substitute_for", person=_name(conn, person), member=_name(conn, wanted),
-                           date=fmt_date(day), members="; ".join(o.label for o in options) or "–")
+                         date=fmt_date(day), members="; ".join(o.label for o in options) or "–")
 
 
-def resolve_principal(conn: sqlite3.Connection, person_id: int, day: date, text: str) -> int | None:
+def resolve_principal(conn: Connection, person_id: int, day: date, text: str) -> int | None:
     """The member named by ``text`` for an entry of ``person_id`` on ``day`` (blank: ``None``).
     The members the person substitutes for that day are searched first, then the register."""
     if not text or not text.strip():
@@ -135,11 +311,11 @@ def resolve_principal(conn: sqlite3.Connection, person_id: int, day: date, text:
         return queries.resolve_person(conn, text).id
 
 
-def _name(conn: sqlite3.Connection, person_id: int) -> str:
+def _name(conn: Connection, person_id: int) -> str:
     return queries.person_names(conn, [person_id]).get(person_id, "?")
 
 
-def warnings(conn: sqlite3.Connection, day: date, minutes: int, others: int) -> tuple[str, ...]:
+def warnings(conn: Connection, day: date, minutes: int, others: int) -> tuple[str, ...]:
     """The warnings of an entry (long day, weekend, holiday or extra day off), translated."""
     out = []
     for w in entry_warnings(day, minutes, others, queries.days_off(conn)):
@@ -151,90 +327,32 @@ def warnings(conn: sqlite3.Connection, day: date, minutes: int, others: int) -> 
         out.append(t(w.key, date=fmt_date(day), **params))
     return tuple(out)
 
-ENTRY_COLUMNS = ("id", "person_id", "date", "minutes", "area_id", "task_id", "ticket_id", "is_support", "note",
-                 "created_at", "on_behalf_of_id")
 
-
-def get_row(conn: sqlite3.Connection, entry_id: int) -> dict | None:
-    row = conn.execute(f"SELECT {', '.join(ENTRY_COLUMNS)} FROM time_entry WHERE id = ?", (entry_id,)).fetchone()
-    return dict(zip(ENTRY_COLUMNS, row)) if row else None
-
-
-def update(conn: sqlite3.Connection, entry_id: int, draft: Draft, today: date) -> dict:
-    """Replace entry ``entry_id`` with ``draft`` (validated like :func:`save`); returns the old row."""
-    old = get_row(conn, entry_id)
-    if old is None:
-        raise UserError("entry.gone")
-    _validate(conn, draft, today)
-    with transaction(conn):
-        area_id = _area_for(conn, draft)
-        scope = conn.execute("SELECT scope FROM task_area WHERE id = ?", (area_id,)).fetchone()[0]
-        on_behalf = principal(conn, draft, scope)
-        day_total = conn.execute(
-            "SELECT coalesce(sum(minutes), 0) FROM time_entry WHERE person_id = ? AND date = ? AND id <> ?",
-            (draft.person_id, draft.day.isoformat(), entry_id)).fetchone()[0]
-        if day_total + draft.minutes > MAX_MINUTES_PER_DAY:
-            raise UserError("log.day_full", date=fmt_date(draft.day), logged=fmt_minutes(day_total))
-        conn.execute("UPDATE time_entry SET person_id = ?, date = ?, minutes = ?, area_id = ?, task_id = ?,"
-                     " is_support = ?, note = ?, on_behalf_of_id = ? WHERE id = ?",
-                     (draft.person_id, draft.day.isoformat(), draft.minutes, area_id, draft.task_id,
-                      int(draft.is_support), _note(draft.note), on_behalf, entry_id))
-    return old
-
-
-def delete(conn: sqlite3.Connection, entry_id: int) -> dict:
-    """Delete entry ``entry_id``; returns the row as it was (for undo)."""
-    with transaction(conn):
-        old = get_row(conn, entry_id)
-        if old is None:
+def update(conn: Connection, entry_id: int, draft: Draft, today: date) -> None:
+    """Replace entry ``entry_id`` with ``draft`` (checked like :func:`save`)."""
+    _in_range(conn, draft, today)
+    area = area_of(conn, draft.area_id, draft.task_id)
+    with transaction(conn) as session:
+        entry = session.get(TimeEntry, entry_id)
+        if entry is None:
             raise UserError("entry.gone")
-        conn.execute("DELETE FROM time_entry WHERE id = ?", (entry_id,))
-    return old
+        on_behalf = principal(conn, draft, area.scope)
+        _day_total(conn, draft, but=entry_id)
+        entry.sqlmodel_update({"person_id": draft.person_id, "date": draft.day, "minutes": draft.minutes,
+                               "area_id": area.id, "task_id": draft.task_id, "is_support": draft.is_support,
+                               "note": draft.note, "on_behalf_of_id": on_behalf})
 
 
-def delete_many(conn: sqlite3.Connection, entry_ids: list[int]) -> int:
-    """Delete several entries in one transaction (undo of a batch, such as a meeting's hours)."""
-    with transaction(conn):
-        return sum(conn.execute("DELETE FROM time_entry WHERE id = ?", (i,)).rowcount for i in entry_ids)
+def delete(conn: Connection, entry_id: int) -> None:
+    """Delete entry ``entry_id`` (the journal keeps it for undo)."""
+    with transaction(conn) as session:
+        if session.get(TimeEntry, entry_id) is None:
+            raise UserError("entry.gone")
+        session.execute(sql_delete(TimeEntry).where(TimeEntry.id == entry_id))
 
 
-def restore(conn: sqlite3.Connection, row: dict) -> None:
-    """Put ``row`` back exactly as it was (same id): undo of an edit or a delete."""
-    with transaction(conn):
-        conn.execute("DELETE FROM time_entry WHERE id = ?", (row["id"],))
-        conn.execute(f"INSERT INTO time_entry ({', '.join(ENTRY_COLUMNS)}) VALUES ({', '.join('?' * len(ENTRY_COLUMNS))})",
-                     [row[c] for c in ENTRY_COLUMNS])
-
-
-def _note(text: str | None) -> str | None:
-    return normalise(text) or None
-
-
-def _validate(conn: sqlite3.Connection, draft: Draft, today: date) -> None:
-    if draft.minutes <= 0:
-        raise UserError("parse.hours.not_positive")
-    if draft.minutes > MAX_MINUTES_PER_DAY:
-        raise UserError("parse.hours.too_many")
+def _in_range(conn: Connection, draft: Draft, today: date) -> None:
     try:
         queries.date_range(conn, today).check(draft.day)
     except Problem as p:
-        raise UserError(p.key, **p.params) from None
-    note = _note(draft.note)
-    if note and len(note) > MAX_NOTE:
-        raise UserError("log.note_too_long", max=MAX_NOTE)
-    if note and has_control(note, long_text=True):
-        raise UserError("log.note_control")
-
-
-def _area_for(conn: sqlite3.Connection, draft: Draft) -> int:
-    area_id = draft.area_id
-    if draft.task_id is not None:
-        row = conn.execute("SELECT area_id FROM task WHERE id = ?", (draft.task_id,)).fetchone()
-        if row is None:
-            raise UserError("resolve.none", what=t("what.no.task"), text=draft.task_id)
-        area_id = row[0]
-    if area_id is None:
-        raise UserError("log.no_area")
-    if conn.execute("SELECT 1 FROM task_area WHERE id = ?", (area_id,)).fetchone() is None:
-        raise UserError("resolve.none", what=t("what.no.area"), text=area_id)
-    return area_id
+        raise UserError.of(p.note, field="date") from None

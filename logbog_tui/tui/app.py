@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import inspect
-import sqlite3
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -19,7 +18,7 @@ from textual.widgets import DataTable
 
 from logbog_tui import clock
 from logbog_tui.storage import queries
-from logbog_tui.storage.session import transaction
+from logbog_tui.storage.db import Connection
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.logfile import logger
@@ -62,7 +61,7 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, App):
         Binding("G", "list('bottom')", t("app.bottom"), show=False, id="app.bottom"),
     ]
 
-    def __init__(self, conn: sqlite3.Connection, db_path: Path, today: date | None = None,
+    def __init__(self, conn: Connection, db_path: Path, today: date | None = None,
                  prewarm: bool = False, notices: Iterable[str] = ()) -> None:
         super().__init__()
         self.notices = list(notices)
@@ -134,9 +133,9 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, App):
             return
         try:
             if queries.setting(self.conn, "theme") != theme:
-                with transaction(self.conn):
-                    self.conn.execute("INSERT INTO setting (key, value) VALUES ('theme', ?)"
-                                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (theme,))
+                from logbog_tui.storage import settings
+
+                settings.remember_theme(self.conn, theme)
         except UserError as exc:  # a held lock or a full disk: the theme is still changed for now
             self.notify(exc.message, severity="warning")
 

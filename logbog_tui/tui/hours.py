@@ -4,10 +4,9 @@ toward, loudly when it crosses the warning or the over threshold."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
-from logbog_tui.storage import journal, queries, timelog
+from logbog_tui.storage import journal, people, queries, timelog
 from logbog_tui.storage.entries import EntryRow
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_hours, fmt_minutes, t
@@ -49,20 +48,19 @@ class HourLogging:
 
     def action_log_hours(self, ticket_id: int | None = None, ticket_number: str = "") -> None:
         person = self.person_now()
-        if person is None and self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM person)").fetchone()[0]:
+        if person is None and people.register_empty(self.conn):
             self.notify(t("log.nobody_yet"), severity="warning", timeout=8)  # not "give a person"
             return
         area_id, task_id = timelog.last_used(self.conn, person.id) if person else (None, None)
         target = queries.target_label(self.conn, area_id, task_id)
         if ticket_id is not None:  # support for the representatives: PL9 for project leadership
-            target = queries.target_label(self.conn, self.conn.execute(
-                "SELECT id FROM task_area WHERE code = 'PL9'").fetchone()[0], None)
+            target = queries.target_label(self.conn, timelog.support_area(self.conn), None)
         form = LogForm(person.label if person else "", target, self.today, is_support=ticket_id is not None,
                        title_key="log.ticket_title" if ticket_id else "log.title", ticket=ticket_number)
 
         def save(draft: Draft):
             if ticket_id is not None:
-                draft = replace(draft, ticket_id=ticket_id, is_support=True)
+                draft = draft.model_copy(update={"ticket_id": ticket_id, "is_support": True})
             before = budget_line(self.conn, draft, self.today)
             saved = timelog.save(self.conn, draft, self.today)
             return draft, before, saved.warnings
@@ -149,10 +147,7 @@ class HourLogging:
 
 def budget_line(conn, draft: Draft, today: date) -> tuple[str, str, float, float] | None:
     """The budget an entry like ``draft`` counts toward, as (label, status, used, budget), or None."""
-    area_id = draft.area_id
-    if draft.task_id is not None:
-        area_id = conn.execute("SELECT area_id FROM task WHERE id = ?", (draft.task_id,)).fetchone()[0]
-    scope = conn.execute("SELECT scope FROM task_area WHERE id = ?", (area_id,)).fetchone()[0]
+    scope = timelog.area_of(conn, draft.area_id, draft.task_id).scope
     ov = budget_overview(conn, draft.day.year, as_of_for(draft.day.year, today))
     thresholds = queries.thresholds(conn)
     if scope == "projektledelse":

@@ -5,46 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from logbog_tui.storage import queries, tasks
-from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_hours, t
-from logbog_tui.service import Problem
-from logbog_tui.service.parse import parse_budget_hours, parse_date
+from logbog_tui.storage.budget_edit import BudgetInput
 from logbog_tui.storage.tasks import STATUSES, TaskDraft, TaskRow
-from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
+from logbog_tui.tui.modals.form import Field, FormDialog
 
 
 def task_dialog(conn, row: TaskRow | None, area_id: int | None, today: date) -> FormDialog:
     def save(values: dict):
-        errors: dict[str, str] = {}
-        area = owner = due = None
-        links: dict[str, int | None] = {"meeting": None, "ticket": None}
-        try:
-            area = queries.resolve_area(conn, values["area"]).id
-        except UserError as exc:
-            errors["area"] = exc.message
-        if values["owner"].strip():
-            try:
-                owner = queries.resolve_person(conn, values["owner"]).id
-            except UserError as exc:
-                errors["owner"] = exc.message
-        if values["due"].strip():
-            try:
-                due = parse_date(values["due"], today)
-            except Problem as p:
-                errors["due"] = t(p.key, **p.params)
-        for name in links:
-            text = values[name].strip().lstrip("#")
-            if text:
-                if not text.isdigit() or conn.execute(f"SELECT 1 FROM {name} WHERE id = ?", (int(text),)).fetchone() is None:
-                    errors[name] = t("task.no_such_link", text=values[name].strip())
-                else:
-                    links[name] = int(text)
-        if not values["title"].strip():
-            errors["title"] = t("task.required", field=t("task.field.title"))
-        if errors:
-            raise FieldErrors(errors)
-        draft = TaskDraft(area, values["title"], values["description"], owner, due, values["status"] or "todo",
-                          links["meeting"], links["ticket"])
+        draft = TaskDraft.check(values, conn=conn, today=today)  # every refusal under its field
         if row is None:
             return tasks.create(conn, draft)
         tasks.update(conn, row.id, draft)
@@ -68,15 +37,8 @@ def task_dialog(conn, row: TaskRow | None, area_id: int | None, today: date) -> 
 
 def budget_dialog(year: int, leadership: float, member: float) -> FormDialog:
     def save(values: dict):
-        errors, parsed = {}, {}
-        for name in ("pl", "member"):
-            try:
-                parsed[name] = parse_budget_hours(values[name])
-            except Problem as p:
-                errors[name] = t(p.key, **p.params)
-        if errors:
-            raise FieldErrors(errors)
-        return parsed["pl"], parsed["member"]
+        budgets = BudgetInput.check(values)
+        return budgets.pl, budgets.member
 
     return FormDialog(t("budget.edit_title", year=year),
                       [Field("pl", t("budget.field.leadership"), fmt_hours(leadership, unit=False)),

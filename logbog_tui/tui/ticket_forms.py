@@ -7,10 +7,10 @@ from datetime import date, timedelta
 from logbog_tui.storage import queries, tickets
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, t
-from logbog_tui.service import Problem
-from logbog_tui.service.parse import parse_date
+from logbog_tui.service import Message
+from logbog_tui.storage.inputs import Invalid
 from logbog_tui.storage.tickets import TicketRow
-from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
+from logbog_tui.tui.modals.form import Field, FormDialog
 
 
 def _author(conn, today):
@@ -20,19 +20,22 @@ def _author(conn, today):
 
 def new_ticket(conn, today: date) -> FormDialog:
     def save(values: dict):
-        errors: dict[str, str] = {}  # all at once, each under its field
+        problems: dict[str, Message] = {}  # all at once, each under its field
         rid = rname = None
-        if not (values["title"] or "").strip():
-            errors["title"] = t("task.required", field=t("ticket.field.title"))
         try:
             rid, rname = tickets.resolve_reporter(conn, values["reporter"])
         except UserError as exc:
-            errors["reporter"] = exc.message
-        if errors:
-            raise FieldErrors(errors)
-        draft = tickets.TicketDraft(values["title"], values["category"] or "spoergsmaal",
-                                    values["priority"] or "normal", values["description"], rid, rname,
-                                    values["org"] if rname else None)
+            problems["reporter"] = exc.note
+        try:
+            draft = tickets.TicketDraft.check({"title": values["title"], "category": values["category"],
+                                               "priority": values["priority"], "description": values["description"],
+                                               "reporter_id": rid, "reporter_name": rname,
+                                               "reporter_org": values["org"] if rname else None})
+        except Invalid as exc:
+            names = {"reporter_name": "reporter", "reporter_org": "org"}
+            problems = {names.get(k, k): m for k, m in exc.problems.items()} | problems
+        if problems:
+            raise Invalid(problems)
         return tickets.create(conn, draft, today, _author(conn, today))
 
     people = queries.people_in_order(conn)
@@ -48,26 +51,10 @@ def new_ticket(conn, today: date) -> FormDialog:
     return FormDialog(t("ticket.new_title"), fields, save)
 
 
-def _date(values: dict, name: str, today: date, errors: dict) -> date | None:
-    if not (values.get(name) or "").strip():
-        return None
-    try:
-        return parse_date(values[name], today)
-    except Problem as p:
-        errors[name] = t(p.key, **p.params)
-        return None
-
-
 def forward_ticket(conn, row: TicketRow, today: date) -> FormDialog:
     def save(values: dict):
-        errors: dict[str, str] = {}
-        sent = _date(values, "sent", today, errors)
-        promised = _date(values, "promised", today, errors)
-        if not (values["ref"] or "").strip():
-            errors["ref"] = t("ticket.ref_required")
-        if errors:
-            raise FieldErrors(errors)
-        tickets.forward(conn, row.id, values["ref"], sent or today, promised, _author(conn, today), today)
+        sent = tickets.Forwarding.check(values, today=today)
+        tickets.forward(conn, row.id, sent.ref, sent.sent or today, sent.promised, _author(conn, today), today)
         return row.id
 
     fields = [Field("ref", t("ticket.field.ref"), row.supplier_ref or "", placeholder="DT-2026-123"),
@@ -80,13 +67,8 @@ def status_ticket(conn, row: TicketRow, today: date) -> FormDialog:
     options = tuple((t(f"ticket.status.{s}"), s) for s in tickets.TRANSITIONS[row.status])
 
     def save(values: dict):
-        errors: dict[str, str] = {}
-        if not values["status"]:
-            errors["status"] = t("ticket.bad_status", text="–", options=", ".join(o for o, _ in options))
-        on = _date(values, "on", today, errors)
-        if errors:
-            raise FieldErrors(errors)
-        tickets.change_status(conn, row.id, values["status"], today, _author(conn, today), values["comment"], on)
+        change = tickets.StatusChange.check(values, today=today, options=tickets.TRANSITIONS[row.status])
+        tickets.change_status(conn, row.id, change.status, today, _author(conn, today), change.comment, change.on)
         return row.id
 
     fields = [Field("status", t("ticket.field.status"), options[0][1], options=options),

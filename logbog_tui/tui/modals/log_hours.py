@@ -16,12 +16,10 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from logbog_tui.storage import queries
 from logbog_tui.errors import UserError
-from logbog_tui.i18n import fmt_date, fmt_minutes, t
-from logbog_tui.service import Problem
-from logbog_tui.service.parse import parse_date, parse_hours
-from logbog_tui.storage.timelog import Draft, resolve_principal
+from logbog_tui.i18n import fmt_date, fmt_minutes, say, t
+from logbog_tui.storage.inputs import Invalid
+from logbog_tui.storage.timelog import Draft, LogInput
 from logbog_tui.tui.widgets.completing import CompletingInput
 from logbog_tui.tui.widgets.plain import Plain
 
@@ -42,6 +40,15 @@ class LogForm:
 
 
 FIELDS = ("hours", "date", "target", "person", "for", "note")
+# The entry's own names (:class:`~logbog_tui.storage.timelog.Draft`) for the dialog's fields.
+_DRAFT_FIELDS = {"minutes": "hours", "day": "date", "area_id": "target", "task_id": "target", "person_id": "person",
+                 "on_behalf_of": "for"}
+
+
+def _field(name: str | None) -> str:
+    """The dialog's field for a refusal of ``name`` (the hours field when it names none)."""
+    name = _DRAFT_FIELDS.get(name or "", name)
+    return name if name in FIELDS else "hours"
 
 
 class LogHoursDialog(ModalScreen[object]):
@@ -111,58 +118,34 @@ class LogHoursDialog(ModalScreen[object]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def submit(self) -> None:
-        draft, errors = self._read()
+        try:
+            result = self.on_save(self._read())
+        except Invalid as exc:  # each refusal under its field
+            self._show_errors({_field(name): say(note) for name, note in reversed(exc.problems.items())})
+            return
+        except UserError as exc:
+            self._show_errors({_field(exc.field): exc.message})
+            return
+        self._show_errors({})
+        self.dismiss(result)
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
         for name in FIELDS:
             self._show_error(name, errors.get(name, ""))
         if errors:
             self.query_one(f"#{next(n for n in FIELDS if n in errors)}", Input).focus()
-            return
-        try:
-            result = self.on_save(draft)
-        except UserError as exc:
-            field = getattr(exc, "field", None) or "hours"
-            self._show_error(field, exc.message)
-            self.query_one(f"#{field}", Input).focus()
-            return
-        self.dismiss(result)
 
     def _show_error(self, name: str, message: str) -> None:
         error = self.query_one(f"#{name}-error", Static)
         error.update(message)
         error.display = bool(message)
 
-    def _read(self) -> tuple[Draft | None, dict[str, str]]:
-        value = {name: self.query_one(f"#{name}", Input).value for name in FIELDS}
-        errors: dict[str, str] = {}
-        minutes = day = person = None
-        area_id = task_id = None
-        try:
-            minutes = parse_hours(value["hours"])
-        except Problem as p:
-            errors["hours"] = t(p.key, **p.params)
-        conn = self.app.conn
-        try:
-            day = parse_date(value["date"], self.today, queries.date_range(conn, self.today))
-        except Problem as p:
-            errors["date"] = t(p.key, **p.params)
-        try:
-            area_id, task_id = queries.resolve_target(conn, value["target"])
-        except UserError as exc:
-            errors["target"] = exc.message
-        try:
-            person = queries.resolve_person(conn, value["person"])
-        except UserError as exc:
-            errors["person"] = exc.message
-        on_behalf = None
-        if person is not None and day is not None:
-            try:
-                on_behalf = resolve_principal(conn, person.id, day, value["for"])
-            except UserError as exc:
-                errors["for"] = exc.message
-        if errors:
-            return None, errors
-        return Draft(person.id, day, minutes, area_id, task_id, None, self.query_one("#support", Checkbox).value,
-                     value["note"] or None, on_behalf), {}
+    def _read(self) -> Draft:
+        """The entry as typed (:class:`~logbog_tui.storage.timelog.LogInput`), or :class:`Invalid`."""
+        values: dict[str, object] = {name: self.query_one(f"#{name}", Input).value for name in FIELDS}
+        values["note"] = values["note"] or None
+        values["support"] = self.query_one("#support", Checkbox).value
+        return LogInput.check(values, conn=self.app.conn, today=self.today).draft()
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

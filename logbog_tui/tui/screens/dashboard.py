@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from logbog_tui.storage import meeting_records, meetings, memberships, queries, tasks
+from logbog_tui.storage import meeting_records, meetings, memberships, people, queries, tasks
 from logbog_tui.i18n import fmt_date, fmt_hours, say, t
 from logbog_tui.overview import budget_overview, explain, host_now, planned_note, status_words
 from logbog_tui.service.rotation import upcoming_changes
@@ -74,7 +74,7 @@ def host_text(conn, today: date) -> str:
 def attention_text(conn, today: date) -> str:
     """A region change within a year, vacancies and endings, overdue tasks, open referrals. A new,
     empty database says what to do first instead."""
-    if conn.execute("SELECT NOT EXISTS (SELECT 1 FROM person)").fetchone()[0]:
+    if people.register_empty(conn):
         return t("dashboard.first_steps")
     lines = []
     if queries.project_leader(conn, today) is None:

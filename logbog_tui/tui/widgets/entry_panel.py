@@ -117,7 +117,8 @@ class EntryPanel(Vertical):
         f = EntryFilter(start, end, person_id=drill.get("person"), area_id=drill.get("area"), text=text,
                         task_id=drill.get("task"))
         table = self.query_one(Table)
-        rows, count, total = list_entries(app.conn, f)
+        page = list_entries(app.conn, f)
+        rows, count, total = page.rows, page.count, page.total
         head = t("entries.head", period=self.period_label(), count=count, total=fmt_minutes(total),
                  kind=t(f"period.{self.kind}"), group=t(f"group.{self.group}"))
         if text:
@@ -137,6 +138,6 @@ class EntryPanel(Vertical):
         else:
             self.rows = {}
             with table.refill(columns=(t(f"col.{self.group}"), t("col.hours"), t("col.of_which_support"))):
-                for label, minutes, support, key in totals(app.conn, f, self.group):
-                    table.add_row(label, fmt_minutes(minutes), fmt_minutes(support), key=key)
+                for row in totals(app.conn, f, self.group):
+                    table.add_row(row.label, fmt_minutes(row.minutes), fmt_minutes(row.support), key=row.key)
         self.query_one("#entry-head", Static).update(head)
