@@ -19,11 +19,14 @@ import getpass
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Integer, and_, column, distinct, func, insert, table, text
 from sqlalchemy import delete as sql_delete
 from sqlalchemy import update as sql_update
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Select, TableClause
 from sqlmodel import Session, SQLModel, select
@@ -184,6 +187,7 @@ def describe(entry: Entry) -> str:
 
 # --- undoing ----------------------------------------------------------------------------------
 
+@cache
 def _table(name: str) -> TableClause:
     """The table model's table, with SQLite's ``rowid`` beside its columns (the journal names rows by
     their rowid; a table keyed otherwise than by an INTEGER PRIMARY KEY has one of its own)."""
@@ -197,15 +201,19 @@ def _rowid_alias(name: str) -> bool:
     return len(key) == 1 and isinstance(key[0].type, Integer)
 
 
-def _as_model(session: Session, tbl: TableClause, recorded: dict) -> dict[str, Any]:
+@cache
+def _converters(name: str, dialect: Dialect) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    """Each column of the table with what turns its stored value into the model's Python value."""
+    return tuple((c.name, c.type.dialect_impl(dialect).result_processor(dialect, None))
+                 for c in SQLModel.metadata.tables[name].c)
+
+
+def _as_model(session: Session, name: str, recorded: dict[str, Any]) -> dict[str, Any]:
     """The journal's values (as the file holds them) as the table model's Python values."""
-    dialect = session.get_bind().dialect
     out = {}
-    for col in tbl.c:
-        if col.name == "rowid":
-            continue
-        value, convert = recorded.get(col.name), col.type.dialect_impl(dialect).result_processor(dialect, None)
-        out[col.name] = convert(value) if convert is not None and value is not None else value
+    for column_name, convert in _converters(name, session.get_bind().dialect):
+        value = recorded.get(column_name)
+        out[column_name] = convert(value) if convert is not None and value is not None else value
     return out
 
 
@@ -236,14 +244,14 @@ def undo(conn: Connection, entry_id: int) -> int:
             cols = [c for c in tbl.c if c.name != "rowid"]
             found = session.execute(select(*cols).where(tbl.c.rowid == change.row_id)).mappings().first()
             now = dict(found) if found is not None else None
-            expected = None if change.after is None else _as_model(session, tbl, change.after)
+            expected = None if change.after is None else _as_model(session, change.table, change.after)
             if now != expected:
                 raise NotDone("undo.changed_since", id=entry_id, table=change.table)
             if change.kind == "insert":
                 session.execute(sql_delete(tbl).where(tbl.c.rowid == change.row_id))
                 continue
             assert change.before is not None
-            values = _as_model(session, tbl, change.before)
+            values = _as_model(session, change.table, change.before)
             if change.kind == "delete":
                 extra = {} if _rowid_alias(change.table) else {"rowid": change.row_id}
                 session.execute(insert(tbl).values({**values, **extra}))
