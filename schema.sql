@@ -261,7 +261,7 @@ CREATE TABLE ticket_event (
 CREATE INDEX ticket_event_ticket ON ticket_event (ticket_id, at);
 
 -- The journal (logbog_tui/storage/journal.py): one entry per transaction that changed the organisation's
--- data; per row its values before and after (JSON), written by triggers that journal.py makes
+-- data; per row its values before and after (JSON), written by triggers that journal_triggers.py makes
 -- from the tables above (journal_<table>_<insert|update|delete>). rows = 0: an entry without row
 -- values (load, demo; an erased person's), which cannot be undone.
 CREATE TABLE journal (

@@ -56,8 +56,10 @@ def t(key: str, **params: object) -> str:
 
 
 def say(message: Message) -> str:
-    """A :class:`~logbog_tui.service.Message` in the current language (dates as ``25.11.2026``)."""
-    params = {k: fmt_date(v) if type(v) is date else v for k, v in message.params.items()}
+    """A :class:`~logbog_tui.service.Message` in the current language (dates as ``25.11.2026``; a
+    parameter that is a message itself, such as the reason in ``load.bad_value``, translated too)."""
+    params = {k: fmt_date(v) if type(v) is date else say(v) if isinstance(v, Message) else v
+              for k, v in message.params.items()}
     return t(message.key, **params)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from logbog_tui.storage import migrations, portability
-from logbog_tui.storage.db import SCHEMA_VERSION, open_db
+from logbog_tui.storage.db import SCHEMA_VERSION, connect, open_db
 
 FIXTURE = Path(__file__).parent / "fixtures" / "schema-v1-demo.db"
 
@@ -97,7 +97,7 @@ def test_a_failing_step_leaves_the_version_1_file_as_it_was(tmp_path, monkeypatc
 def test_a_version_1_dump_still_loads(tmp_path):
     """A dump written by version 1 has no on_behalf_of_id; loading it fills in the principal by the
     same rule as the migration."""
-    v1 = sqlite3.connect(f"{FIXTURE.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    v1 = connect(FIXTURE, read_only=True)  # as it is: not migrated
     data = json.loads(json.dumps(portability.dump(v1)))
     v1.close()
     assert "on_behalf_of_id" not in data["time_entry"][0]

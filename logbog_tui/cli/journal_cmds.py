@@ -32,9 +32,9 @@ def cmd_history(args) -> int:
 
     entries = journal.history(open_database(args), args.limit)
     if args.json:
-        print_json([{"id": e.id, "at": e.at, "who": e.who, "origin": e.origin, "what": e.what or "change",
-                     "tables": list(e.tables), "changes": e.changes, "undoable": e.undoable,
-                     "undoes": e.undoes, "undone_by": e.undone_by} for e in entries])
+        print_json([{"id": e.id, "at": e.at.strftime("%Y-%m-%d %H:%M:%S"), "who": e.who, "origin": e.origin,
+                     "what": e.what or "change", "tables": list(e.tables), "changes": e.changes,
+                     "undoable": e.undoable, "undoes": e.undoes, "undone_by": e.undone_by} for e in entries])
         return 0
     if not entries:
         print(t("history.empty"))

@@ -209,7 +209,7 @@ def describe(holders: list[tuple[int, str]]) -> str:
 
 
 def create_db(path: Path, *, today=None) -> Connection:
-    from logbog_tui.storage import journal, seed
+    from logbog_tui.storage import journal_triggers, seed
     from logbog_tui.paths import private_dir
 
     private_dir(path.parent)
@@ -220,7 +220,7 @@ def create_db(path: Path, *, today=None) -> Connection:
     with setup_transaction(conn):  # the tables do not exist yet: no mark, no journal entry
         for statement in split_sql(schema_sql()):
             conn.execute(statement)
-        journal.install(conn)
+        journal_triggers.install(conn)
         seed.seed_organisation(conn, today=today)
     conn.marked = None  # from now on the file has its mark and journal
     for suffix in ("-wal", "-shm"):

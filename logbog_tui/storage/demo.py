@@ -10,12 +10,18 @@ the demo's first year: a demo-only fiction, recorded in the setting ``demo_start
 from __future__ import annotations
 
 import random
-import sqlite3
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from logbog_tui.storage.session import transaction
+from sqlalchemy import func, insert
+from sqlalchemy import update as sql_update
+from sqlmodel import Session, SQLModel, select
+
+from logbog_tui.storage.db import Connection
+from logbog_tui.storage.models import (AgendaItem, Attendance, Budget, Meeting, Membership, Organisation, Person,
+                                       Region, Seat, Setting, TaskArea, Task, Ticket, TicketEvent, TimeEntry)
+from logbog_tui.storage.session import reading, transaction
 from logbog_tui.errors import UserError
-from logbog_tui.i18n import t
 from logbog_tui.service import rotation
 from logbog_tui.service.workdays import is_working_day
 
@@ -32,16 +38,33 @@ CATEGORIES = ["fejl", "spoergsmaal", "oenske", "feedback", "dataaendring"]
 
 
 class _Gen:
-    def __init__(self, conn: sqlite3.Connection, start: date, today: date) -> None:
-        self.conn, self.start, self.today = conn, start, today
+    def __init__(self, session: Session, start: date, today: date) -> None:
+        self.session, self.start, self.today = session, start, today
         self.rng = random.Random(2017)
         self.extra = random.Random(2018)   # status changes and attendance, apart from the rest of the data
         self.names: set[str] = set()
-        self.entries: list[tuple] = []
+        self.entries: list[dict[str, Any]] = []
+        self.rows: dict[type[SQLModel], list[dict[str, Any]]] = {}  # inserted at the end, table by table
         self.stats = {"people": 0, "meetings": 0, "entries": 0, "tickets": 0, "tasks": 0}
-        self.areas = {code: aid for aid, code in conn.execute("SELECT id, code FROM task_area")}
+        self.areas = {code: aid for aid, code in session.exec(select(TaskArea.id, TaskArea.code).order_by(TaskArea.id))}
         self.substitutes: dict[int, list[tuple[int, date, date]]] = {}   # member -> (substitute, from, to)
-        self.orgs = {name: oid for oid, name in conn.execute("SELECT id, name FROM organisation")}
+        self.orgs = {name: oid for oid, name in session.exec(select(Organisation.id, Organisation.name))}
+
+    def new(self, row: Any) -> int:
+        """Insert ``row`` (a table model) now; its id."""
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def later(self, model: type[SQLModel], **values: Any) -> None:
+        """A row that nothing refers to: inserted with the others of its table at the end."""
+        self.rows.setdefault(model, []).append(values)
+
+    def insert_rest(self) -> None:
+        """The rows kept for later, one ``executemany`` a table (the time entries are most of the demo)."""
+        for model, rows in (*self.rows.items(), (TimeEntry, self.entries)):
+            if rows:
+                self.session.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
 
     def person(self, org: str, title: str | None = None) -> int:
         while True:
@@ -50,21 +73,15 @@ class _Gen:
                 break
         self.names.add(name)
         email = name.lower().replace(" ", ".").replace("ø", "oe").replace("æ", "ae").replace("å", "aa")
-        cur = self.conn.execute(
-            "INSERT INTO person (name, organisation_id, title, email, notes) VALUES (?, ?, ?, ?, ?)",
-            (name, self.orgs.get(org), title or self.rng.choice(TITLES), f"{email}@example.org",
-             "Fiktiv demoperson"))
+        person = Person(name=name, organisation_id=self.orgs.get(org), title=title or self.rng.choice(TITLES),
+                        email=f"{email}@example.org", notes="Fiktiv demoperson")
         self.stats["people"] += 1
-        return cur.lastrowid
+        return self.new(person)
 
     def member(self, person: int, seat: int, start: date, end: date | None, role: str = "member",
                substitute_for: int | None = None) -> int:
-        cur = self.conn.execute(
-            "INSERT INTO membership (person_id, seat_id, substitute_for_id, role, valid_from, valid_to,"
-            " appointment_ref) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (person, seat, substitute_for, role, start.isoformat(), end.isoformat() if end else None,
-             f"Styregruppemøde {start.year}"))
-        return cur.lastrowid
+        return self.new(Membership(person_id=person, seat_id=seat, substitute_for_id=substitute_for, role=role,
+                                   valid_from=start, valid_to=end, appointment_ref=f"Styregruppemøde {start.year}"))
 
     def working_days(self, start: date, end: date):
         day = start
@@ -75,45 +92,51 @@ class _Gen:
 
     def log(self, person: int, day: date, minutes: int, area: str, support: bool = False,
             ticket: int | None = None, note: str | None = None) -> None:
-        self.entries.append((person, day.isoformat(), minutes, self.areas[area], ticket, int(support), note))
+        self.entries.append({"person_id": person, "date": day, "minutes": minutes, "area_id": self.areas[area],
+                             "ticket_id": ticket, "is_support": support, "note": note})
 
 
-def fill(conn: sqlite3.Connection, years: int, today: date) -> dict:
-    """Fill an empty-of-people database with ``years`` years of history ending ``today``."""
-    if conn.execute("SELECT count(*) FROM person").fetchone()[0]:
-        raise UserError("demo.not_empty")
+def fill(conn: Connection, years: int, today: date) -> dict:
+    """Fill an empty-of-people database with ``years`` years of history ending ``today`` (one
+    transaction, one journal entry without row values)."""
+    with reading(conn) as session:
+        if session.exec(select(func.count(Person.id))).one():
+            raise UserError("demo.not_empty")
     start = date(today.year - years + 1, 1, 1)
-    gen = _Gen(conn, start, today)
-    with transaction(conn, what="demo", rows=False):
-        conn.execute("UPDATE seat SET valid_from = ? WHERE valid_from > ? AND valid_from = '2017-01-01'",
-                     (start.isoformat(), start.isoformat()))
-        conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('demo_start', ?)", (start.isoformat(),))
+    with transaction(conn, what="demo", rows=False) as session:
+        gen = _Gen(session, start, today)
+        session.execute(sql_update(Seat).where(Seat.valid_from > start, Seat.valid_from == date(2017, 1, 1))
+                        .values(valid_from=start))
+        session.merge(Setting(key="demo_start", value=start.isoformat()))
         # the demo organisation starts with its history: no hours or meetings before it
-        conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('org_start', ?)", (start.isoformat(),))
-        conn.executemany("INSERT OR IGNORE INTO budget (year, scope, hours) SELECT ?, scope, hours FROM budget"
-                         " WHERE year = 2017", [(y,) for y in range(start.year, 2017)])
+        session.merge(Setting(key="org_start", value=start.isoformat()))
+        seed_budgets = session.exec(select(Budget.scope, Budget.hours).where(Budget.year == 2017)).all()
+        for year in range(start.year, 2017):
+            for scope, hours in seed_budgets:
+                if session.get(Budget, (year, scope)) is None:
+                    session.add(Budget(year=year, scope=scope, hours=hours))
         leader, members, subs, steering = _people(gen)
         _meetings(gen, leader, members, steering)
         _hours(gen, leader, members, subs, steering)
         _tasks_and_tickets(gen, leader)
-        conn.executemany("INSERT INTO time_entry (person_id, date, minutes, area_id, ticket_id, is_support, note)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?)", gen.entries)
+        gen.insert_rest()
     gen.stats["entries"] = len(gen.entries)
     return gen.stats
 
 
 def _people(gen: _Gen):
-    conn, rng, today = gen.conn, gen.rng, gen.today
-    seats = conn.execute("SELECT id, body_code, kind, region_code, edu_region_code, label, valid_from, valid_to"
-                         " FROM seat ORDER BY body_code, position").fetchall()
+    rng, today = gen.rng, gen.today
+    seats = gen.session.exec(select(Seat.id, Seat.body_code, Seat.kind, Seat.region_code, Seat.edu_region_code,
+                                    Seat.label, Seat.valid_from, Seat.valid_to)
+                             .order_by(Seat.body_code, Seat.position)).all()
     leader = gen.person("Sekretariatet for Lægelig Videreuddannelse Øst", "Projektleder")
     members: list[tuple[int, date, date]] = []   # (person, from, to) representative memberships
     subs: list[tuple[int, date, date]] = []
     steering: list[int] = []
     shared_person = None
     for seat_id, body, kind, region, edu, label, vf, vt in seats:
-        s_from = max(date.fromisoformat(vf), gen.start)
-        s_to = date.fromisoformat(vt) if vt else None
+        s_from = max(vf, gen.start)
+        s_to = vt
         if s_from > today:
             continue  # a seat that appears in the future (Østdanmark) stays vacant: nobody appointed yet
         if kind == "project_leader":
@@ -159,28 +182,31 @@ def _meeting_day(rng: random.Random, year: int, month: int) -> date:
 
 def _attendance(gen: _Gen, meeting_id: int, day: date, people: list[int], leader: int) -> None:
     """Who came to a held meeting: most members, now and then a substitute in their place."""
-    rows = [(meeting_id, leader, "present", None)]
-    for person in people:
+    gen.later(Attendance, meeting_id=meeting_id, person_id=leader, status="present", represented_by_id=None)
+    for person in people:  # distinct, without the leader: no one twice
         if person == leader:
             continue
         r = gen.extra.random()
         subs = [s for s, start, end in gen.substitutes.get(person, []) if start <= day <= end]
         if r < 0.8:
-            rows.append((meeting_id, person, "present", None))
+            status, substitute = "present", None
         elif subs and r < 0.92:
-            rows.append((meeting_id, person, "substitute", subs[0]))
+            status, substitute = "substitute", subs[0]
         else:
-            rows.append((meeting_id, person, "absent", None))
-    gen.conn.executemany("INSERT OR IGNORE INTO attendance (meeting_id, person_id, status, represented_by_id)"
-                         " VALUES (?, ?, ?, ?)", rows)
+            status, substitute = "absent", None
+        gen.later(Attendance, meeting_id=meeting_id, person_id=person, status=status, represented_by_id=substitute)
 
 
 def _meetings(gen: _Gen, leader: int, members, steering: list[int]) -> None:
-    conn, rng, today = gen.conn, gen.rng, gen.today
-    regions = [rotation.Region(r[0], r[1], date.fromisoformat(r[2]), date.fromisoformat(r[3]) if r[3] else None,
-                               r[4], tuple(p[0] for p in conn.execute(
-                                   "SELECT code FROM region WHERE successor_code = ?", (r[0],))))
-               for r in conn.execute("SELECT code, name, valid_from, valid_to, rotation_order FROM region")]
+    rng, today = gen.rng, gen.today
+    found = gen.session.exec(select(Region.code, Region.name, Region.valid_from, Region.valid_to,
+                                    Region.rotation_order, Region.successor_code)).all()
+    predecessors: dict[str, list[str]] = {}
+    for r in found:
+        if r.successor_code:
+            predecessors.setdefault(r.successor_code, []).append(r.code)
+    regions = [rotation.Region(r.code, r.name, r.valid_from, r.valid_to, r.rotation_order,
+                               tuple(predecessors.get(r.code, ()))) for r in found]
     hostings: list[rotation.Hosting] = []
     for year in range(gen.start.year, today.year + 2):
         plan = [(_meeting_day(rng, year, 5), "ordinary"), (_meeting_day(rng, year, 10), "ordinary")]
@@ -197,11 +223,10 @@ def _meetings(gen: _Gen, leader: int, members, steering: list[int]) -> None:
             if status == "held" and rng.random() < 0.05:
                 status = "cancelled"
             hostings.append(rotation.Hosting(day, host, status, proposal.region.code, reason))
-            mid = conn.execute(
-                "INSERT INTO meeting (body_code, date, start_time, duration_minutes, kind, status, host_region_code,"
-                " proposed_region_code, override_reason, place) VALUES ('folgegruppe', ?, '10:00', 300, ?, ?, ?, ?, ?, ?)",
-                (day.isoformat(), kind, status, host, proposal.region.code, reason,
-                 f"Regionshuset, {next(r.name for r in regions if r.code == host)}")).lastrowid
+            mid = gen.new(Meeting(body_code="folgegruppe", date=day, start_time="10:00", duration_minutes=300,
+                                  kind=kind, status=status, host_region_code=host,
+                                  proposed_region_code=proposal.region.code, override_reason=reason,
+                                  place=f"Regionshuset, {next(r.name for r in regions if r.code == host)}"))
             _agenda(gen, mid, referrals=True)
             if status == "held":
                 present = sorted({p for p, start, end in members if start <= day <= end})
@@ -210,9 +235,8 @@ def _meetings(gen: _Gen, leader: int, members, steering: list[int]) -> None:
             day = _meeting_day(rng, year, month)
             if year > today.year:
                 continue
-            mid = conn.execute("INSERT INTO meeting (body_code, date, start_time, duration_minutes, status, place)"
-                               " VALUES ('styregruppe', ?, '13:00', 120, ?, 'Danske Regioner')",
-                               (day.isoformat(), "held" if day < today else "planned")).lastrowid
+            mid = gen.new(Meeting(body_code="styregruppe", date=day, start_time="13:00", duration_minutes=120,
+                                  status="held" if day < today else "planned", place="Danske Regioner"))
             _agenda(gen, mid)
             if day < today:
                 _attendance(gen, mid, day, sorted(set(steering)), leader)
@@ -222,9 +246,9 @@ def _agenda(gen: _Gen, meeting_id: int, referrals: bool = False) -> None:
     """Three agenda items; a follow-up group item is now and then referred to the steering group."""
     gen.stats["meetings"] += 1
     for pos, title in enumerate(gen.rng.sample(AGENDA, 3), start=1):
-        gen.conn.execute("INSERT INTO agenda_item (meeting_id, position, title, decision, referred) VALUES (?,?,?,?,?)",
-                         (meeting_id, pos, title, "Taget til efterretning" if pos < 3 else None,
-                          int(referrals and gen.rng.random() < 0.08)))
+        gen.later(AgendaItem, meeting_id=meeting_id, position=pos, title=title,
+                  decision="Taget til efterretning" if pos < 3 else None,
+                  referred=bool(referrals and gen.rng.random() < 0.08))
 
 
 def _hours(gen: _Gen, leader: int, members, subs, steering) -> None:
@@ -256,14 +280,14 @@ def _hours(gen: _Gen, leader: int, members, subs, steering) -> None:
 
 
 def _tasks_and_tickets(gen: _Gen, leader: int) -> None:
-    conn, rng, today = gen.conn, gen.rng, gen.today
+    rng, today = gen.rng, gen.today
     for year in range(gen.start.year, today.year + 1):
         for n in range(1, 9):
             area = rng.choice(list(gen.areas))
             due = date(year, rng.randint(1, 12), rng.randint(1, 28))
             status = "done" if due < today - timedelta(days=60) else rng.choice(["todo", "doing", "waiting", "done"])
-            conn.execute("INSERT INTO task (area_id, title, owner_id, due_date, status) VALUES (?, ?, ?, ?, ?)",
-                         (gen.areas[area], f"{area}: opgave {n} i {year}", leader, due.isoformat(), status))
+            gen.later(Task, area_id=gen.areas[area], title=f"{area}: opgave {n} i {year}", owner_id=leader,
+                      due_date=due, status=status)
             gen.stats["tasks"] += 1
         last_day = min(date(year, 12, 31), today)
         for seq in range(1, 26):
@@ -281,26 +305,22 @@ def _tasks_and_tickets(gen: _Gen, leader: int) -> None:
             resolved = None
             if status in ("resolved", "closed"):
                 resolved = min((sent or opened) + timedelta(days=gen.extra.randint(1, 40)), closed or today)
-            tid = conn.execute(
-                "INSERT INTO ticket (year, seq, title, category, priority, status, reporter_name, reporter_org,"
-                " assignee_id, opened_on, closed_on, supplier_ref, sent_to_supplier, promised_on)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (year, seq, title, category, priority, status, reporter, "Uddannelsesafdelingen (fiktiv)", leader,
-                 opened.isoformat(), closed.isoformat() if closed else None, ref, sent.isoformat() if sent else None,
-                 promised.isoformat() if promised else None)).lastrowid
-            events = [("created", None, "new", opened, "09:00", None)]
+            tid = gen.new(Ticket(year=year, seq=seq, title=title, category=category, priority=priority, status=status,
+                                 reporter_name=reporter, reporter_org="Uddannelsesafdelingen (fiktiv)",
+                                 assignee_id=leader, opened_on=opened, closed_on=closed, supplier_ref=ref,
+                                 sent_to_supplier=sent, promised_on=promised))
+            events = [("created", None, "new", opened, time(9, 0), None)]
             if status != "new":
-                events.append(("status", "new", "open", opened, "09:30", None))
+                events.append(("status", "new", "open", opened, time(9, 30), None))
             if sent:
-                events.append(("forwarded", "open", "with_supplier", sent, "10:00", "Sendt til Dansk Telemedicin"))
+                events.append(("forwarded", "open", "with_supplier", sent, time(10, 0), "Sendt til Dansk Telemedicin"))
             if resolved:
-                events.append(("status", "with_supplier" if sent else "open", "resolved", resolved, "11:00", None))
+                events.append(("status", "with_supplier" if sent else "open", "resolved", resolved, time(11, 0), None))
             if closed:
-                events.append(("status", "resolved", "closed", closed, "11:30", None))
-            conn.executemany("INSERT INTO ticket_event (ticket_id, at, author_id, kind, old_status, new_status, text)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                             [(tid, f"{day.isoformat()} {hhmm}:00", leader, kind, old, new, text)
-                              for kind, old, new, day, hhmm, text in events])
+                events.append(("status", "resolved", "closed", closed, time(11, 30), None))
+            for kind, old, new, day, at, text in events:
+                gen.later(TicketEvent, ticket_id=tid, at=datetime.combine(day, at), author_id=leader, kind=kind,
+                          old_status=old, new_status=new, text=text)
             if status != "new" and is_working_day(opened):
                 gen.log(leader, opened, rng.choice([15, 30, 45]), "PL9", support=True, ticket=tid)
             gen.stats["tickets"] += 1

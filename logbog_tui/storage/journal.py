@@ -3,74 +3,38 @@
 values before and after (JSON). On it: ``logbog undo``, ``logbog history``, the TUI's History
 view and its ``u``.
 
-Hooked once, in the database itself: :func:`install` puts an AFTER INSERT/UPDATE/DELETE trigger
-on every table of the organisation's data, which writes the row's values into ``journal_row``
-under the entry that :func:`~logbog_tui.storage.db.transaction` opened (the newest entry, while it is
-open). So every change made through logbog is journalled in the same transaction, whichever
-function made it; writes by other programs (no open entry) are not. Not journalled: the
-journal itself, ``db_mark``, and the settings ``theme`` and ``calendar_uid``. ``load`` and
-``demo`` are one entry each without row values (they cannot be undone; a backup can).
+Hooked once, in the database itself (:mod:`logbog_tui.storage.journal_triggers`: a trigger per
+table writes each changed row under the open entry, so raw and bulk statements are recorded
+too). :func:`~logbog_tui.storage.session.transaction` opens and closes the entry
+(:func:`begin`, :func:`end`); everything here reads and writes through its SQLModel session.
+``load`` and ``demo`` are one entry each without row values (they cannot be undone; a backup can).
 
-Standard library only.
+SQLite's JSON functions (``json_remove``, ``json_extract``: erasure) are the only specifics here;
+a server database would use its JSON operators (PostgreSQL: ``jsonb - 'key'``, ``->>``).
 """
 
 from __future__ import annotations
 
 import getpass
 import json
-import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
+from collections.abc import Callable
+from functools import cache
+from typing import Any
 
-NOT_JOURNALLED = ("journal", "journal_row", "db_mark")
-SETTING_SKIPPED = ("theme", "calendar_uid")
-CURRENT = "(SELECT max(id) FROM journal)"
+from sqlalchemy import Integer, and_, column, distinct, func, insert, table, text
+from sqlalchemy import delete as sql_delete
+from sqlalchemy import update as sql_update
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql import Select, TableClause
+from sqlmodel import Session, SQLModel, select
 
-
-def _tables(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        if r[0] not in NOT_JOURNALLED]
-
-
-def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
-    return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-
-
-def triggers(conn: sqlite3.Connection) -> list[str]:
-    """The journal's triggers for the tables as they are now (made again after every migration)."""
-    out = []
-    for table in _tables(conn):
-        cols = _columns(conn, table)
-
-        def obj(prefix: str, cols: list[str] = cols) -> str:
-            return "json_object(" + ", ".join(f"'{c}', {prefix}.\"{c}\"" for c in cols) + ")"
-
-        for op, when_row, before, after, rowid in (("insert", "NEW", "NULL", obj("NEW"), "NEW.rowid"),
-                                                   ("update", "NEW", obj("OLD"), obj("NEW"), "NEW.rowid"),
-                                                   ("delete", "OLD", obj("OLD"), "NULL", "OLD.rowid")):
-            skip = (f" AND {when_row}.key NOT IN ({', '.join(repr(k) for k in SETTING_SKIPPED)})"
-                    if table == "setting" else "")
-            out.append(
-                f"CREATE TRIGGER journal_{table}_{op} AFTER {op.upper()} ON {table}\n"
-                f"WHEN (SELECT open AND rows FROM journal WHERE id = {CURRENT}){skip}\n"
-                f"BEGIN\n"
-                f"    INSERT INTO journal_row (journal_id, tbl, row_id, before, after)\n"
-                f"    VALUES ({CURRENT}, '{table}', {rowid}, {before}, {after});\n"
-                f"END")
-    return out
-
-
-def install(conn: sqlite3.Connection) -> None:
-    """(Re)make the journal's triggers (inside the caller's transaction)."""
-    for (name,) in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'journal_%'"
-                                ).fetchall():
-        conn.execute(f"DROP TRIGGER {name}")
-    for statement in triggers(conn):
-        conn.execute(statement)
-
-
-def present(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'journal'").fetchone() is not None
+from logbog_tui.storage.db import Connection
+from logbog_tui.storage.journal_triggers import NOT_JOURNALLED, SETTING_SKIPPED  # noqa: F401 - its facts, here too
+from logbog_tui.storage.models import Journal, JournalRow
+from logbog_tui.storage.session import reading, transaction
 
 
 def _user() -> str:
@@ -80,19 +44,24 @@ def _user() -> str:
         return "?"
 
 
-def begin(conn: sqlite3.Connection, what: str | None, rows: bool) -> int:
-    """Open this transaction's entry (right after BEGIN)."""
-    return conn.execute("INSERT INTO journal (who, origin, what, rows) VALUES (?, ?, ?, ?)",
-                        (_user(), getattr(conn, "origin", None), what, int(rows))).lastrowid
+def begin(conn: Connection, what: str | None, rows: bool) -> int:
+    """Open this transaction's entry (right after BEGIN, on the transaction's session)."""
+    with reading(conn) as session:
+        entry = Journal(who=_user(), origin=getattr(conn, "origin", None), what=what, rows=int(rows))
+        session.add(entry)
+        session.flush()
+        assert entry.id is not None
+        return entry.id
 
 
-def end(conn: sqlite3.Connection, entry: int, rows: bool) -> bool:
+def end(conn: Connection, entry: int, rows: bool) -> bool:
     """Close the entry before COMMIT; an entry that recorded no change is dropped (False)."""
-    if rows and conn.execute("SELECT 1 FROM journal_row WHERE journal_id = ? LIMIT 1", (entry,)).fetchone() is None:
-        conn.execute("DELETE FROM journal WHERE id = ?", (entry,))
-        return False
-    conn.execute("UPDATE journal SET open = 0 WHERE id = ?", (entry,))
-    return True
+    with reading(conn) as session:
+        if rows and session.exec(select(JournalRow.id).where(JournalRow.journal_id == entry).limit(1)).first() is None:
+            session.execute(sql_delete(Journal).where(Journal.id == entry))
+            return False
+        session.execute(sql_update(Journal).where(Journal.id == entry).values(open=0))
+        return True
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -112,7 +81,7 @@ class RowChange:
 @dataclass(frozen=True)
 class Entry:
     id: int
-    at: str            # UTC, "YYYY-MM-DD HH:MM:SS"
+    at: datetime       # UTC
     who: str | None
     origin: str | None
     what: str | None   # None: an ordinary change; "load", "demo", "undo"
@@ -127,70 +96,77 @@ class Entry:
         return self.has_rows and self.what != "undo" and self.undone_by is None
 
 
-_ENTRY_SQL = """
-SELECT j.id, j.at, j.who, j.origin, j.what, j.rows, j.undoes, j.undone_by,
-       (SELECT group_concat(DISTINCT tbl) FROM journal_row WHERE journal_id = j.id),
-       (SELECT count(*) FROM journal_row WHERE journal_id = j.id)
-  FROM journal j WHERE j.open = 0
-"""
+def _entries() -> Select:
+    """Closed entries with the tables they touched and their number of row changes."""
+    mine = JournalRow.journal_id == Journal.id
+    tables = (select(func.group_concat(distinct(JournalRow.tbl))).where(mine).correlate(Journal)
+              .scalar_subquery())
+    count = select(func.count(JournalRow.id)).where(mine).correlate(Journal).scalar_subquery()
+    return select(Journal.id, Journal.at, Journal.who, Journal.origin, Journal.what, Journal.rows,
+                  Journal.undoes, Journal.undone_by, tables.label("tables"), count.label("changes")
+                  ).where(Journal.open == 0)
 
 
-def _entry(row) -> Entry:
-    tables = tuple(sorted(set((row[8] or "").split(",")) - {""}))
-    return Entry(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6], row[7], tables, row[9])
+def _read(conn: Connection, query: Select) -> list[Entry]:
+    with reading(conn) as session:
+        rows = session.execute(query).all()
+    return [Entry(r.id, r.at, r.who, r.origin, r.what, bool(r.rows), r.undoes, r.undone_by,
+                  tuple(sorted(set((r.tables or "").split(",")) - {""})), r.changes) for r in rows]
 
 
-def history(conn: sqlite3.Connection, limit: int = 50, ids: tuple[int, ...] | None = None) -> list[Entry]:
+def history(conn: Connection, limit: int = 50, ids: tuple[int, ...] | None = None) -> list[Entry]:
     """The newest entries first (only those in ``ids`` when given)."""
+    query = _entries()
     if ids is not None:
         if not ids:
             return []
-        marks = ", ".join("?" * len(ids))
-        rows = conn.execute(_ENTRY_SQL + f" AND j.id IN ({marks}) ORDER BY j.id DESC LIMIT ?", (*ids, limit))
-    else:
-        rows = conn.execute(_ENTRY_SQL + " ORDER BY j.id DESC LIMIT ?", (limit,))
-    return [_entry(r) for r in rows.fetchall()]
+        query = query.where(Journal.id.in_(ids))
+    return _read(conn, query.order_by(Journal.id.desc()).limit(limit))
 
 
-def get(conn: sqlite3.Connection, entry_id: int) -> Entry | None:
-    row = conn.execute(_ENTRY_SQL + " AND j.id = ?", (entry_id,)).fetchone()
-    return _entry(row) if row else None
+def get(conn: Connection, entry_id: int) -> Entry | None:
+    found = _read(conn, _entries().where(Journal.id == entry_id))
+    return found[0] if found else None
 
 
-def newest_undoable(conn: sqlite3.Connection, among: tuple[int, ...] | None = None) -> Entry | None:
+def newest_undoable(conn: Connection, among: tuple[int, ...] | None = None) -> Entry | None:
     """The newest change that can be undone (of ``among`` when given: a TUI session's own)."""
-    sql = _ENTRY_SQL + " AND j.rows = 1 AND j.what IS NULL AND j.undone_by IS NULL"
-    params: tuple = ()
+    query = _entries().where(Journal.rows == 1, Journal.what.is_(None), Journal.undone_by.is_(None))
     if among is not None:
         if not among:
             return None
-        sql += f" AND j.id IN ({', '.join('?' * len(among))})"
-        params = among
-    row = conn.execute(sql + " ORDER BY j.id DESC LIMIT 1", params).fetchone()
-    return _entry(row) if row else None
+        query = query.where(Journal.id.in_(among))
+    found = _read(conn, query.order_by(Journal.id.desc()).limit(1))
+    return found[0] if found else None
 
 
-def changes(conn: sqlite3.Connection, entry_id: int) -> list[RowChange]:
-    return [RowChange(t, r, json.loads(b) if b else None, json.loads(a) if a else None)
-            for t, r, b, a in conn.execute("SELECT tbl, row_id, before, after FROM journal_row"
-                                           " WHERE journal_id = ? ORDER BY id", (entry_id,))]
+def changes(conn: Connection, entry_id: int) -> list[RowChange]:
+    query = (select(JournalRow.tbl, JournalRow.row_id, JournalRow.before, JournalRow.after)
+             .where(JournalRow.journal_id == entry_id).order_by(JournalRow.id))
+    with reading(conn) as session:
+        rows = session.exec(query).all()
+    return [RowChange(tbl, row_id, json.loads(before) if before else None, json.loads(after) if after else None)
+            for tbl, row_id, before, after in rows]
 
 
-def later_dependents(conn: sqlite3.Connection, entry_id: int) -> list[int]:
+def later_dependents(conn: Connection, entry_id: int) -> list[int]:
     """Later changes (not undone) that touched a row this entry touched."""
-    return [r[0] for r in conn.execute(
-        "SELECT DISTINCT j.id FROM journal j JOIN journal_row lr ON lr.journal_id = j.id"
-        " JOIN journal_row mine ON mine.tbl = lr.tbl AND mine.row_id = lr.row_id AND mine.journal_id = ?"
-        " WHERE j.id > ? AND j.undone_by IS NULL AND j.undoes IS NULL ORDER BY j.id", (entry_id, entry_id))]
+    later, mine = aliased(JournalRow), aliased(JournalRow)
+    query = (select(Journal.id).distinct()
+             .join(later, later.journal_id == Journal.id)
+             .join(mine, and_(mine.tbl == later.tbl, mine.row_id == later.row_id, mine.journal_id == entry_id))
+             .where(Journal.id > entry_id, Journal.undone_by.is_(None), Journal.undoes.is_(None))
+             .order_by(Journal.id))
+    with reading(conn) as session:
+        return list(session.exec(query).all())
 
 
-def local_time(at: str) -> str:
+def local_time(at: datetime) -> str:
     """The journal's UTC time as Danish local time: ``25.11.2026 kl. 14.03``."""
-    from datetime import datetime, timezone
+    from datetime import timezone
     from zoneinfo import ZoneInfo
 
-    when = datetime.strptime(at, "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
-    return when.astimezone(ZoneInfo("Europe/Copenhagen")).strftime("%d.%m.%Y kl. %H.%M")
+    return at.replace(tzinfo=timezone.utc).astimezone(ZoneInfo("Europe/Copenhagen")).strftime("%d.%m.%Y kl. %H.%M")
 
 
 def describe(entry: Entry) -> str:
@@ -211,25 +187,41 @@ def describe(entry: Entry) -> str:
 
 # --- undoing ----------------------------------------------------------------------------------
 
-def _current(conn: sqlite3.Connection, table: str, row_id: int, cols: list[str]) -> dict | None:
-    row = conn.execute(f"SELECT {', '.join(chr(34) + c + chr(34) for c in cols)} FROM {table} WHERE rowid = ?",
-                       (row_id,)).fetchone()
-    return dict(zip(cols, row)) if row else None
+@cache
+def _table(name: str) -> TableClause:
+    """The table model's table, with SQLite's ``rowid`` beside its columns (the journal names rows by
+    their rowid; a table keyed otherwise than by an INTEGER PRIMARY KEY has one of its own)."""
+    model = SQLModel.metadata.tables[name]
+    return table(name, *(column(c.name, c.type) for c in model.c), column("rowid", Integer))
 
 
-def _rowid_alias(conn: sqlite3.Connection, table: str) -> bool:
+def _rowid_alias(name: str) -> bool:
     """Whether the table's key is an INTEGER PRIMARY KEY (then ``id`` is the rowid)."""
-    pk = [r for r in conn.execute(f"PRAGMA table_info({table})") if r[5]]
-    return len(pk) == 1 and pk[0][2].upper() == "INTEGER"
+    key = list(SQLModel.metadata.tables[name].primary_key)
+    return len(key) == 1 and isinstance(key[0].type, Integer)
 
 
-def undo(conn: sqlite3.Connection, entry_id: int) -> int:
+@cache
+def _converters(name: str, dialect: Dialect) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    """Each column of the table with what turns its stored value into the model's Python value."""
+    return tuple((c.name, c.type.dialect_impl(dialect).result_processor(dialect, None))
+                 for c in SQLModel.metadata.tables[name].c)
+
+
+def _as_model(session: Session, name: str, recorded: dict[str, Any]) -> dict[str, Any]:
+    """The journal's values (as the file holds them) as the table model's Python values."""
+    out = {}
+    for column_name, convert in _converters(name, session.get_bind().dialect):
+        value = recorded.get(column_name)
+        out[column_name] = convert(value) if convert is not None and value is not None else value
+    return out
+
+
+def undo(conn: Connection, entry_id: int) -> int:
     """Undo the entry in one transaction (itself journalled, as an undo of it). Refused (exit 1)
     when it cannot be undone, when a later change depends on it, or when a row it changed has
     been changed since by another program. Returns the new entry's id."""
-    from logbog_tui.storage.session import transaction
     from logbog_tui.errors import NotDone
-    from logbog_tui.i18n import t
 
     entry = get(conn, entry_id)
     if entry is None:
@@ -241,44 +233,48 @@ def undo(conn: sqlite3.Connection, entry_id: int) -> int:
     later = later_dependents(conn, entry_id)
     if later:
         raise NotDone("undo.depends", id=entry_id, later=", ".join(f"#{n}" for n in later))
-    with transaction(conn, what="undo"):
-        conn.execute("PRAGMA defer_foreign_keys = ON")
-        new = conn.execute(f"SELECT {CURRENT}").fetchone()[0]
-        conn.execute("UPDATE journal SET undoes = ? WHERE id = ?", (entry_id, new))
+    with transaction(conn, what="undo") as session:
+        # A pragma has no SQLAlchemy expression: the rows come back in reverse order, so a
+        # reference may point ahead until the end (a server database: SET CONSTRAINTS ALL DEFERRED).
+        session.execute(text("PRAGMA defer_foreign_keys = ON"))
+        new = session.exec(select(func.max(Journal.id))).one()
+        session.execute(sql_update(Journal).where(Journal.id == new).values(undoes=entry_id))
         for change in reversed(changes(conn, entry_id)):
-            cols = _columns(conn, change.table)
-            now = _current(conn, change.table, change.row_id, cols)
-            expected = None if change.after is None else {c: change.after.get(c) for c in cols}
+            tbl = _table(change.table)
+            cols = [c for c in tbl.c if c.name != "rowid"]
+            found = session.execute(select(*cols).where(tbl.c.rowid == change.row_id)).mappings().first()
+            now = dict(found) if found is not None else None
+            expected = None if change.after is None else _as_model(session, change.table, change.after)
             if now != expected:
                 raise NotDone("undo.changed_since", id=entry_id, table=change.table)
             if change.kind == "insert":
-                conn.execute(f"DELETE FROM {change.table} WHERE rowid = ?", (change.row_id,))
+                session.execute(sql_delete(tbl).where(tbl.c.rowid == change.row_id))
                 continue
-            values = {c: change.before.get(c) for c in cols}
+            assert change.before is not None
+            values = _as_model(session, change.table, change.before)
             if change.kind == "delete":
-                names = list(values) + ([] if _rowid_alias(conn, change.table) else ["rowid"])
-                params = list(values.values()) + ([] if _rowid_alias(conn, change.table) else [change.row_id])
-                conn.execute(f"INSERT INTO {change.table} ({', '.join(chr(34) + n + chr(34) for n in names)})"
-                             f" VALUES ({', '.join('?' * len(names))})", params)
+                extra = {} if _rowid_alias(change.table) else {"rowid": change.row_id}
+                session.execute(insert(tbl).values({**values, **extra}))
             else:
-                conn.execute(f"UPDATE {change.table} SET {', '.join(chr(34) + c + chr(34) + ' = ?' for c in cols)}"
-                             " WHERE rowid = ?", [*values.values(), change.row_id])
-        conn.execute("UPDATE journal SET undone_by = ? WHERE id = ?", (new, entry_id))
+                session.execute(sql_update(tbl).where(tbl.c.rowid == change.row_id).values(values))
+        session.execute(sql_update(Journal).where(Journal.id == entry_id).values(undone_by=new))
     return new
 
 
-def forget_person(conn: sqlite3.Connection, person_id: int) -> None:
+def forget_person(conn: Connection, person_id: int) -> None:
     """Personal-data erasure reaches the journal: the person's name, contact data and notes are
     removed from every recorded value of their ``person`` row, and the notes of their time
     entries (inside the caller's transaction)."""
-    personal = ("name", "title", "email", "phone", "notes", "organisation_id")
-    for column in ("before", "after"):
-        conn.execute(
-            f"UPDATE journal_row SET {column} = json_remove({column}, "
-            + ", ".join(f"'$.{c}'" for c in personal)
-            + f") WHERE tbl = 'person' AND row_id = ? AND {column} IS NOT NULL", (person_id,))
-        conn.execute(
-            f"UPDATE journal_row SET {column} = json_remove({column}, '$.note') WHERE tbl = 'time_entry'"
-            f" AND {column} IS NOT NULL AND json_extract({column}, '$.person_id') = ?", (person_id,))
-    conn.execute("UPDATE journal SET rows = 0 WHERE id IN (SELECT journal_id FROM journal_row WHERE tbl = 'person'"
-                 " AND row_id = ?)", (person_id,))
+    personal = tuple(f"$.{c}" for c in ("name", "title", "email", "phone", "notes", "organisation_id"))
+    person_rows = and_(JournalRow.tbl == "person", JournalRow.row_id == person_id)
+    quiet = {"synchronize_session": False}  # the journal's rows are never objects of the session
+    with transaction(conn) as session:
+        for side in (JournalRow.before, JournalRow.after):
+            session.execute(sql_update(JournalRow).where(person_rows, side.is_not(None))
+                            .values({side: func.json_remove(side, *personal)}).execution_options(**quiet))
+            session.execute(sql_update(JournalRow)
+                            .where(JournalRow.tbl == "time_entry", side.is_not(None),
+                                   func.json_extract(side, "$.person_id") == person_id)
+                            .values({side: func.json_remove(side, "$.note")}).execution_options(**quiet))
+        session.execute(sql_update(Journal).where(Journal.id.in_(select(JournalRow.journal_id).where(person_rows)))
+                        .values(rows=0).execution_options(**quiet))

@@ -98,7 +98,7 @@ def migrate(path: Path, version: int, target: int | None = None,
             steps: dict[int, Migration] | None = None) -> Path:
     """Back ``path`` up (verified), then bring it from ``version`` to ``target`` in one transaction.
     Returns the backup. Refuses (untouched) when a step is missing."""
-    from logbog_tui.storage import journal
+    from logbog_tui.storage import journal_triggers
     from logbog_tui.storage.backup import make, series_name
     from logbog_tui.storage.db import connect, setup_transaction
     from logbog_tui.errors import RefusedDatabase
@@ -115,8 +115,8 @@ def migrate(path: Path, version: int, target: int | None = None,
         with setup_transaction(conn):
             for v in range(version, target):
                 steps[v](conn)
-            if journal.present(conn):  # the journal's triggers follow the tables as they are now
-                journal.install(conn)
+            if journal_triggers.present(conn):  # the journal's triggers follow the tables as they are now
+                journal_triggers.install(conn)
             conn.execute(f"PRAGMA user_version = {int(target)}")
     finally:
         conn.close()

@@ -1,55 +1,212 @@
 """Data portability: every table as JSON (``logbog dump``) and back into a new database
-(``logbog load``). The format is described in docs/data-format.md."""
+(``logbog load``). The format is described in docs/data-format.md.
+
+A dump holds the values exactly as the file stores them (ISO text for dates and times, 0/1 for
+flags), read from the tables as the file has them (an older file too). ``load`` checks each row
+of the file with an input model made from the table model (:class:`LoadRow`: a value per column
+of the right kind), inserts the values as the file gives them (the schema's checks refuse an
+impossible date), and names a reference that leads nowhere from the table models' foreign keys.
+"""
 
 from __future__ import annotations
 
 import json
-import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from typing import Any, ClassVar
 
-from logbog_tui.storage.session import transaction
+from pydantic import ConfigDict, TypeAdapter, ValidationError, ValidationInfo, create_model, field_validator
+from sqlalchemy import Boolean, Float, Integer, column, exists, func, inspect, insert, literal_column, or_, table, text
+from sqlalchemy import delete as sql_delete
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql import TableClause
+from sqlmodel import Session, SQLModel, select
+
 from logbog_tui.errors import UserError
-from logbog_tui.i18n import t
+from logbog_tui.service import Message
+from logbog_tui.storage.db import Connection
+from logbog_tui.storage.inputs import Input, refuse
+from logbog_tui.storage.session import reading, transaction
 
 USER_TABLES = ("person", "membership", "meeting", "time_entry", "task", "ticket")
-
-
 JOURNAL_TABLES = ("journal", "journal_row")
 
 
-def tables(conn: sqlite3.Connection, with_journal: bool = False) -> list[str]:
-    """The tables a dump holds: the organisation's data; not ``db_mark`` (the file's own
-    identity), and the journal only when asked for (so dump -> load -> dump stays identical)."""
-    skipped = ("db_mark",) + (() if with_journal else JOURNAL_TABLES)
-    return [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        if r[0] not in skipped]
+def _skipped(with_journal: bool) -> tuple[str, ...]:
+    """Not in a dump: ``db_mark`` (the file's own identity), and the journal unless asked for (so
+    dump -> load -> dump stays identical)."""
+    return ("db_mark",) + (() if with_journal else JOURNAL_TABLES)
 
 
-def dump(conn: sqlite3.Connection, with_journal: bool = False) -> dict[str, list[dict]]:
-    """Every table: ``{table: [row as {column: value}, ...]}``, rows in primary-key order."""
+def tables(with_journal: bool = False) -> list[str]:
+    """The tables a dump of this version holds: the table models' (schema.sql's), by name."""
+    return sorted(name for name in SQLModel.metadata.tables if name not in _skipped(with_journal))
+
+
+@contextmanager
+def _snapshot(conn: Connection) -> Iterator[Session]:
+    """A session reading one consistent snapshot of every table, even while another program writes.
+    Reads begin no transaction of their own (:func:`reading`), and SQLAlchemy has no statement for
+    a deferred read transaction on this autocommit connection: hence the plain ``BEGIN`` (a server
+    database: ``REPEATABLE READ``)."""
+    with reading(conn) as session:
+        session.execute(text("BEGIN"))
+        try:
+            yield session
+        finally:
+            session.execute(text("COMMIT"))
+
+
+def dump(conn: Connection, with_journal: bool = False) -> dict[str, list[dict]]:
+    """Every table of the file: ``{table: [row as {column: value}, ...]}``, rows in primary-key
+    order, values as stored."""
     out = {}
-    conn.execute("BEGIN")  # one consistent snapshot of all tables
-    try:
-        for table in tables(conn, with_journal):
-            pk = [r[1] for r in sorted(conn.execute(f"PRAGMA table_info({table})"), key=lambda r: r[5]) if r[5]]
-            cur = conn.execute(f"SELECT * FROM {table} ORDER BY {', '.join(pk) or 'rowid'}")
-            names = [c[0] for c in cur.description]
-            out[table] = [dict(zip(names, row)) for row in cur.fetchall()]
-    finally:
-        conn.execute("COMMIT")
+    with _snapshot(conn) as session:
+        found = inspect(session.connection())
+        for name in found.get_table_names():
+            if name in _skipped(with_journal):
+                continue
+            names = [c["name"] for c in found.get_columns(name)]
+            key = found.get_pk_constraint(name)["constrained_columns"] or ["rowid"]
+            stored = table(name, *(column(n) for n in {*names, *key}))  # untyped: the values as stored
+            rows = session.execute(select(*(stored.c[n] for n in names)).order_by(*(stored.c[k] for k in key)))
+            out[name] = [dict(zip(names, row)) for row in rows]
     return out
 
 
-def dumps(conn: sqlite3.Connection, with_journal: bool = False) -> str:
+def dumps(conn: Connection, with_journal: bool = False) -> str:
     return json.dumps(dump(conn, with_journal), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def holds_data(conn: sqlite3.Connection) -> bool:
-    return any(conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in USER_TABLES)
+def holds_data(conn: Connection) -> bool:
+    models = SQLModel.metadata.tables
+    with reading(conn) as session:
+        return bool(session.scalar(select(or_(*(select(models[name]).exists() for name in USER_TABLES)))))
 
 
-def load(conn: sqlite3.Connection, data: dict) -> dict[str, int]:
-    """Replace the (new, empty) database's contents by ``data`` in one transaction.
+# --- checking what a file hands in ------------------------------------------------------------
+
+class LoadRow(Input):
+    """A row of a dump as ``load`` takes it: each column's value a single value of its column's
+    kind (the table model's type): a whole number within SQLite's range, a number, or text; the
+    setting ``value`` by the rule of its ``key``. Subclassed per table (:func:`row_model`)."""
+
+    model_config = ConfigDict(extra="forbid")
+    kinds: ClassVar[dict[str, str]] = {}
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _kind(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, (str, int, float)):
+            refuse("load.not_a_value", kind=type(value).__name__)
+        kind = cls.kinds[str(info.field_name)]
+        if kind == "integer":
+            if not isinstance(value, int):
+                refuse("load.want_integer")
+            if not -2**63 <= value < 2**63:
+                refuse("load.too_large")
+        elif kind == "number" and (not isinstance(value, (int, float)) or isinstance(value, bool)):
+            refuse("load.want_number")
+        elif kind == "text" and not isinstance(value, str):
+            refuse("load.want_text")
+        return value
+
+
+class SettingLoadRow(LoadRow):
+    """A row of ``setting``: its value also by the rule of its key (what ``logbog setting`` checks)."""
+
+    @field_validator("value", mode="after", check_fields=False)
+    @classmethod
+    def _rule(cls, value: Any, info: ValidationInfo) -> Any:
+        from logbog_tui.storage.queries import setting_problem
+
+        if info.data.get("key") is not None:
+            problem = setting_problem(str(info.data["key"]), value)
+            if problem:
+                refuse(problem)
+        return value
+
+
+def _kind_of(column_type: Any) -> str:
+    if isinstance(column_type, (Integer, Boolean)):
+        return "integer"
+    if isinstance(column_type, Float):
+        return "number"
+    return "text"  # text, dates and times: ISO text
+
+
+@cache
+def row_model(name: str) -> type[LoadRow]:
+    """The input model of a row of the table ``name``, made from its table model."""
+    model_table = SQLModel.metadata.tables[name]
+    fields: dict[str, Any] = {c.name: (Any, None) for c in model_table.c}
+    made = create_model(f"LoadRow_{name}", __base__=SettingLoadRow if name == "setting" else LoadRow, **fields)
+    made.kinds = {c.name: _kind_of(c.type) for c in model_table.c}
+    return made
+
+
+@cache
+def _rows_model(name: str) -> TypeAdapter[list[LoadRow]]:
+    return TypeAdapter(list[row_model(name)])  # type: ignore[misc]  # a model made at run time
+
+
+def _check(name: str, rows: list[Any]) -> None:
+    """Every row of the table ``name`` checked by its input model (one pass); the first bad row is
+    refused naming the table, the row and the column."""
+    try:
+        _rows_model(name).validate_python(rows)
+    except ValidationError as exc:
+        errors = exc.errors()
+        index = min(int(e["loc"][0]) for e in errors)
+        row, number = rows[index], index + 1
+        if not isinstance(row, dict):
+            raise UserError("load.bad_row_at", table=name, row=number, problem=Message("load.not_an_object")) from None
+        here = [e for e in errors if e["loc"][0] == index and len(e["loc"]) > 1]
+        extra = sorted(str(e["loc"][1]) for e in here if e["type"] == "extra_forbidden")
+        if extra:
+            raise UserError("load.bad_value", table=name, row=number, column=", ".join(extra),
+                            problem=Message("load.unknown_column")) from None
+        problems = {str(e["loc"][1]): Message(e["type"], dict(e.get("ctx") or {})) for e in reversed(here)}
+        column_name = next(c for c in [*row, *problems] if c in problems)  # the file's first
+        raise UserError("load.bad_value", table=name, row=number, column=column_name,
+                        problem=problems[column_name]) from None
+
+
+def _constraint(message: str) -> Message | str:
+    """SQLite's reason, in the user's words where we know them (else its own)."""
+    lowered = message.lower()
+    for needle, key in (("not null", "load.missing_value"), ("unique", "load.duplicate"),
+                        ("check", "load.check_failed"), ("datatype mismatch", "load.wrong_type")):
+        if needle in lowered:
+            return Message(key, {"detail": message})
+    return message
+
+
+def _broken_references(session: Session, names: list[str]) -> tuple[int, dict[str, Any] | None]:
+    """How many references lead nowhere, by the table models' foreign keys, and the first of them."""
+    count, first = 0, None
+    rowid = literal_column("rowid")
+    for name in names:
+        child = SQLModel.metadata.tables[name]
+        for column_ in child.c:
+            for key in column_.foreign_keys:
+                parent = key.column.table.alias()
+                target = parent.c[key.column.name]
+                broken = (select(func.count(), func.min(rowid)).select_from(child)
+                          .where(column_.is_not(None), ~exists().where(target == column_)))
+                found, row = session.execute(broken).one()
+                if found and first is None:
+                    first = {"table": name, "id": row, "column": column_.name, "parent": key.column.table.name}
+                count += found
+    return count, first
+
+
+def load(conn: Connection, data: dict) -> dict[str, int]:
+    """Replace the (new, empty) database's contents by ``data`` in one transaction (one journal
+    entry, without row values).
 
     Refuses a database that already holds data; refuses unknown tables or columns. The seed rows
     of a new database are replaced by the file's own. A bad row is refused with one line naming
@@ -57,92 +214,64 @@ def load(conn: sqlite3.Connection, data: dict) -> dict[str, int]:
     if not isinstance(data, dict):
         raise UserError("load.not_a_dump")
     data = {k: v for k, v in data.items() if k not in JOURNAL_TABLES}  # a new file starts its own journal
-    known = set(tables(conn))
-    unknown = sorted(set(data) - known)
+    known = tables()
+    unknown = sorted(set(data) - set(known))
     if unknown:
         raise UserError("load.unknown_tables", tables=", ".join(unknown))
     if holds_data(conn):
         raise UserError("load.not_empty")
     counts = {}
-    with transaction(conn, what="load", rows=False):
-        conn.execute("PRAGMA defer_foreign_keys = ON")
-        for table in known:
-            conn.execute(f"DELETE FROM {table}")
-        for table, rows in data.items():
-            types = {r[1]: (r[2] or "").upper() for r in conn.execute(f"PRAGMA table_info({table})")}
+    with transaction(conn, what="load", rows=False) as session:
+        # A pragma has no SQLAlchemy expression: references are checked once everything is in
+        # (a server database: SET CONSTRAINTS ALL DEFERRED).
+        session.execute(text("PRAGMA defer_foreign_keys = ON"))
+        for name in known:
+            session.execute(sql_delete(SQLModel.metadata.tables[name]))
+        for name, rows in data.items():
             if not isinstance(rows, list):
-                raise UserError("load.rows_not_list", table=table)
-            for number, row in enumerate(rows, start=1):
-                _insert(conn, table, types, number, row)
-            counts[table] = len(rows)
+                raise UserError("load.rows_not_list", table=name)
+            _check(name, rows)
+            _insert(session, name, rows)
+            counts[name] = len(rows)
         entries = data.get("time_entry") or []
         if entries and not any("on_behalf_of_id" in row for row in entries):
             from logbog_tui.storage.migrations import v1_data_to_v2
 
             v1_data_to_v2(conn)  # a dump from schema version 1: its data as the migration makes it
-        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
-        if problems:
-            table, rowid, parent, fk = problems[0][:4]
-            column = next((r[3] for r in conn.execute(f"PRAGMA foreign_key_list({table})") if r[0] == fk), "?")
-            raise UserError("load.broken_reference", count=len(problems), table=table, id=rowid, column=column,
-                              parent=parent)
+        count, first = _broken_references(session, known)
+        if first is not None:
+            raise UserError("load.broken_reference", count=count, **first)
     return counts
 
 
-def _type_problem(declared: str, value: object) -> str | None:
-    """The declared type's rule for a value of a dump (None: it fits)."""
-    if value is None:
-        return None
-    if declared in ("INTEGER", "BOOLEAN"):
-        if not isinstance(value, int):
-            return t("load.want_integer")
-        if not -2**63 <= value < 2**63:
-            return t("load.too_large")
-    elif declared == "REAL":
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
-            return t("load.want_number")
-    elif declared in ("TEXT", "DATE", "DATETIME") and not isinstance(value, str):
-        return t("load.want_text")
-    return None
+@cache
+def _stored(name: str, names: tuple[str, ...]) -> TableClause:
+    """The table's columns without their Python types: the file's values go in as they are."""
+    return table(name, *(column(n) for n in names))
 
 
-def _insert(conn: sqlite3.Connection, table: str, types: dict[str, str], number: int, row: object) -> None:
-    from logbog_tui.storage.queries import setting_problem
-
-    def bad(column: str, problem: str) -> UserError:
-        return UserError("load.bad_value", table=table, row=number, column=column, problem=problem)
-
-    if not isinstance(row, dict):
-        raise UserError("load.bad_row_at", table=table, row=number, problem=t("load.not_an_object"))
-    columns = list(types)
-    extra = sorted(set(row) - set(columns))
-    if extra:
-        raise bad(", ".join(map(str, extra)), t("load.unknown_column"))
-    for column, value in row.items():
-        if value is not None and not isinstance(value, (str, int, float)):
-            raise bad(column, t("load.not_a_value", kind=type(value).__name__))
-        problem = _type_problem(types[column], value)
-        if problem:
-            raise bad(column, problem)
-    if table == "setting" and "key" in row:
-        problem = setting_problem(str(row["key"]), row.get("value"))
-        if problem:
-            raise bad("value", t(problem))
-    names = list(row)
-    try:
-        conn.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                     [row[n] for n in names])
-    except (sqlite3.IntegrityError, OverflowError) as exc:
-        message = str(exc)
-        column = next((c for c in sorted(columns, key=len, reverse=True) if c in message), "?")
-        raise bad(column, _constraint(message)) from None
-
-
-def _constraint(message: str) -> str:
-    """SQLite's reason, in the user's words where we know them."""
-    lowered = message.lower()
-    for needle, key in (("not null", "load.missing_value"), ("unique", "load.duplicate"),
-                        ("check", "load.check_failed"), ("datatype mismatch", "load.wrong_type")):
-        if needle in lowered:
-            return t(key, detail=message)
-    return message
+def _insert(session: Session, name: str, rows: list[dict[str, Any]]) -> None:
+    """Insert the checked rows, those with the same columns together; when one is refused, the
+    table, its row and the column (found again row by row, from a savepoint)."""
+    start = 0
+    while start < len(rows):
+        columns = tuple(rows[start])
+        end = start + 1
+        while end < len(rows) and tuple(rows[end]) == columns:
+            end += 1
+        statement = insert(_stored(name, columns))
+        try:
+            with session.begin_nested():
+                session.execute(statement, rows[start:end])
+        except (IntegrityError, OverflowError):
+            for number in range(start, end):
+                try:
+                    session.execute(statement, rows[number])
+                except (IntegrityError, OverflowError) as exc:
+                    message = str(getattr(exc, "orig", None) or exc)
+                    known = sorted(SQLModel.metadata.tables[name].c.keys(), key=len, reverse=True)
+                    raise UserError("load.bad_value", table=name, row=number + 1,
+                                    column=next((c for c in known if c in message), "?"),
+                                    problem=_constraint(message)) from None
+            raise
+        start = end

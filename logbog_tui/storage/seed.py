@@ -88,7 +88,12 @@ SETTINGS = {
 
 
 def seed_organisation(conn: sqlite3.Connection, today: date | None = None) -> None:
-    """Insert the seed's organisation into an empty schema (inside the caller's transaction)."""
+    """Insert the seed's organisation into an empty schema (inside the caller's transaction).
+
+    On the raw connection, not a session, on purpose: it runs inside
+    :func:`~logbog_tui.storage.db.create_db`'s set-up transaction, which is standard library only,
+    because ``logbog host`` on a missing file creates it and must not import SQLAlchemy (see
+    tests/test_import_hygiene.py). Everything else writes through sessions."""
     today = today or clock.today()
     conn.executemany("INSERT INTO setting (key, value) VALUES (?, ?)", SETTINGS.items())
     # Regions first without successors (the successor must exist before it is referenced).

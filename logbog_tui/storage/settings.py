@@ -4,10 +4,15 @@ before it is written, in one short transaction."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
+from typing import Any
+
+from pydantic import ValidationInfo, field_validator
 
 from logbog_tui.storage import queries
+from logbog_tui.storage.db import Connection
+from logbog_tui.storage.inputs import Input, refuse
+from logbog_tui.storage.models import Setting
 from logbog_tui.storage.session import transaction
 from logbog_tui.errors import RefusedDatabase, UserError
 from logbog_tui.i18n import fmt_date, fmt_hours, t
@@ -18,7 +23,7 @@ from logbog_tui.service.workdays import parse_days_off
 EDITABLE = ("extra_days_off", "org_start", "budget_warn", "budget_over")
 
 
-def shown(conn: sqlite3.Connection) -> dict[str, str]:
+def shown(conn: Connection) -> dict[str, str]:
     """Every editable setting as the user would type it; a stored value that breaks its rule is
     shown as it is, marked, so that ``logbog setting`` still lists them (and one can be mended)."""
     readers = {"extra_days_off": lambda: queries.days_off(conn).text(),
@@ -43,37 +48,58 @@ def _fraction(text: str) -> str:
     try:
         value = float(raw)
     except ValueError:
-        raise UserError("setting.bad_percent", text=text.strip()) from None
+        refuse("setting.bad_percent", text=text.strip())
     if not 1 <= value <= 1000:
-        raise UserError("setting.bad_percent", text=text.strip())
+        refuse("setting.bad_percent", text=text.strip())
     return f"{value / 100:g}"
 
 
-def change(conn: sqlite3.Connection, key: str, text: str, today: date) -> str:
+class SettingInput(Input):
+    """A setting as ``logbog setting KEY VALUE`` hands it in: a setting one may change, and a value
+    by its rule (days off as ``24.12,31.12``; a start date not after ``today``; a threshold in per
+    cent, 1-1000). ``value`` is then the text to store."""
+
+    key: str
+    today: date
+    value: str
+
+    @field_validator("key")
+    @classmethod
+    def _known(cls, key: str) -> str:
+        if key not in EDITABLE:
+            refuse("setting.unknown", name=key, keys=", ".join(EDITABLE))
+        return key
+
+    @field_validator("value")
+    @classmethod
+    def _stored(cls, text: str, info: ValidationInfo) -> Any:
+        key, today = info.data.get("key"), info.data.get("today")
+        if key is None or today is None:
+            return text  # refused under its own field
+        try:
+            if key == "extra_days_off":
+                return ",".join(f"{d:02d}.{m:02d}" for m, d in parse_days_off(text).days)
+            if key == "org_start":
+                start = parse_date(text, today)
+                if start > today:  # it would refuse every hour logged until then
+                    refuse("setting.org_start_future", date=fmt_date(start))
+                return start.isoformat()
+        except Problem as p:
+            refuse(p.key, **p.params)
+        return _fraction(text)
+
+
+def change(conn: Connection, key: str, text: str, today: date) -> str:
     """Check ``text`` for ``key`` and store it; returns the value as shown."""
-    if key not in EDITABLE:
-        raise UserError("setting.unknown", name=key, keys=", ".join(EDITABLE))
-    try:
-        if key == "extra_days_off":
-            value = ",".join(f"{d:02d}.{m:02d}" for m, d in parse_days_off(text).days)
-        elif key == "org_start":
-            start = parse_date(text, today)
-            if start > today:  # it would refuse every hour logged until then
-                raise UserError("setting.org_start_future", date=fmt_date(start))
-            value = start.isoformat()
-        else:
-            value = _fraction(text)
-    except Problem as p:
-        raise UserError(p.key, **p.params) from None
-    with transaction(conn):
+    value = SettingInput.check({"key": key, "today": today, "value": text}).value
+    with transaction(conn) as session:
         if key in ("budget_warn", "budget_over"):
             other = "budget_over" if key == "budget_warn" else "budget_warn"
             other_value = float(queries.setting(conn, other, "1.0" if other == "budget_over" else "0.8"))
             warn, over = (float(value), other_value) if key == "budget_warn" else (other_value, float(value))
             if warn > over:
-                raise UserError("setting.warn_above_over")
-        conn.execute("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value ="
-                     " excluded.value", (key, value))
+                raise UserError("setting.warn_above_over", field="value")
+        session.merge(Setting(key=key, value=value))
     return shown(conn)[key]
 
 
