@@ -103,10 +103,8 @@ def change(conn: Connection, key: str, text: str, today: date) -> str:
     return shown(conn)[key]
 
 
-def remember_theme(conn: sqlite3.Connection, theme: str) -> None:
+def remember_theme(conn: Connection, theme: str) -> None:
     """Keep the TUI's theme for the next start (not an undoable change: the journal skips it)."""
-    from logbog_tui.storage.models import Setting
-
     with transaction(conn) as session:
         setting = session.get(Setting, "theme")
         if setting is None:
