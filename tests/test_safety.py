@@ -21,6 +21,7 @@ from logbog_tui.storage import backup, db
 from logbog_tui.storage.db import connect, open_db
 from logbog_tui.storage.session import transaction
 from logbog_tui.errors import RefusedDatabase, UserError
+from logbog_tui.tui.textual_private import notifications
 from tests.conftest import add_leader, run_subprocess
 
 TODAY = date(2026, 11, 25)
@@ -442,7 +443,7 @@ async def test_the_tui_opens_a_read_only_database_and_says_so(db_path):
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             assert "skrivebeskyttet" in app.title
-            assert any("skrivebeskyttet" in n.message for n in app._notifications)
+            assert any("skrivebeskyttet" in n.message for n in notifications(app))
             await pilot.press("2", "n")
             await pilot.pause()
             app.screen.query_one("#name").value = "Ny"
@@ -468,7 +469,7 @@ async def test_the_tui_starts_when_no_backup_can_be_taken(db_path, monkeypatch, 
     app.prewarm = False
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert any("sikkerhedskopi" in n.message for n in app._notifications)
+        assert any("sikkerhedskopi" in n.message for n in notifications(app))
     app.conn.close()
 
 
@@ -683,7 +684,7 @@ async def test_a_confirmed_change_under_a_held_lock_gives_a_message_not_a_stop(d
         finally:
             holder.rollback()
             holder.close()
-        assert any("optaget" in n.message for n in app._notifications)
+        assert any("optaget" in n.message for n in notifications(app))
         assert app.is_running and app.return_code is None
         await pilot.press("1")
         await pilot.pause()

@@ -13,6 +13,8 @@ from logbog_tui.storage.db import connect
 from logbog_tui.storage.demo import fill
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import KeysScreen
+from logbog_tui.tui.screens import SCREENS
+from logbog_tui.tui.textual_private import mode_screen
 
 TODAY = date(2026, 11, 25)
 
@@ -100,7 +102,7 @@ async def test_prewarm_builds_the_other_screens_in_idle_time(demo_db):
         await pilot.pause()
         await asyncio.sleep(3)
         await pilot.pause()
-        assert {"members", "meetings", "tasks", "tickets"} <= set(app._screen_stacks)
+        assert {"members", "meetings", "tasks", "tickets"} <= {mode for mode in SCREENS if mode_screen(app, mode) is not None}
         from logbog_tui.tui import idle_gc
 
         if idle_gc.ACTIVE:  # full garbage collections wait for a pause while the TUI runs
