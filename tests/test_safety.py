@@ -11,7 +11,6 @@ import sqlite3
 import stat
 import subprocess
 import sys
-import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from logbog_tui.storage.db import connect, open_db
 from logbog_tui.storage.session import transaction
 from logbog_tui.errors import RefusedDatabase, UserError
 from logbog_tui.tui.textual_private import notifications
-from tests.conftest import add_leader, run_subprocess
+from tests.conftest import PROCESSES, add_leader, run_subprocess, wait_until
 
 TODAY = date(2026, 11, 25)
 
@@ -102,13 +101,17 @@ RESTORER = """
 import sys
 from pathlib import Path
 from logbog_tui.storage import backup
+Path(sys.argv[3]).touch()  # loaded: the restore begins
 backup.restore(Path(sys.argv[1]), Path(sys.argv[2]))
 """
 
 
+@PROCESSES
 def test_a_kill_during_restore_loses_no_committed_row(tmp_path, monkeypatch):
     """(c): SIGKILL at random moments of a restore: afterwards the database is either the old one
-    with every row of its -wal, or the restored one (and then the aside copy has those rows)."""
+    with every row of its -wal, or the restored one (and then the aside copy has those rows).
+    Each kill waits (polling) for a stage of the restore chosen at random: its start, the copy
+    of the source to the temporary file, the copy aside of the current database, or its end."""
     monkeypatch.setenv("LOGBOG_HOME", str(tmp_path / "home"))
     source = new_db(tmp_path / "source.db")
     crash_write(source, 3, "Gendannet")
@@ -117,8 +120,14 @@ def test_a_kill_during_restore_loses_no_committed_row(tmp_path, monkeypatch):
     for trial in range(14):
         live = new_db(tmp_path / f"live{trial}.db")
         crash_write(live, 6, "Levende")
-        proc = subprocess.Popen([sys.executable, "-c", RESTORER, str(source), str(live)])
-        time.sleep(rng.uniform(0.05, 0.6))
+        begun = tmp_path / f"begun{trial}"
+        stages = {"begun": begun.exists,
+                  "copying": live.with_name(f".{live.name}.restore").exists,
+                  "aside": lambda live=live: bool(backup.series(live, "before-restore")),
+                  "end": lambda: False}
+        stage = stages[rng.choice(sorted(stages))]
+        proc = subprocess.Popen([sys.executable, "-c", RESTORER, str(source), str(live), str(begun)])
+        wait_until(lambda p=proc, seen=stage: seen() or p.poll() is not None, what="a stage of the restore")
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         now = names(live)
@@ -144,6 +153,7 @@ time.sleep(60)
 """
 
 
+@PROCESSES
 def test_restore_is_refused_while_another_logbog_program_has_the_database(tmp_path):
     """(d): a TUI (here: any logbog process) that has the file open holds its lock file."""
     source = new_db(tmp_path / "source.db")
@@ -327,6 +337,7 @@ def _hold_write_lock(path: Path) -> sqlite3.Connection:
     return holder
 
 
+@PROCESSES
 async def test_a_save_under_a_held_lock_keeps_the_dialog_and_its_text(db_path, quick_timeout):
     from textual.widgets import Input
 
@@ -360,6 +371,7 @@ async def test_a_save_under_a_held_lock_keeps_the_dialog_and_its_text(db_path, q
     assert c.execute("SELECT minutes, note FROM time_entry").fetchall() == [(90, "møde med leverandøren")]
 
 
+@PROCESSES
 async def test_a_form_save_under_a_held_lock_keeps_the_form(db_path, quick_timeout):
     from logbog_tui.tui.app import LogbogApp
     from logbog_tui.tui.modals.form import FormDialog
@@ -384,6 +396,7 @@ async def test_a_form_save_under_a_held_lock_keeps_the_form(db_path, quick_timeo
     assert "Bente Berg" in names(db_path)
 
 
+@PROCESSES
 def test_cli_says_locked_in_one_line(cli, db_path, quick_timeout):
     _leader(db_path)
     holder = _hold_write_lock(db_path)
@@ -659,6 +672,7 @@ def test_load_names_the_table_row_and_column(cli, db_path, tmp_path, change, wor
         assert word in r.err, (word, r.err)
 
 
+@PROCESSES
 async def test_a_confirmed_change_under_a_held_lock_gives_a_message_not_a_stop(db_path, quick_timeout):
     """A dialog's answer (here: erase a person, confirmed) that meets a held lock: a message; the
     program goes on and nothing changed."""
@@ -739,6 +753,7 @@ def test_an_old_file_is_not_migrated_when_read_only_or_damaged(cli, tmp_path):
     assert damaged.read_bytes() == before
 
 
+@PROCESSES
 def test_restore_through_a_symbolic_link_is_the_real_file(tmp_path):
     source = new_db(tmp_path / "source.db")
     crash_write(source, 2, "Kilde")

@@ -5,7 +5,6 @@ Textual pin in pyproject.toml)."""
 from __future__ import annotations
 
 import pytest
-from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
