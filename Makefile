@@ -1,11 +1,12 @@
 # The two set-up commands of the README: `make run` and `make test`.
+# `make test`: ruff, mypy (the packages configured in pyproject.toml), then the tests on every CPU.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test bench demo clean
+.PHONY: run lint test bench demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +23,12 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/logbog
 
-test: $(TEST_STAMP)
-	$(BIN)/python -m pytest
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/python -m pytest -n auto
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/run.py

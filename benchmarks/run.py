@@ -121,7 +121,7 @@ def tui_direct(dbs: dict[int, Path]) -> None:
     print("The app prewarms screens in idle time and the run waits 3 s first. Medians of 5 runs.\n")
     print("| step | 1 year | 20 years | 20 y / 1 y | target | last redraw, 1 y / 20 y |")
     print("|---|---|---|---|---|---|")
-    for (name, one, last1), (_n, twenty, last20) in zip(tables[1], tables[20]):
+    for (name, one, last1), (_n, twenty, last20) in zip(tables[1], tables[20], strict=True):
         print(f"| {name} | {one} ms | {twenty} ms | {float(twenty) / max(1.0, float(one)):.2f} | ≤ 100 ms "
               f"| {last1} / {last20} ms |")
 
@@ -134,7 +134,7 @@ def tui(dbs: dict[int, Path]) -> None:
     print("| step | keys | 1 year raw | 1 year net | 20 years raw | 20 years net |")
     print("|---|---|---|---|---|---|")
     base = {y: float(next(r[1] for r in rows if r[0].startswith("baseline"))) for y, rows in tables.items()}
-    for row1, row20 in zip(tables[1], tables[20]):
+    for row1, row20 in zip(tables[1], tables[20], strict=True):
         name, raw1, raw20 = row1[0], row1[1], row20[1]
         keys = int(row1[2]) if len(row1) > 2 else 0
         if name.startswith(("start", "baseline", "peak")):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("LOGBOG_TODAY", "2026-11-25")
 
-from logbog_tui import i18n  # noqa: E402
+from logbog_tui import i18n
 
 i18n.set_language("da")
 

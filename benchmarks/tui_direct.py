@@ -22,7 +22,7 @@ from pathlib import Path
 
 os.environ.setdefault("LOGBOG_TODAY", "2026-11-25")
 
-from logbog_tui import i18n  # noqa: E402
+from logbog_tui import i18n
 
 i18n.set_language("da")
 
@@ -33,6 +33,7 @@ from logbog_tui.storage import journal  # noqa: E402
 from logbog_tui.storage.db import connect  # noqa: E402
 from logbog_tui.tui.app import LogbogApp  # noqa: E402
 from logbog_tui.tui.modals import LogHoursDialog  # noqa: E402
+from logbog_tui.tui.textual_private import built_screens, on_redraw  # noqa: E402
 from logbog_tui.tui.widgets import EntryPanel  # noqa: E402
 from logbog_tui.tui.widgets.filter_box import FilterBox  # noqa: E402
 
@@ -41,16 +42,13 @@ SETTLED: dict[str, list[float]] = {}  # until the last redraw the step caused
 WINDOW = 0.3  # seconds after the start of a step in which its redraws are counted
 RENDERS: list[float] = []  # when each compositor refresh of the shown screen ended
 
-_refresh = Screen._compositor_refresh
 
-
-def _recording_refresh(self) -> None:
-    _refresh(self)
-    if self.is_current:
+def _record_redraw(screen: Screen) -> None:
+    if screen.is_current:
         RENDERS.append(time.perf_counter())
 
 
-Screen._compositor_refresh = _recording_refresh
+on_redraw(_record_redraw)
 
 
 async def until(predicate, timeout: float = 5.0) -> None:
@@ -87,7 +85,7 @@ async def scenario(pilot) -> None:
     app = pilot.app
     await pilot.pause()
     await asyncio.sleep(3)
-    for screen in [*(stack[0] for stack in app._screen_stacks.values()), app._log_dialog]:
+    for screen in [*built_screens(app), app._log_dialog]:
         for box in screen.query(Input):
             box.cursor_blink = False
     for mode, label in [("members", "first"), ("meetings", "first"), ("tasks", "first"), ("tickets", "first"),

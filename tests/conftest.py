@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
+import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -13,6 +17,35 @@ from logbog_tui import i18n
 from logbog_tui.storage.db import connect, open_db
 
 TODAY = date(2026, 11, 25)
+
+T = TypeVar("T")
+
+# The tests that start processes that run side by side, kill them, hold locks or wait for another
+# process: one xdist group (`--dist loadgroup` in pyproject.toml), so that under `pytest -n auto`
+# they run one after another in one worker instead of competing with each other for the CPUs.
+PROCESSES = pytest.mark.xdist_group("processes")
+
+
+def wait_until(condition: Callable[[], T], timeout: float = 60.0, what: str = "", interval: float = 0.002) -> T:
+    """Poll ``condition`` until it returns a true value and return that value; the test fails if
+    ``timeout`` seconds pass first. For a state that another process or a background task brings
+    about: a fixed sleep is too short on a busy machine and wastes time on an idle one."""
+    deadline = time.monotonic() + timeout
+    while not (value := condition()):
+        if time.monotonic() > deadline:
+            pytest.fail(f"waited {timeout} s in vain for {what or condition}")
+        time.sleep(interval)
+    return value
+
+
+async def until(condition: Callable[[], T], timeout: float = 60.0, what: str = "") -> T:
+    """:func:`wait_until` inside a running app: polls without blocking the app's event loop."""
+    deadline = time.monotonic() + timeout
+    while not (value := condition()):
+        if time.monotonic() > deadline:
+            pytest.fail(f"waited {timeout} s in vain for {what or condition}")
+        await asyncio.sleep(0.01)
+    return value
 
 
 @pytest.fixture(autouse=True)
@@ -85,6 +118,14 @@ async def submit_form(pilot, **values) -> None:
             widget.value = value
     await pilot.press("ctrl+s")
     await pilot.pause()
+
+
+def still_cursors(app) -> None:
+    """Stop the blinking of every text cursor on the shown screen (an Input's is then hidden, a
+    TextArea's shown), so that a snapshot is the same however long after the focus it is taken
+    (Textual blinks every half second, and a busy machine can take that long)."""
+    for widget in app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False
 
 
 def program(name: str) -> str:

@@ -15,7 +15,7 @@ from logbog_tui.storage.db import APPLICATION_ID, SCHEMA_VERSION, connect, open_
 from logbog_tui.storage.session import transaction
 from logbog_tui.errors import RefusedDatabase
 
-from .conftest import run_subprocess
+from .conftest import PROCESSES, run_subprocess
 
 
 def sha(path) -> str:
@@ -192,6 +192,7 @@ def _increment_with_sqlite3(path: str, n: int) -> None:
     conn.close()
 
 
+@PROCESSES
 @pytest.mark.parametrize("worker", [_increment_with_sessions, _increment_with_sqlite3])
 def test_concurrent_read_modify_write_loses_no_update(db_path, worker):
     with transaction(conn := connect(db_path)):

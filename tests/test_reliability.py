@@ -10,7 +10,6 @@ import sqlite3
 import stat
 import subprocess
 import sys
-import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from logbog_tui.storage import backup, people
 from logbog_tui.storage.db import connect, open_db
 from logbog_tui.storage.session import transaction
 from logbog_tui.errors import RefusedDatabase, UserError
+from tests.conftest import PROCESSES, wait_until
 
 TODAY = date(2026, 11, 25)
 
@@ -42,18 +42,31 @@ while True:
 """
 
 
+def _committed_rows(path: Path) -> int:
+    check = sqlite3.connect(path)
+    try:
+        return check.execute("SELECT count(*) FROM time_entry").fetchone()[0]
+    finally:
+        check.close()
+
+
+@PROCESSES
 def test_sigkill_at_random_moments_loses_nothing_committed(db_path):
+    """The writer is killed once it has committed a random number of rows more (polled in the
+    database, so a busy machine that starts Python slowly only makes the test slower); the poll
+    is not in step with the writer, so the kill falls anywhere in its loop."""
     with transaction(conn := connect(db_path)):
         conn.execute("INSERT INTO person (name) VALUES ('Skriver')")
     conn.close()
     rng = random.Random(7)
     for _trial in range(20):
+        target = _committed_rows(db_path) + rng.randint(1, 60)
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db_path)], stdout=subprocess.PIPE, text=True)
-        first = proc.stdout.readline()  # the writer is writing (a busy machine starts Python slowly)
-        time.sleep(rng.uniform(0.0, 0.5))
+        wait_until(lambda p=proc, n=target: _committed_rows(db_path) >= n or p.poll() is not None,
+                   what="the writer's rows")
         os.kill(proc.pid, signal.SIGKILL)
         out, _ = proc.communicate()
-        printed = [int(x) for x in (first + out).split()]
+        printed = [int(x) for x in out.split()]
         check = sqlite3.connect(db_path)
         assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         present = {r[0] for r in check.execute("SELECT id FROM time_entry")}
@@ -61,6 +74,7 @@ def test_sigkill_at_random_moments_loses_nothing_committed(db_path):
         assert printed and set(printed) <= present
 
 
+@PROCESSES
 def test_concurrent_cli_writers_lose_nothing(db_path):
     """Processes log hours through `logbog log` while others change one ticket's status and one
     budget (read-modify-write) at the same moment."""

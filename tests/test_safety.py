@@ -11,7 +11,6 @@ import sqlite3
 import stat
 import subprocess
 import sys
-import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -21,7 +20,8 @@ from logbog_tui.storage import backup, db
 from logbog_tui.storage.db import connect, open_db
 from logbog_tui.storage.session import transaction
 from logbog_tui.errors import RefusedDatabase, UserError
-from tests.conftest import add_leader, run_subprocess
+from logbog_tui.tui.textual_private import notifications
+from tests.conftest import PROCESSES, add_leader, run_subprocess, wait_until
 
 TODAY = date(2026, 11, 25)
 
@@ -101,13 +101,17 @@ RESTORER = """
 import sys
 from pathlib import Path
 from logbog_tui.storage import backup
+Path(sys.argv[3]).touch()  # loaded: the restore begins
 backup.restore(Path(sys.argv[1]), Path(sys.argv[2]))
 """
 
 
+@PROCESSES
 def test_a_kill_during_restore_loses_no_committed_row(tmp_path, monkeypatch):
     """(c): SIGKILL at random moments of a restore: afterwards the database is either the old one
-    with every row of its -wal, or the restored one (and then the aside copy has those rows)."""
+    with every row of its -wal, or the restored one (and then the aside copy has those rows).
+    Each kill waits (polling) for a stage of the restore chosen at random: its start, the copy
+    of the source to the temporary file, the copy aside of the current database, or its end."""
     monkeypatch.setenv("LOGBOG_HOME", str(tmp_path / "home"))
     source = new_db(tmp_path / "source.db")
     crash_write(source, 3, "Gendannet")
@@ -116,8 +120,14 @@ def test_a_kill_during_restore_loses_no_committed_row(tmp_path, monkeypatch):
     for trial in range(14):
         live = new_db(tmp_path / f"live{trial}.db")
         crash_write(live, 6, "Levende")
-        proc = subprocess.Popen([sys.executable, "-c", RESTORER, str(source), str(live)])
-        time.sleep(rng.uniform(0.05, 0.6))
+        begun = tmp_path / f"begun{trial}"
+        stages = {"begun": begun.exists,
+                  "copying": live.with_name(f".{live.name}.restore").exists,
+                  "aside": lambda live=live: bool(backup.series(live, "before-restore")),
+                  "end": lambda: False}
+        stage = stages[rng.choice(sorted(stages))]
+        proc = subprocess.Popen([sys.executable, "-c", RESTORER, str(source), str(live), str(begun)])
+        wait_until(lambda p=proc, seen=stage: seen() or p.poll() is not None, what="a stage of the restore")
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         now = names(live)
@@ -143,6 +153,7 @@ time.sleep(60)
 """
 
 
+@PROCESSES
 def test_restore_is_refused_while_another_logbog_program_has_the_database(tmp_path):
     """(d): a TUI (here: any logbog process) that has the file open holds its lock file."""
     source = new_db(tmp_path / "source.db")
@@ -326,6 +337,7 @@ def _hold_write_lock(path: Path) -> sqlite3.Connection:
     return holder
 
 
+@PROCESSES
 async def test_a_save_under_a_held_lock_keeps_the_dialog_and_its_text(db_path, quick_timeout):
     from textual.widgets import Input
 
@@ -359,6 +371,7 @@ async def test_a_save_under_a_held_lock_keeps_the_dialog_and_its_text(db_path, q
     assert c.execute("SELECT minutes, note FROM time_entry").fetchall() == [(90, "møde med leverandøren")]
 
 
+@PROCESSES
 async def test_a_form_save_under_a_held_lock_keeps_the_form(db_path, quick_timeout):
     from logbog_tui.tui.app import LogbogApp
     from logbog_tui.tui.modals.form import FormDialog
@@ -383,6 +396,7 @@ async def test_a_form_save_under_a_held_lock_keeps_the_form(db_path, quick_timeo
     assert "Bente Berg" in names(db_path)
 
 
+@PROCESSES
 def test_cli_says_locked_in_one_line(cli, db_path, quick_timeout):
     _leader(db_path)
     holder = _hold_write_lock(db_path)
@@ -442,7 +456,7 @@ async def test_the_tui_opens_a_read_only_database_and_says_so(db_path):
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             assert "skrivebeskyttet" in app.title
-            assert any("skrivebeskyttet" in n.message for n in app._notifications)
+            assert any("skrivebeskyttet" in n.message for n in notifications(app))
             await pilot.press("2", "n")
             await pilot.pause()
             app.screen.query_one("#name").value = "Ny"
@@ -468,7 +482,7 @@ async def test_the_tui_starts_when_no_backup_can_be_taken(db_path, monkeypatch, 
     app.prewarm = False
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert any("sikkerhedskopi" in n.message for n in app._notifications)
+        assert any("sikkerhedskopi" in n.message for n in notifications(app))
     app.conn.close()
 
 
@@ -658,6 +672,7 @@ def test_load_names_the_table_row_and_column(cli, db_path, tmp_path, change, wor
         assert word in r.err, (word, r.err)
 
 
+@PROCESSES
 async def test_a_confirmed_change_under_a_held_lock_gives_a_message_not_a_stop(db_path, quick_timeout):
     """A dialog's answer (here: erase a person, confirmed) that meets a held lock: a message; the
     program goes on and nothing changed."""
@@ -683,7 +698,7 @@ async def test_a_confirmed_change_under_a_held_lock_gives_a_message_not_a_stop(d
         finally:
             holder.rollback()
             holder.close()
-        assert any("optaget" in n.message for n in app._notifications)
+        assert any("optaget" in n.message for n in notifications(app))
         assert app.is_running and app.return_code is None
         await pilot.press("1")
         await pilot.pause()
@@ -738,6 +753,7 @@ def test_an_old_file_is_not_migrated_when_read_only_or_damaged(cli, tmp_path):
     assert damaged.read_bytes() == before
 
 
+@PROCESSES
 def test_restore_through_a_symbolic_link_is_the_real_file(tmp_path):
     source = new_db(tmp_path / "source.db")
     crash_write(source, 2, "Kilde")

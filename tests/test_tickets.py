@@ -13,6 +13,7 @@ from logbog_tui.storage.db import connect
 from logbog_tui.storage.session import transaction
 from logbog_tui.errors import UserError
 from logbog_tui.overview import budget_overview
+from tests.conftest import PROCESSES
 from logbog_tui.storage.tickets import TicketDraft
 
 TODAY = date(2026, 11, 25)
@@ -98,6 +99,7 @@ def _create_many(path: str, n: int, out) -> None:
     out.put(numbers)
 
 
+@PROCESSES
 def test_concurrent_creation_gives_unique_gap_free_numbers(db_path):
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()

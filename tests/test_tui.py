@@ -13,6 +13,10 @@ from logbog_tui.storage.db import connect
 from logbog_tui.storage.demo import fill
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import KeysScreen
+from logbog_tui.tui.screens import SCREENS
+from logbog_tui.tui.textual_private import mode_screen
+
+from .conftest import until
 
 TODAY = date(2026, 11, 25)
 
@@ -93,14 +97,13 @@ def test_dashboard_snapshot(demo_db, snap_compare):
 
 
 async def test_prewarm_builds_the_other_screens_in_idle_time(demo_db):
-    import asyncio
-
     app = LogbogApp(connect(demo_db), demo_db, today=TODAY, prewarm=True)
     async with app.run_test(size=(120, 40)) as pilot:
+        await until(lambda: all(mode_screen(app, mode) for mode in ("members", "meetings", "tasks", "tickets"))
+                    and app._log_dialog is not None and app._log_dialog.is_mounted, what="the prewarmed screens")
         await pilot.pause()
-        await asyncio.sleep(3)
-        await pilot.pause()
-        assert {"members", "meetings", "tasks", "tickets"} <= set(app._screen_stacks)
+        assert {"members", "meetings", "tasks", "tickets"} <= {mode for mode in SCREENS
+                                                               if mode_screen(app, mode) is not None}
         from logbog_tui.tui import idle_gc
 
         if idle_gc.ACTIVE:  # full garbage collections wait for a pause while the TUI runs

@@ -25,6 +25,7 @@ from logbog_tui.tui.screens import SCREENS
 from logbog_tui.tui.screens.composition import CompositionScreen
 from logbog_tui.tui.screens.meeting_record import MeetingRecordScreen
 from logbog_tui.tui.screens.tickets import TicketScreen
+from logbog_tui.tui.textual_private import exit_lines
 
 TODAY = date(2026, 11, 25)
 
@@ -98,7 +99,7 @@ async def test_every_key_of_a_screen_after_q_is_ignored(state, demo_template, tm
     before = STATES[state]
     app = await drive(path, before, ("q", *keys_of(state)))
     assert app.return_code == 0
-    assert not app._exit_renderables  # no "uventet fejl" line
+    assert not exit_lines(app)  # no "uventet fejl" line
 
 
 @pytest.mark.parametrize("state,key", OPENERS)
@@ -106,7 +107,7 @@ async def test_a_key_that_opens_a_dialog_right_after_q_does_not_crash(state, key
     path = fresh_copy(demo_template, tmp_path)
     app = await drive(path, STATES[state], ("q", key))
     assert app.return_code == 0
-    assert not app._exit_renderables
+    assert not exit_lines(app)
 
 
 async def test_no_screen_is_pushed_once_quitting_has_begun(demo_template, tmp_path):
@@ -150,7 +151,7 @@ def test_generated_key_sequences_never_crash(steps, then_q_and, demo_template, t
         return app
 
     app = asyncio.run(run())  # a crash inside the app is raised here
-    assert not app._exit_renderables  # no "uventet fejl"
+    assert not exit_lines(app)  # no "uventet fejl"
     assert app.return_code in (None, 0)  # None: closed by the test, not by `q` (typed as text)
 
 

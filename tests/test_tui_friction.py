@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Static
 from logbog_tui.storage.db import connect
 from logbog_tui.storage.session import transaction
 from logbog_tui.tui.app import LogbogApp
+from logbog_tui.tui.textual_private import notifications
 
 from .test_tui_hours import org  # noqa: F401 - the fixture
 
@@ -89,7 +90,7 @@ async def test_an_empty_database_says_what_to_do_first(db_path):
         await pilot.press("l")
         await pilot.pause()
         assert not isinstance(app.screen, LogHoursDialog)
-        message = list(app._notifications)[-1].message
+        message = notifications(app)[-1].message
         assert "ingen personer endnu" in message and "angiv en person" not in message
 
 
@@ -105,8 +106,8 @@ async def test_lines_pasted_into_a_one_line_field_are_joined_and_said_so(db_path
         name.post_message(events.Paste("Anne\nMarie Hansen\n"))
         await pilot.pause()
         assert name.value == "Anne Marie Hansen"
-        assert "3" not in list(app._notifications)[-1].message and "2 indsatte linjer" in list(
-            app._notifications)[-1].message
+        assert "3" not in notifications(app)[-1].message and "2 indsatte linjer" in notifications(
+            app)[-1].message
 
 
 def column(table: DataTable, index: int) -> list[str]:

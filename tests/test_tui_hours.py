@@ -15,6 +15,7 @@ from logbog_tui.overview import budget_overview
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import ConfirmDialog, LogHoursDialog
 from logbog_tui.tui.modals.form import FormDialog
+from logbog_tui.tui.textual_private import build_screen, notifications
 from logbog_tui.tui.widgets import BudgetPanel
 
 TODAY = date(2026, 11, 25)
@@ -130,11 +131,11 @@ async def test_crossing_a_threshold_is_loud(db_path, org):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("l", *"7,5", "enter")
         await pilot.pause()
-        notes = list(app._notifications)
+        notes = notifications(app)
         assert notes[-1].severity == "warning" and "over 80 %" in notes[-1].message
         await pilot.press("l", *"2", "enter")
         await pilot.pause()
-        notes = list(app._notifications)
+        notes = notifications(app)
         assert notes[-1].severity == "error" and "overskredet" in notes[-1].message.lower()
 
 
@@ -148,7 +149,7 @@ async def test_support_hours_say_they_do_not_count(db_path, org):
         dialog.query_one("#support").value = True
         await pilot.press("enter")
         await pilot.pause()
-        assert "tæller ikke" in list(app._notifications)[-1].message
+        assert "tæller ikke" in notifications(app)[-1].message
     ov = budget_overview(connect(db_path), 2026, TODAY)
     assert ov.member(org["jens"]).used == 0 and ov.member(org["jens"]).support == 1
 
@@ -278,7 +279,7 @@ async def test_the_dialog_built_in_idle_time_opens_filled(db_path, org):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         dialog = app._dialog(LogForm("", "", TODAY), lambda draft: None)  # as prewarm_log_dialog does
-        building = app._get_screen(dialog)[1]
+        building = build_screen(app, dialog)
         while not dialog.query("#person"):
             await asyncio.sleep(0)
         app.action_log_hours()

@@ -13,6 +13,7 @@ from textual.widgets import Button
 from logbog_tui.storage.db import connect, open_db
 from logbog_tui.storage.demo import fill
 from logbog_tui.tui.app import LogbogApp
+from logbog_tui.tui.textual_private import notifications
 
 TODAY = date(2026, 11, 25)
 SIZE = (80, 24)
@@ -79,7 +80,7 @@ async def test_notices_are_at_most_three_lines_and_details_stay_in_the_screen(db
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        message = list(app._notifications)[-1].message
+        message = notifications(app)[-1].message
         assert len(message.splitlines()) <= 3
         notes = str(app.screen.query_one("#meeting-notes").render())
         assert notes.count("⚠") >= 2

@@ -12,6 +12,7 @@ from logbog_tui.storage.db import connect
 from logbog_tui.storage.session import transaction
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import LogHoursDialog
+from logbog_tui.tui.textual_private import shown_suggestion
 
 TODAY = date(2026, 11, 25)
 
@@ -55,7 +56,7 @@ async def test_ambiguous_area_is_refused_with_the_candidates_not_saved_on_a_task
     app = LogbogApp(connect(db_path), db_path, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_log(pilot, hours="1", person="Lone Leder", target="PL")
-        assert dialog.query_one("#target", Input)._suggestion.startswith("PL1")  # shown after the cursor
+        assert shown_suggestion(dialog.query_one("#target", Input)).startswith("PL1")  # shown after the cursor
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is dialog

@@ -16,6 +16,7 @@ from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals.form import FormDialog
 from logbog_tui.tui.modals.meeting_form import MeetingDialog
 from logbog_tui.tui.screens.meeting_record import MeetingRecordScreen
+from logbog_tui.tui.textual_private import notifications, select_options
 
 TODAY = date(2026, 11, 25)
 
@@ -85,11 +86,11 @@ async def test_the_host_is_chosen_among_the_regions_in_force_and_time_may_be_9_3
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3")
         dialog = await plan(pilot, "11.05.2027")
-        hosts = [str(o[0]) for o in dialog.query_one("#host", Select)._options if o[1] is not Select.NULL]
+        hosts = [str(o[0]) for o in select_options(dialog.query_one("#host", Select)) if o[1] is not Select.NULL]
         assert "Region Østdanmark" in hosts and "Region Sjælland" not in hosts and len(hosts) == 4
         dialog.query_one("#date", Input).value = "12.05.2026"
         await pilot.pause()
-        hosts = [str(o[0]) for o in dialog.query_one("#host", Select)._options if o[1] is not Select.NULL]
+        hosts = [str(o[0]) for o in select_options(dialog.query_one("#host", Select)) if o[1] is not Select.NULL]
         assert "Region Sjælland" in hosts and "Region Østdanmark" not in hosts
         dialog.query_one("#time", Input).value = "9.30"
         await pilot.press("ctrl+s")
@@ -204,7 +205,7 @@ async def test_attendance_and_meeting_hours_through_the_ui(db_path, members):
         app.screen.query_one("#prep").value = "1"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "Timer registreret for 2 personer" in list(app._notifications)[-1].message
+        assert "Timer registreret for 2 personer" in notifications(app)[-1].message
     assert sorted(q(db_path, "SELECT p.name, te.minutes, a.code FROM time_entry te JOIN person p ON p.id = te.person_id"
                              " JOIN task_area a ON a.id = te.area_id")) == [("Lone Leder", 300, "PL6"),
                                                                              ("Sofie Sup", 300, "FG2")]

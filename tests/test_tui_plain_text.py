@@ -13,6 +13,7 @@ from logbog_tui.storage.db import connect
 from logbog_tui.storage.queries import resolve_area
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import LogHoursDialog
+from logbog_tui.tui.textual_private import handle_error
 
 TODAY = date(2026, 11, 25)
 ODD = "[/x] tjek [b]vigtigt"
@@ -71,7 +72,7 @@ async def test_unexpected_errors_end_with_one_line_and_no_traceback(db_path, cap
                 try:
                     raise RuntimeError(f"boom {n}")
                 except RuntimeError as exc:
-                    app._handle_exception(exc)
+                    handle_error(app, exc)
             await pilot.pause()
     except RuntimeError:
         pass  # run_test re-raises the error for the test; the user sees only stderr below

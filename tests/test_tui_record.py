@@ -14,6 +14,7 @@ from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import ConfirmDialog
 from logbog_tui.tui.modals.form import FormDialog
 from logbog_tui.tui.screens.meeting_record import MeetingRecordScreen
+from logbog_tui.tui.textual_private import notifications, select_options
 
 from .test_tui_meetings import members  # noqa: F401 - the fixture
 
@@ -29,7 +30,7 @@ def q(path, sql, *params):
 
 
 def last_message(app) -> str:
-    return list(app._notifications)[-1].message
+    return notifications(app)[-1].message
 
 
 async def test_referring_and_unreferring_keep_the_owner(db_path, members):  # noqa: F811
@@ -93,7 +94,7 @@ async def test_meeting_hours_offer_only_follow_up_group_areas(db_path, members):
         await pilot.press("l")
         await pilot.pause()
         area = app.screen.query_one("#area", Select)
-        labels = [str(o[0]) for o in area._options if o[1] is not Select.NULL]
+        labels = [str(o[0]) for o in select_options(area) if o[1] is not Select.NULL]
         assert labels and all(label.startswith("FG") for label in labels) and len(labels) == 6
         assert area.value == q(db_path, "SELECT id FROM task_area WHERE code = 'FG2'")[0][0]  # the default
         await pilot.press("ctrl+s")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Select
 
 from logbog_tui.storage import tickets
 from logbog_tui.storage.db import connect
@@ -14,6 +14,7 @@ from logbog_tui.storage.tickets import TicketDraft
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.modals import LogHoursDialog
 from logbog_tui.tui.screens.tickets import TicketScreen
+from logbog_tui.tui.textual_private import notifications, select_options
 
 from .conftest import submit_form
 
@@ -82,7 +83,7 @@ async def test_a_forbidden_transition_says_so(db_path):
     async with app.run_test(size=(130, 45)) as pilot:
         await pilot.press("5", "S")
         await pilot.pause()
-        options = [str(o[0]) for o in app.screen.query_one("#status")._options if o[1] is not None]
+        options = [str(o[0]) for o in select_options(app.screen.query_one("#status", Select)) if o[1] is not None]
         assert "ny" not in options and "åben" in options
 
 
@@ -111,7 +112,7 @@ async def test_o_twice_on_a_ticket_makes_one_task_and_goes_to_it(db_path):
         await pilot.pause()
         await pilot.press("T")
         await pilot.pause()
-        assert "allerede udviklingsopgave #1" in list(app._notifications)[-1].message
+        assert "allerede udviklingsopgave #1" in notifications(app)[-1].message
         assert app.current_mode == "tasks"
         tasks = app.screen.query_one("#tasks", DataTable)
         assert [str(tasks.get_row_at(i)[0]) for i in range(tasks.row_count)] == ["Eksport til Excel (2026-0001)"]

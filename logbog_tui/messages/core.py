@@ -188,9 +188,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "{offer} (h on Meetings)"),
     "dashboard.host_ceases": ("Mødet {date}: {why}; tilbud: {offer} (h på Møder)",
                               "Meeting {date}: {why}; offered: {offer} (h on Meetings)"),
-    "dashboard.overdue": ("{count:opgave|opgaver} over frist: {titles}", "{count:overdue task|overdue tasks}: {titles}"),
-    "dashboard.referrals": ("{count:åben henvisning|åbne henvisninger} til styregruppen: {titles}", "{count:open referral|open referrals} to the "
-                            "steering group: {titles}"),
+    "dashboard.overdue": ("{count:opgave|opgaver} over frist: {titles}",
+                          "{count:overdue task|overdue tasks}: {titles}"),
+    "dashboard.referrals": ("{count:åben henvisning|åbne henvisninger} til styregruppen: {titles}",
+                            "{count:open referral|open referrals} to the steering group: {titles}"),
     "dashboard.by_rotation": ("Intet møde planlagt; regionen har turen efter rotationen",
                               "No meeting planned; the region's turn by the rotation"),
     "dashboard.leadership": ("Projektledelse {year}: brugt {used} af {budget}; forventet til dato {expected}, "
@@ -294,7 +295,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "task.saved": ("Opgaven er gemt{title}", "The task is saved{title}"),
     "filter.placeholder": ("Filtrér mens du skriver (Esc lukker)", "Filter as you type (Esc closes)"),
     "filter.to_list": ("Til listen", "To the list"),
-    "entries.head": ("{period} · {count:registrering|registreringer} · i alt {total} · [ ] periode · p {kind} · v {group}",
+    "entries.head": ("{period} · {count:registrering|registreringer} · i alt {total} · [ ] periode · p {kind} "
+                     "· v {group}",
                      "{period} · {count:entry|entries} · total {total} · [ ] period · p {kind} · v {group}"),
     "entries.drilled": ("Kun: {label} (Esc tilbage til summerne)", "Only: {label} (Esc back to the totals)"),
     "entries.filtered": ("filter: »{text}«", "filter: '{text}'"),

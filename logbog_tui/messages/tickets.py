@@ -109,8 +109,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "event.forwarded": ("sendt til leverandøren", "forwarded to the supplier"),
     "event.comment": ("kommentar", "comment"),
     "log.ticket_title": ("Timer på sag {ticket} (support)", "Hours on ticket {ticket} (support)"),
-    "dashboard.tickets": ("Sager: {open:åben|åbne}; hos leverandøren: {with_supplier}", "Tickets: {open} open; with the "
-                          "supplier: {with_supplier}"),
+    "dashboard.tickets": ("Sager: {open:åben|åbne}; hos leverandøren: {with_supplier}",
+                          "Tickets: {open} open; with the supplier: {with_supplier}"),
     "dashboard.ticket_line": ("  {number} {title}: {days:dag|dage} hos leverandøren{late}", "  {number} {title}: "
                               "{days:day|days} with the supplier{late}"),
     "dashboard.ticket_late": (" (svarfrist {date} overskredet)", " (promised {date}, passed)"),

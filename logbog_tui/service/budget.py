@@ -20,7 +20,7 @@ Interpretation, as implemented:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -73,17 +73,19 @@ def days_held(periods: Iterable[tuple[date, date | None]], year: int) -> int:
     """Days of ``year`` covered by at least one of ``periods`` (from, to-or-None, inclusive)."""
     lo, hi = date(year, 1, 1), date(year, 12, 31)
     clipped = sorted((max(a, lo), min(b or hi, hi)) for a, b in periods)
-    total, cur_start, cur_end = 0, None, None
+    total = 0
+    cur_start: date | None = None
+    cur_end: date | None = None
     for start, end in clipped:
         if end < start:
             continue
         if cur_end is not None and start <= cur_end + timedelta(days=1):
             cur_end = max(cur_end, end)
             continue
-        if cur_end is not None:
+        if cur_end is not None and cur_start is not None:
             total += (cur_end - cur_start).days + 1
         cur_start, cur_end = start, end
-    if cur_end is not None:
+    if cur_end is not None and cur_start is not None:
         total += (cur_end - cur_start).days + 1
     return total
 
@@ -109,7 +111,7 @@ class HourRow:
     stale_principal: bool = False   # the stated principal was not the logger's member on that date
 
 
-def attribute(row: HourRow, members) -> int | None:
+def attribute(row: HourRow, members: Container[int]) -> int | None:
     """The member whose budget ``row`` counts toward, or ``None`` (counts toward nobody).
 
     A stated principal wins (when the logger was still their substitute, and they a member, on

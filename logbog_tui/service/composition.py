@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 
 def valid_on(start: date, end: date | None, day: date) -> bool:
@@ -82,7 +83,7 @@ def conflicting(memberships: Iterable[Membership], seat_id: int, start: date, en
 @dataclass(frozen=True)
 class Warning:
     key: str
-    params: dict
+    params: dict[str, Any]
 
 
 def warnings(seats: Sequence[Seat], memberships: Sequence[Membership], today: date) -> list[Warning]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from logbog_tui.service.workdays import DEFAULT_DAYS_OFF, DaysOff, day_off_name
 
@@ -18,7 +19,7 @@ LONG_DAY_MINUTES = 12 * 60
 @dataclass(frozen=True)
 class EntryWarning:
     key: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 def entry_warnings(day: date, minutes: int, others_that_day: int,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from dateutil.rrule import MONTHLY, TU, rrule
 
@@ -29,7 +30,7 @@ class Planned:
 @dataclass(frozen=True)
 class Warning:
     key: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 def warnings(body: str, day: date, kind: str, others: Sequence[Planned], vacant_seats: Sequence[str],

@@ -92,8 +92,8 @@ def parse_hours(text: str) -> int:
     elif (m := _HOUR_WORD.match(raw)) and (_DECIMAL.match(m.group(1)) or _COLON.match(m.group(1))):
         raw = m.group(1)   # "1,5 t", "1.5 h", "2 timer", "1 time": the number is the hours
     if _THOUSANDS.match(raw):
-        whole, decimals = raw.split(".")
-        raise Problem("parse.hours.thousands", {"text": raw, "hint": f"{whole},{decimals.rstrip('0') or '0'}"})
+        units, decimals = raw.split(".")
+        raise Problem("parse.hours.thousands", {"text": raw, "hint": f"{units},{decimals.rstrip('0') or '0'}"})
     minutes: float | None = None
     if m := _COLON.match(raw):
         minutes = int(m.group(1)) * 60 + int(m.group(2))

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 USES_TURN = ("planned", "held")
 
@@ -58,7 +59,7 @@ class Hosting:
 @dataclass(frozen=True)
 class Reason:
     key: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def pool(regions: Iterable[Region], day: date) -> list[Region]:
     return sorted((r for r in regions if r.in_force(day)), key=lambda r: (r.order, r.code))
 
 
-def _lineage(code: str, by_code: dict[str, Region], seen: frozenset = frozenset()) -> list[str]:
+def _lineage(code: str, by_code: dict[str, Region], seen: frozenset[str] = frozenset()) -> list[str]:
     """``code`` and all its predecessors, transitively (guarding against cycles)."""
     if code in seen or code not in by_code:
         return [code]
@@ -136,7 +137,7 @@ def _explain(region: Region, last: date | None, inherited: Region | None,
 
 def current_host(regions: Sequence[Region], hostings: Sequence[Hosting], day: date) -> HostAnswer | None:
     """The current host region as of ``day`` (planned meeting first, else the rotation)."""
-    by_code = {r.code: r for r in regions}
+    by_code: dict[str | None, Region] = {r.code: r for r in regions}
     upcoming = sorted((h for h in hostings if h.status in USES_TURN and h.date >= day
                        and h.region_code in by_code), key=lambda h: h.date)
     if upcoming:
@@ -178,7 +179,7 @@ class HostCheck:
         return self.current.region if self.current else None
 
 
-def successor_on(regions: Sequence[Region], code: str, day: date) -> Region | None:
+def successor_on(regions: Sequence[Region], code: str | None, day: date) -> Region | None:
     """The region in force on ``day`` that succeeds ``code`` (transitively), if any."""
     by_code = {r.code: r for r in regions}
     for region in regions:

@@ -10,6 +10,7 @@ module-level functions use the default.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -108,7 +109,8 @@ def working_days(start: date, end: date, days_off: DaysOff = DEFAULT_DAYS_OFF) -
     return total
 
 
-def working_days_in(periods, start: date, end: date, days_off: DaysOff = DEFAULT_DAYS_OFF) -> int:
+def working_days_in(periods: Iterable[tuple[date, date | None]], start: date, end: date,
+                    days_off: DaysOff = DEFAULT_DAYS_OFF) -> int:
     """Working days from ``start`` to ``end`` that fall in at least one of ``periods``
     ((from, to-or-None) pairs, inclusive; overlapping periods count once)."""
     total = 0
@@ -117,7 +119,7 @@ def working_days_in(periods, start: date, end: date, days_off: DaysOff = DEFAULT
     return total
 
 
-def merge(periods, start: date, end: date) -> list[tuple[date, date]]:
+def merge(periods: Iterable[tuple[date, date | None]], start: date, end: date) -> list[tuple[date, date]]:
     """``periods`` clipped to ``start``..``end`` and merged where they overlap or touch."""
     clipped = sorted((max(a, start), min(b or end, end)) for a, b in periods)
     out: list[tuple[date, date]] = []

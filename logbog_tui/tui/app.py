@@ -30,11 +30,12 @@ from logbog_tui.tui.idle_gc import IdleCollection
 from logbog_tui.tui.key_guard import KeyGuard
 from logbog_tui.tui.modals import KeysScreen
 from logbog_tui.tui.screens import SCREENS
+from logbog_tui.tui.textual_private import OneLineErrors, build_mode, mode_screen, restyle_hidden_screens
 from logbog_tui.tui.widgets.filter_box import FilterBox
 from logbog_tui.tui.widgets.plain import Table
 
 
-class LogbogApp(KeyGuard, HourLogging, IdleCollection, App):
+class LogbogApp(KeyGuard, HourLogging, IdleCollection, OneLineErrors, App):
     """logbog: the project leader's terminal program."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
@@ -97,24 +98,22 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, App):
     async def _prewarm(self) -> None:
         """Build the other screens, their hidden tabs and the log dialog in idle time after start,
         so that a first visit is quick. (Textual builds a mode's screen on first use;
-        ``_init_mode`` builds it without showing it.) A failure only costs time later: it is
+        ``build_mode`` builds it without showing it.) A failure only costs time later: it is
         logged and the rest is skipped."""
         try:
             for mode in ("tasks", "members", "meetings", "tickets"):
-                if mode not in self._screen_stacks:
-                    await self._init_mode(mode)
+                screen = mode_screen(self, mode)
+                if screen is None:
+                    screen = await build_mode(self, mode)
                     await asyncio.sleep(0.05)
-                prewarm = getattr(self._screen_stacks[mode][0], "prewarm", None)
+                prewarm = getattr(screen, "prewarm", None)
                 if prewarm is not None:
                     await prewarm()
                     await asyncio.sleep(0.05)
             await self.prewarm_log_dialog()
             # A screen that was not shown when the stylesheet last changed is restyled on its
             # first visit (Textual's refresh_css: 20-30 ms). Do that now for the built screens.
-            for mode, stack in self._screen_stacks.items():
-                if mode != self.current_mode and stack[0]._css_update_count != self._css_update_count:
-                    self.stylesheet.update(stack[0])
-                    stack[0]._css_update_count = self._css_update_count
+            restyle_hidden_screens(self)
         except Exception:  # noqa: BLE001
             logger().exception("prewarming failed")
         # Everything built so far lives as long as the app: keep it out of later gc passes
@@ -334,19 +333,15 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, App):
             self.notify(exc.message, severity="error", timeout=10)
             return True
 
-    def _handle_exception(self, error: Exception) -> None:
-        """Unhandled errors: the traceback goes to the log file, the user gets one line."""
+    def unexpected_error(self, error: Exception) -> None:
+        """Unhandled errors (textual_private.OneLineErrors): the traceback goes to the log file,
+        the user gets one line instead of Textual's on-screen traceback."""
         logger().error("unexpected error in the TUI", exc_info=error)
-        super()._handle_exception(error)
 
-    def _fatal_error(self) -> None:  # replaces Textual's on-screen traceback
+    def unexpected_error_line(self) -> str:
         from logbog_tui.paths import log_path
 
-        self.bell()
-        line = f"logbog: {t('error.unexpected', path=log_path())}"
-        if line not in self._exit_renderables:  # one line, however many errors (each is logged)
-            self._exit_renderables.append(line)
-        self._close_messages_no_wait()
+        return f"logbog: {t('error.unexpected', path=log_path())}"
 
 
 def toast_path(path: Path) -> str:

@@ -14,6 +14,7 @@ from logbog_tui.overview import budget_overview, crossing_notice, status_words
 from logbog_tui.service.budget import OVER, WARNING, as_of_for, status
 from logbog_tui.storage.timelog import Draft
 from logbog_tui.tui.modals import ConfirmDialog, LogForm, LogHoursDialog
+from logbog_tui.tui.textual_private import build_screen
 
 
 class HourLogging:
@@ -40,11 +41,11 @@ class HourLogging:
 
     async def prewarm_log_dialog(self) -> None:
         """Compose and style the log dialog in idle time, so that its first opening is quick.
-        (Textual composes a screen when it is first registered; ``_get_screen`` does that without
+        (Textual composes a screen when it is first registered; ``build_screen`` does that without
         showing it.)"""
         if self._log_dialog is None:
             dialog = self._dialog(LogForm("", "", self.today), lambda draft: None)
-            await self._get_screen(dialog)[1]
+            await build_screen(self, dialog)
 
     def action_log_hours(self, ticket_id: int | None = None, ticket_number: str = "") -> None:
         person = self.person_now()

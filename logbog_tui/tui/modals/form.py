@@ -90,10 +90,10 @@ class FormDialog(ModalScreen[object]):
                 elif f.multiline:
                     yield TextArea(visible(str(f.value or "")), id=f.name, compact=True)
                 else:
+                    suggester = (SuggestFromList([visible(s) for s in f.suggestions], case_sensitive=False)
+                                 if f.suggestions else None)
                     yield CompletingInput(visible(str(f.value or ""), keep_newlines=False), id=f.name, compact=True,
-                                          placeholder=f.placeholder,
-                                          suggester=SuggestFromList([visible(s) for s in f.suggestions], case_sensitive=False)
-                                          if f.suggestions else None)
+                                          placeholder=f.placeholder, suggester=suggester)
             yield Plain("", id=f"{f.name}-error", classes="error")
         yield Plain("", id="form-error", classes="error")
         yield Plain("", id="live", classes="live")

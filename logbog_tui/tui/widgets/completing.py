@@ -12,19 +12,21 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from logbog_tui.i18n import t
+from logbog_tui.tui.textual_private import shown_suggestion
 
 
 class CompletingInput(Input):
     BINDINGS = [Binding("tab", "complete_and_next", show=False)]
 
     def action_complete_and_next(self) -> None:
-        if self.cursor_at_end and self._suggestion:  # Textual's own → does the same (Input._suggestion)
-            self.value = self._suggestion
+        if self.cursor_at_end and (suggestion := shown_suggestion(self)):  # as Textual's own → does
+            self.value = suggestion
             self.cursor_position = len(self.value)
         self.screen.focus_next()
 
-    def _on_paste(self, event: events.Paste) -> None:
-        """Textual calls this before Input's own handler (which keeps the first line only)."""
+    def on_paste(self, event: events.Paste) -> None:
+        """Textual calls this before Input's own handler (``Input._on_paste``, which keeps the
+        first line only): a subclass's handler comes first in the MRO."""
         lines = [line.strip() for line in event.text.splitlines() if line.strip()]
         if len(lines) <= 1:
             return

@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from logbog_tui.service.text import has_control, visible
+from logbog_tui.tui.textual_private import update_dimensions_later
 
 
 def shown(cell: object) -> object:
@@ -156,7 +157,7 @@ class Table(DataTable):
         for index, column in enumerate(self.columns.values()):
             mark = (" ▼" if self.sort_reverse else " ▲") if index == self.sorted_by else ""
             column.label = Text(self._labels[index] + mark)
-        self._require_update_dimensions = True
+        update_dimensions_later(self)
         self.refresh()
 
     def add_columns(self, *labels):
