@@ -23,7 +23,9 @@ import unicodedata
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from logbog_tui.storage.dbfile import (  # noqa: F401 - looking at a file; names used from here elsewhere
     APPLICATION_ID, has_wal, inspect_file, peek, refuse_special, side_file, start_check, wal_check, writable)
@@ -31,7 +33,7 @@ from logbog_tui.errors import RefusedDatabase
 from logbog_tui.i18n import t
 
 # The schema version this code writes, and the steps that bring an older file to it.
-from logbog_tui.storage.migrations import MIGRATIONS, SCHEMA_VERSION  # noqa: E402
+from logbog_tui.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -75,13 +77,16 @@ class Connection(sqlite3.Connection):
     (:mod:`logbog_tui.storage.dblock`) until it is closed or collected."""
 
     read_only = False
-    marked: bool | None = None
+    marked: bool | None = None  # whether the file has its mark and journal (db.marked)
+    origin: str | None = None  # which command or screen writes (the journal's "from where")
+    engine: Any = None  # the SQLAlchemy engine over this connection (storage.session.engine_for)
+    session: Any = None  # the session of the storage call in progress (storage.session)
     _forget_shm: Callable[[], object] | None = None
+    _release: Callable[[], object] | None = None
 
-    def __init__(self, *args, **kw) -> None:
+    def __init__(self, *args: Any, **kw: Any) -> None:
         super().__init__(*args, **kw)
         self.entries: list[int] = []  # journal entries of this connection's transactions
-    _release: Callable[[], object] | None = None
 
     def close(self) -> None:
         super().close()
@@ -126,22 +131,19 @@ def _rollback(conn: sqlite3.Connection) -> None:
             pass
 
 
-def marked(conn: sqlite3.Connection) -> bool:
+def marked(conn: Connection) -> bool:
     """Whether the file has the ``db_mark`` row and the journal (every version from 3; remembered
     per connection)."""
     known = getattr(conn, "marked", None)
     if known is None:
         known = conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'db_mark'"
                              ).fetchone() is not None
-        try:
-            conn.marked = known
-        except AttributeError:  # a plain sqlite3.Connection: asked again next time
-            pass
+        conn.marked = known
     return known
 
 
 @contextmanager
-def setup_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def setup_transaction(conn: Connection) -> Iterator[Connection]:
     """The transaction of creating and migrating a file (standard library only, so that even a
     quick command can create its database): ``BEGIN IMMEDIATE`` ... ``COMMIT``, the file's mark,
     no journal entry. Everything else writes through
@@ -160,7 +162,7 @@ def setup_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         raise
 
 
-def open_db(path: Path | str, *, today=None, check: bool = False) -> Connection:
+def open_db(path: Path | str, *, today: date | None = None, check: bool = False) -> Connection:
     """Open ``path`` for use: create and seed it if missing or empty, migrate it if older.
 
     ``check``: run :func:`start_check` first (the TUI and every command that writes). Without it
@@ -208,7 +210,7 @@ def describe(holders: list[tuple[int, str]]) -> str:
     return "; ".join(t("lock.process", pid=pid, command=command or "?") for pid, command in holders)
 
 
-def create_db(path: Path, *, today=None) -> Connection:
+def create_db(path: Path, *, today: date | None = None) -> Connection:
     from logbog_tui.storage import journal_triggers, seed
     from logbog_tui.paths import private_dir
 
@@ -298,7 +300,7 @@ def migrate(path: Path, version: int) -> None:
     migrations.migrate(path, version, SCHEMA_VERSION, MIGRATIONS)
 
 
-def check(conn: sqlite3.Connection) -> dict:
+def check(conn: sqlite3.Connection) -> dict[str, Any]:
     """Integrity and foreign-key check plus the facts ``logbog check`` reports."""
     integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
     fk_problems = conn.execute("PRAGMA foreign_key_check").fetchall()

@@ -23,25 +23,26 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import event, exc, update
+from sqlalchemy.engine import Connection as SAConnection
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
-from sqlmodel import Session, create_engine
+from sqlmodel import Session, col, create_engine
 
-from logbog_tui.storage.db import marked
+from logbog_tui.storage.db import Connection, marked
 from logbog_tui.storage.models import DbMark
 
 WRITE = "logbog_write"
 
 
-def _begin(connection) -> None:
+def _begin(connection: SAConnection) -> None:
     """The engine's "begin": writes take the lock first; reads begin nothing (autocommit)."""
     if connection.get_execution_options().get(WRITE):
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def engine_for(conn: sqlite3.Connection) -> Engine:
+def engine_for(conn: Connection) -> Engine:
     """The SQLAlchemy engine over ``conn`` (made once per connection)."""
-    engine = getattr(conn, "engine", None)
+    engine: Engine | None = conn.engine
     if engine is None:
         engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool,
                                pool_reset_on_return=None)
@@ -50,12 +51,13 @@ def engine_for(conn: sqlite3.Connection) -> Engine:
     return engine
 
 
-def _current(conn: sqlite3.Connection) -> Session | None:
-    return getattr(conn, "session", None)
+def _current(conn: Connection) -> Session | None:
+    current: Session | None = conn.session
+    return current
 
 
 @contextmanager
-def reading(conn: sqlite3.Connection) -> Iterator[Session]:
+def reading(conn: Connection) -> Iterator[Session]:
     """A session for reading (the open transaction's, when there is one)."""
     current = _current(conn)
     if current is not None:
@@ -77,7 +79,7 @@ def _storage_error(error: Exception) -> Exception:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection, *, what: str | None = None,
+def transaction(conn: Connection, *, what: str | None = None,
                 rows: bool = True) -> Iterator[Session]:
     """A short write transaction on a session: ``BEGIN IMMEDIATE`` ... ``COMMIT`` (rolled back on
     any error).
@@ -102,7 +104,7 @@ def transaction(conn: sqlite3.Connection, *, what: str | None = None,
         with session.begin():
             session.connection()  # BEGIN IMMEDIATE now, before anything is read
             if marked(conn):  # every -wal this transaction leaves holds the file's uid
-                session.execute(update(DbMark).where(DbMark.id == 1).values(seq=DbMark.seq + 1))
+                session.execute(update(DbMark).where(col(DbMark.id) == 1).values(seq=col(DbMark.seq) + 1))
                 entry = journal.begin(conn, what, rows)
             yield session
             session.flush()
@@ -113,5 +115,5 @@ def transaction(conn: sqlite3.Connection, *, what: str | None = None,
     finally:
         conn.session = outer
         session.close()
-    if kept and hasattr(conn, "entries"):
+    if kept and entry is not None:
         conn.entries.append(entry)  # this connection's own changes: the TUI's u undoes the newest
