@@ -21,7 +21,6 @@ from pathlib import Path
 from logbog_tui import clock
 from logbog_tui.storage.db import (backup_to, connect, describe, fsync_dir, inspect_file, peek, refuse_special, side_file)
 from logbog_tui.errors import RefusedDatabase, UserError
-from logbog_tui.i18n import t
 from logbog_tui.paths import backup_dir
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12

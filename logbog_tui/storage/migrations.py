@@ -102,7 +102,6 @@ def migrate(path: Path, version: int, target: int | None = None,
     from logbog_tui.storage.backup import make, series_name
     from logbog_tui.storage.db import connect, setup_transaction
     from logbog_tui.errors import RefusedDatabase
-    from logbog_tui.i18n import t
 
     target = SCHEMA_VERSION if target is None else target
     steps = MIGRATIONS if steps is None else steps
