@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from pydantic import ValidationInfo, field_validator
 from sqlalchemy import delete as sql_delete
 from sqlalchemy import func
+from sqlalchemy import select as sql_select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import ColumnElement
-from sqlmodel import Field, Session, select
+from sqlmodel import Field, Session, col, select
 
 from logbog_tui import clock
 from logbog_tui.errors import UserError
@@ -79,7 +80,7 @@ class _MembershipInput(Input):
     @classmethod
     def _chosen(cls, value: Any, info: ValidationInfo) -> Any:
         if value is None:
-            refuse(_CHOOSE[info.field_name])
+            refuse(_CHOOSE[str(info.field_name)])
         return value
 
     @field_validator("reference", mode="before", check_fields=False)
@@ -130,7 +131,7 @@ class Ending(_MembershipInput):
 # --- reading --------------------------------------------------------------------------------
 
 def _seat(s: Seat) -> rules.Seat:
-    return rules.Seat(s.id, s.body_code, s.kind, s.label, s.position, s.valid_from, s.valid_to)
+    return rules.Seat(cast(int, s.id), s.body_code, s.kind, s.label, s.position, s.valid_from, s.valid_to)
 
 
 def seats(conn: Connection) -> list[rules.Seat]:
@@ -140,17 +141,20 @@ def seats(conn: Connection) -> list[rules.Seat]:
 
 def open_seats(conn: Connection, today: date) -> list[rules.Seat]:
     """The seats in force on ``today`` or later, by body, position and start (the appointment form)."""
-    query = (select(Seat).where(func.coalesce(Seat.valid_to, date.max) >= today)
-             .order_by(Seat.body_code, Seat.position, Seat.valid_from, Seat.id))
+    query = (select(Seat).where(func.coalesce(col(Seat.valid_to), date.max) >= today)
+             .order_by(col(Seat.body_code), col(Seat.position), col(Seat.valid_from), col(Seat.id)))
     with reading(conn) as session:
         return [_seat(s) for s in session.exec(query)]
 
 
 def _memberships(session: Session, *where: ColumnElement[bool]) -> list[rules.Membership]:
-    query = (select(Membership.id, Membership.person_id, Person.name, Membership.seat_id, Membership.valid_from,
-                    Membership.valid_to, Membership.substitute_for_id, Membership.role)
-             .join(Person, Person.id == Membership.person_id).where(*where).order_by(Membership.valid_from))
-    return [rules.Membership(*row) for row in session.exec(query)]
+    # more columns than sqlmodel's select() has typed overloads for: SQLAlchemy's, through execute()
+    query = (sql_select(col(Membership.id), col(Membership.person_id), col(Person.name), col(Membership.seat_id),
+                        col(Membership.valid_from), col(Membership.valid_to), col(Membership.substitute_for_id),
+                        col(Membership.role))
+             .join(Person, col(Person.id) == col(Membership.person_id)).where(*where)
+             .order_by(col(Membership.valid_from)))
+    return [rules.Membership(*row) for row in session.execute(query)]
 
 
 def memberships(conn: Connection) -> list[rules.Membership]:
@@ -194,35 +198,41 @@ class MembershipRow:
 def _rows(conn: Connection, *where: ColumnElement[bool], newest_first: bool = False) -> list[MembershipRow]:
     """Memberships with their seat and the name of the member a substitute serves: one query."""
     served, holder = aliased(Membership), aliased(Person)
-    query = (select(Membership.id, Membership.person_id, Person.name, Membership.seat_id, Seat.body_code,
-                    Seat.label, Membership.role, Membership.valid_from, Membership.valid_to,
-                    Membership.substitute_for_id, holder.name, Membership.appointment_ref)
-             .join(Person, Person.id == Membership.person_id).join(Seat, Seat.id == Membership.seat_id)
-             .outerjoin(served, served.id == Membership.substitute_for_id)
-             .outerjoin(holder, holder.id == served.person_id)
+    start = col(Membership.valid_from)
+    # more columns than sqlmodel's select() has typed overloads for: SQLAlchemy's, through execute()
+    query = (sql_select(col(Membership.id), col(Membership.person_id), col(Person.name), col(Membership.seat_id),
+                        col(Seat.body_code), col(Seat.label), col(Membership.role), col(Membership.valid_from),
+                        col(Membership.valid_to), col(Membership.substitute_for_id), col(holder.name),
+                        col(Membership.appointment_ref))
+             .join(Person, col(Person.id) == col(Membership.person_id))
+             .join(Seat, col(Seat.id) == col(Membership.seat_id))
+             .outerjoin(served, col(served.id) == col(Membership.substitute_for_id))
+             .outerjoin(holder, col(holder.id) == col(served.person_id))
              .where(*where)
-             .order_by(Membership.valid_from.desc() if newest_first else Membership.valid_from, Membership.id))
+             .order_by(start.desc() if newest_first else start, col(Membership.id)))
     with reading(conn) as session:
-        return [MembershipRow(*row) for row in session.exec(query)]
+        return [MembershipRow(*row) for row in session.execute(query)]
 
 
 def of_person(conn: Connection, person_id: int) -> list[MembershipRow]:
     """A person's memberships (seats and substitute roles), newest first."""
-    return _rows(conn, Membership.person_id == person_id, newest_first=True)
+    return _rows(conn, col(Membership.person_id) == person_id, newest_first=True)
 
 
 def substitutable(conn: Connection, person_id: int, today: date) -> list[MembershipRow]:
     """The memberships ``person_id`` could become substitute for: holders (not substitutes) of a
     seat other than the project leader's, running on ``today`` or later, not the person's own;
     by body and name."""
-    found = _rows(conn, Membership.substitute_for_id.is_(None), func.coalesce(Membership.valid_to, date.max) >= today,
-                  Seat.kind != "project_leader", Membership.person_id != person_id)
+    found = _rows(conn, col(Membership.substitute_for_id).is_(None),
+                  func.coalesce(col(Membership.valid_to), date.max) >= today,
+                  col(Seat.kind) != "project_leader", col(Membership.person_id) != person_id)
     return sorted(found, key=lambda m: (m.body, fold(m.person)))
 
 
 def running_after(conn: Connection, person_id: int, day: date) -> list[MembershipRow]:
     """The person's memberships (seats and substitute roles) that run past ``day``."""
-    return _rows(conn, Membership.person_id == person_id, func.coalesce(Membership.valid_to, date.max) > day)
+    return _rows(conn, col(Membership.person_id) == person_id,
+                 func.coalesce(col(Membership.valid_to), date.max) > day)
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -245,15 +255,15 @@ def appoint(conn: Connection, person_id: int, seat_id: int | None, start: date, 
         if a.start < seat.valid_from or (seat.valid_to and (end is None or end > seat.valid_to)):
             raise UserError("membership.outside_seat", seat=seat.label, start=fmt_date(seat.valid_from),
                             end=_until(seat.valid_to))
-        clash = conflicting(_memberships(session, Membership.seat_id == seat.id), seat.id, a.start, end)
+        clash = conflicting(_memberships(session, col(Membership.seat_id) == a.seat), a.seat, a.start, end)
         if clash is not None:
             raise UserError("membership.overlap", seat=seat.label, person=clash.person,
                             start=fmt_date(clash.valid_from), end=_until(clash.valid_to))
-        held = Membership(person_id=person_id, seat_id=seat.id, role=a.role, valid_from=a.start, valid_to=end,
+        held = Membership(person_id=person_id, seat_id=a.seat, role=a.role, valid_from=a.start, valid_to=end,
                           appointment_ref=a.reference)
         session.add(held)
         session.flush()
-        return held.id
+        return cast(int, held.id)
 
 
 def appoint_substitute(conn: Connection, person_id: int, member_membership_id: int | None, start: date,
@@ -267,21 +277,21 @@ def appoint_substitute(conn: Connection, person_id: int, member_membership_id: i
             raise UserError("membership.no_member")
         if member.person_id == person_id:
             raise UserError("membership.own_substitute")
-        name = session.get(Person, member.person_id).name
+        name = session.get_one(Person, member.person_id).name
         if end is None and member.valid_to is not None and s.start <= member.valid_to:
             end = member.valid_to  # a substitute serves at most as long as the member
         if s.start < member.valid_from or (member.valid_to and (end is None or end > member.valid_to)):
             raise UserError("membership.outside_member", person=name, start=fmt_date(member.valid_from),
                             end=_until(member.valid_to))
-        already = session.exec(select(Membership.valid_from, Membership.valid_to).where(
-            Membership.person_id == person_id, Membership.substitute_for_id == member.id))
+        already = session.exec(select(col(Membership.valid_from), col(Membership.valid_to)).where(
+            col(Membership.person_id) == person_id, col(Membership.substitute_for_id) == member.id))
         if any(overlap(first, last, s.start, end) for first, last in already):
             raise UserError("membership.already_substitute", person=name)
         role = Membership(person_id=person_id, seat_id=member.seat_id, substitute_for_id=member.id,
                           valid_from=s.start, valid_to=end, appointment_ref=s.reference)
         session.add(role)
         session.flush()
-        return role.id
+        return cast(int, role.id)
 
 
 def end_membership(conn: Connection, membership_id: int, end: date) -> tuple[int, int]:
@@ -300,12 +310,13 @@ def _end(session: Session, membership_id: int, end: date) -> tuple[int, int]:
     if end < held.valid_from:
         raise UserError("membership.end_before_start", field="end")
     held.valid_to = end
-    ended = session.execute(
-        sql_update(Membership).where(Membership.substitute_for_id == membership_id, Membership.valid_from <= end,
-                                     func.coalesce(Membership.valid_to, date.max) > end)
+    ended = session.exec(
+        sql_update(Membership).where(col(Membership.substitute_for_id) == membership_id,
+                                     col(Membership.valid_from) <= end,
+                                     func.coalesce(col(Membership.valid_to), date.max) > end)
         .values(valid_to=end)).rowcount
-    annulled = session.execute(sql_delete(Membership).where(Membership.substitute_for_id == membership_id,
-                                                            Membership.valid_from > end)).rowcount
+    annulled = session.exec(sql_delete(Membership).where(col(Membership.substitute_for_id) == membership_id,
+                                                         col(Membership.valid_from) > end)).rowcount
     return ended, annulled
 
 
@@ -322,8 +333,8 @@ def cancel_future(conn: Connection, membership_id: int, today: date) -> int:
 
 
 def _remove(session: Session, membership_id: int) -> int:
-    subs = session.execute(sql_delete(Membership).where(Membership.substitute_for_id == membership_id)).rowcount
-    session.execute(sql_delete(Membership).where(Membership.id == membership_id))
+    subs = session.exec(sql_delete(Membership).where(col(Membership.substitute_for_id) == membership_id)).rowcount
+    session.execute(sql_delete(Membership).where(col(Membership.id) == membership_id))
     return subs
 
 
@@ -333,9 +344,11 @@ def end_all_in(conn: Connection, person_id: int, last_day: date) -> int:
     Returns how many of the person's memberships were ended or removed."""
     with transaction(conn) as session:
         running = session.exec(
-            select(Membership.id, Membership.valid_from).where(
-                Membership.person_id == person_id, func.coalesce(Membership.valid_to, date.max) > last_day)).all()
-        for membership_id, first in running:
+            select(col(Membership.id), col(Membership.valid_from)).where(
+                col(Membership.person_id) == person_id,
+                func.coalesce(col(Membership.valid_to), date.max) > last_day)).all()
+        for found, first in running:
+            membership_id = cast(int, found)  # read from the table: never None
             if first > last_day:
                 _remove(session, membership_id)
             else:

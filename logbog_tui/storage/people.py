@@ -6,15 +6,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 from datetime import date, datetime, timezone
 
 from pydantic import ValidationInfo, field_validator
-from sqlalchemy import and_, case, collate, exists, func, or_
+from sqlalchemy import Select, and_, case, collate, exists, func, or_
+from sqlalchemy import select as sql_select
 from sqlalchemy import delete as sql_delete
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import aliased
-from sqlmodel import select
+from sqlmodel import SQLModel, col, select
 
 from logbog_tui.storage import journal, memberships
 from logbog_tui.storage.db import Connection
@@ -61,7 +62,7 @@ class PersonDraft(Input):
     @field_validator("name", "title", "email", "phone", "notes", mode="before")
     @classmethod
     def _clean(cls, value: Any, info: ValidationInfo) -> str | None:
-        text, key = _text(value), info.field_name
+        text, key = _text(value), str(info.field_name)
         if len(text) > LIMITS[key]:
             refuse("person.too_long", max=LIMITS[key])
         if has_control(text, long_text=key == "notes"):
@@ -83,7 +84,7 @@ def create(conn: Connection, d: PersonDraft) -> int:
                         phone=d.phone, notes=d.notes)
         session.add(person)
         session.flush()
-        return person.id
+        return cast(int, person.id)
 
 
 def update(conn: Connection, person_id: int, d: PersonDraft) -> None:
@@ -114,21 +115,24 @@ def list_people(conn: Connection, today: date, text: str = "", include_former: b
     """People with their current seats; former members (all memberships ended) only on request.
     The filter matches name, organisation, and the labels and bodies of current seats."""
     held = aliased(Membership)
-    running = and_(held.valid_from <= today, func.coalesce(held.valid_to, date.max) >= today)
+    running = and_(col(held.valid_from) <= today, func.coalesce(col(held.valid_to), date.max) >= today)
     sub = " (" + t("record.status.substitute") + ")"
-    label = (case((Seat.body_code == "styregruppe", "SG: "), else_="FG: ") + Seat.label
-             + case((held.substitute_for_id.is_not(None), sub), else_=""))
-    seats = (select(func.group_concat(label, "; ")).select_from(held).join(Seat, Seat.id == held.seat_id)
-             .where(held.person_id == Person.id, running).correlate(Person).scalar_subquery())
-    ever = exists().where(Membership.person_id == Person.id)
-    now = exists().where(Membership.person_id == Person.id, func.coalesce(Membership.valid_to, date.max) >= today)
-    query = (select(Person.id, Person.name, Organisation.name.label("organisation"), Person.organisation_id,
-                    Person.title, Person.email, Person.phone, Person.notes, seats.label("seats"),
-                    ever.label("ever"), now.label("now"))
-             .outerjoin(Organisation, Organisation.id == Person.organisation_id)
-             .where(Person.erased_at.is_(None)).order_by(collate(Person.name, "da")))
+    label = (case((col(Seat.body_code) == "styregruppe", "SG: "), else_="FG: ") + col(Seat.label)
+             + case((col(held.substitute_for_id).is_not(None), sub), else_=""))
+    seats = (select(func.group_concat(label, "; ")).select_from(held)
+             .join(Seat, col(Seat.id) == col(held.seat_id))
+             .where(col(held.person_id) == col(Person.id), running).correlate(Person).scalar_subquery())
+    ever = exists().where(col(Membership.person_id) == col(Person.id))
+    now = exists().where(col(Membership.person_id) == col(Person.id),
+                         func.coalesce(col(Membership.valid_to), date.max) >= today)
+    # more columns than sqlmodel's select() has typed overloads for: SQLAlchemy's, through execute()
+    query = (sql_select(col(Person.id), col(Person.name), col(Organisation.name).label("organisation"),
+                        col(Person.organisation_id), col(Person.title), col(Person.email), col(Person.phone),
+                        col(Person.notes), seats.label("seats"), ever.label("ever"), now.label("now"))
+             .outerjoin(Organisation, col(Organisation.id) == col(Person.organisation_id))
+             .where(col(Person.erased_at).is_(None)).order_by(collate(col(Person.name), "da")))
     with reading(conn) as session:
-        rows = session.exec(query).all()
+        rows = session.execute(query).all()
     needle = unicodedata.normalize("NFC", text).casefold().strip()
     out = []
     for r in rows:
@@ -160,10 +164,10 @@ def _plain(value: object) -> object:
     return value
 
 
-def export(conn: Connection, person_id: int) -> dict:
+def export(conn: Connection, person_id: int) -> dict[str, Any]:
     """Everything the database holds about one person, as plain JSON-able data."""
     with reading(conn) as session:
-        def table(query) -> list[dict]:
+        def table(query: Select[*tuple[Any, ...]]) -> list[dict[str, Any]]:
             return [{k: _plain(v) for k, v in row._mapping.items()} for row in session.execute(query)]
 
         person = session.get(Person, person_id)
@@ -172,29 +176,33 @@ def export(conn: Connection, person_id: int) -> dict:
         return {
             "person": {k: _plain(v) for k, v in person.model_dump().items()},
             "memberships": table(
-                select(*Membership.__table__.c, Seat.label.label("seat"), Seat.body_code.label("body"))
-                .join(Seat, Seat.id == Membership.seat_id).where(Membership.person_id == person_id)
-                .order_by(Membership.valid_from)),
+                sql_select(*SQLModel.metadata.tables["membership"].c, col(Seat.label).label("seat"),
+                           col(Seat.body_code).label("body"))
+                .join(Seat, col(Seat.id) == col(Membership.seat_id)).where(col(Membership.person_id) == person_id)
+                .order_by(col(Membership.valid_from))),
             "time_entries": table(
-                select(TimeEntry.id, TimeEntry.date, TimeEntry.minutes, TaskArea.code.label("area"),
-                       TimeEntry.task_id, TimeEntry.is_support, TimeEntry.note)
-                .join(TaskArea, TaskArea.id == TimeEntry.area_id).where(TimeEntry.person_id == person_id)
-                .order_by(TimeEntry.date)),
+                sql_select(col(TimeEntry.id), col(TimeEntry.date), col(TimeEntry.minutes),
+                           col(TaskArea.code).label("area"), col(TimeEntry.task_id), col(TimeEntry.is_support),
+                           col(TimeEntry.note))
+                .join(TaskArea, col(TaskArea.id) == col(TimeEntry.area_id))
+                .where(col(TimeEntry.person_id) == person_id).order_by(col(TimeEntry.date))),
             "attendance": table(
-                select(Attendance.meeting_id, Meeting.date, Meeting.body_code.label("body"), Attendance.status)
-                .join(Meeting, Meeting.id == Attendance.meeting_id).where(Attendance.person_id == person_id)
-                .order_by(Meeting.date)),
-            "tickets_reported": table(select(Ticket.id, Ticket.year, Ticket.seq, Ticket.title, Ticket.opened_on)
-                                      .where(Ticket.reporter_id == person_id)),
-            "tasks_owned": table(select(Task.id, Task.title, Task.due_date, Task.status)
-                                 .where(Task.owner_id == person_id)),
+                sql_select(col(Attendance.meeting_id), col(Meeting.date), col(Meeting.body_code).label("body"),
+                           col(Attendance.status))
+                .join(Meeting, col(Meeting.id) == col(Attendance.meeting_id))
+                .where(col(Attendance.person_id) == person_id).order_by(col(Meeting.date))),
+            "tickets_reported": table(sql_select(col(Ticket.id), col(Ticket.year), col(Ticket.seq), col(Ticket.title),
+                                                 col(Ticket.opened_on))
+                                      .where(col(Ticket.reporter_id) == person_id)),
+            "tasks_owned": table(sql_select(col(Task.id), col(Task.title), col(Task.due_date), col(Task.status))
+                                 .where(col(Task.owner_id) == person_id)),
         }
 
 
 def register_empty(conn: Connection) -> bool:
     """Whether nobody is in the register yet (a new database: the first steps are shown)."""
     with reading(conn) as session:
-        return not session.exec(select(exists().where(Person.id.is_not(None)))).one()
+        return not session.exec(select(exists().where(col(Person.id).is_not(None)))).one()
 
 
 def has_history(conn: Connection, person_id: int) -> bool:
@@ -202,14 +210,14 @@ def has_history(conn: Connection, person_id: int) -> bool:
     p = person_id
     member = aliased(Membership)
     any_of = or_(
-        exists().where(TimeEntry.person_id == p),
-        exists().where(or_(Attendance.person_id == p, Attendance.represented_by_id == p)),
-        exists().where(AgendaItem.owner_id == p),
-        exists().where(or_(Ticket.reporter_id == p, Ticket.assignee_id == p)),
-        exists().where(TicketEvent.author_id == p),
-        exists().where(Task.owner_id == p),
-        select(Membership.id).join(member, Membership.substitute_for_id == member.id)
-        .where(member.person_id == p).exists())
+        exists().where(col(TimeEntry.person_id) == p),
+        exists().where(or_(col(Attendance.person_id) == p, col(Attendance.represented_by_id) == p)),
+        exists().where(col(AgendaItem.owner_id) == p),
+        exists().where(or_(col(Ticket.reporter_id) == p, col(Ticket.assignee_id) == p)),
+        exists().where(col(TicketEvent.author_id) == p),
+        exists().where(col(Task.owner_id) == p),
+        select(col(Membership.id)).join(member, col(Membership.substitute_for_id) == col(member.id))
+        .where(col(member.person_id) == p).exists())
     with reading(conn) as session:
         return bool(session.exec(select(any_of)).one())
 
@@ -219,8 +227,8 @@ def delete(conn: Connection, person_id: int) -> None:
     with transaction(conn) as session:
         if has_history(conn, person_id):
             raise UserError("person.cannot_delete")
-        session.execute(sql_delete(Membership).where(Membership.person_id == person_id))
-        session.execute(sql_delete(Person).where(Person.id == person_id))
+        session.execute(sql_delete(Membership).where(col(Membership.person_id) == person_id))
+        session.execute(sql_delete(Person).where(col(Person.id) == person_id))
 
 
 def erase(conn: Connection, person_id: int, last_day: date | None = None) -> str:
@@ -238,6 +246,6 @@ def erase(conn: Connection, person_id: int, last_day: date | None = None) -> str
                                 "phone": None, "notes": None,
                                 "erased_at": datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)})
         session.flush()
-        session.execute(sql_update(TimeEntry).where(TimeEntry.person_id == person_id).values(note=None))
+        session.execute(sql_update(TimeEntry).where(col(TimeEntry.person_id) == person_id).values(note=None))
         journal.forget_person(conn, person_id)  # the journal keeps no copy of what was erased
     return placeholder

@@ -7,11 +7,13 @@ import sqlite3  # only for regions() and hostings() below, rewritten on their ow
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar, cast
 
-from sqlalchemy import ColumnElement, case, collate, distinct, func
+from sqlalchemy import ColumnElement, SQLColumnExpression, case, collate, distinct, func
+from sqlalchemy import select as sql_select
 from sqlalchemy.orm import aliased
-from sqlmodel import select
+from sqlmodel import SQLModel, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from logbog_tui.errors import RefusedDatabase, UserError
 from logbog_tui.i18n import t
@@ -153,28 +155,29 @@ def budget_hours(conn: Connection, year: int, scope: str) -> float:
 
 
 def leadership_minutes(conn: Connection, start: date, end: date) -> int:
-    query = (select(func.coalesce(func.sum(TimeEntry.minutes), 0)).join(TaskArea, TaskArea.id == TimeEntry.area_id)
-             .where(TaskArea.scope == "projektledelse", TimeEntry.date.between(start, end)))
+    query = (select(func.coalesce(func.sum(col(TimeEntry.minutes)), 0))
+             .join(TaskArea, col(TaskArea.id) == col(TimeEntry.area_id))
+             .where(col(TaskArea.scope) == "projektledelse", col(TimeEntry.date).between(start, end)))
     with reading(conn) as session:
         return int(session.exec(query).one())
 
 
 def _representative(seat: type[Seat]) -> ColumnElement[bool]:
     """A representative seat of the follow-up group (only these have budgets)."""
-    return (seat.body_code == "folgegruppe") & seat.kind.in_(("region", "secretariat"))
+    return (col(seat.body_code) == "folgegruppe") & col(seat.kind).in_(("region", "secretariat"))
 
 
-def _running(m: type[Membership], start: ColumnElement[date] | date,
-             end: ColumnElement[date] | date) -> ColumnElement[bool]:
+def _running(m: type[Membership], start: SQLColumnExpression[date] | date,
+             end: SQLColumnExpression[date] | date) -> ColumnElement[bool]:
     """``m`` is in force at some time from ``start`` to ``end``."""
-    return (m.valid_from <= end) & (func.coalesce(m.valid_to, date.max) >= start)
+    return (col(m.valid_from) <= end) & (func.coalesce(col(m.valid_to), date.max) >= start)
 
 
 def member_periods(conn: Connection, year: int) -> dict[int, list[tuple[date, date | None]]]:
     """Periods in ``year`` in which people held a representative seat of the follow-up group."""
-    query = (select(Membership.person_id, Membership.valid_from, Membership.valid_to)
-             .join(Seat, Seat.id == Membership.seat_id)
-             .where(_representative(Seat), Membership.substitute_for_id.is_(None),
+    query = (select(col(Membership.person_id), col(Membership.valid_from), col(Membership.valid_to))
+             .join(Seat, col(Seat.id) == col(Membership.seat_id))
+             .where(_representative(Seat), col(Membership.substitute_for_id).is_(None),
                     _running(Membership, date(year, 1, 1), date(year, 12, 31))))
     out: dict[int, list[tuple[date, date | None]]] = {}
     with reading(conn) as session:
@@ -183,50 +186,52 @@ def member_periods(conn: Connection, year: int) -> dict[int, list[tuple[date, da
     return out
 
 
-def _principals(person: ColumnElement[int] | int, day: ColumnElement[date] | date):
+def _principals(person: SQLColumnExpression[int] | int, day: SQLColumnExpression[date] | date) -> SelectOfScalar[int]:
     """The members ``person`` substituted for on ``day`` (both appointments in force that day, a
     representative seat of the follow-up group): a select of their person ids (``mm.person_id``)."""
     sub, member, seat = aliased(Membership), aliased(Membership), aliased(Seat)
-    return (select(member.person_id).select_from(sub).join(member, member.id == sub.substitute_for_id)
-            .join(seat, seat.id == member.seat_id)
-            .where(sub.person_id == person, _running(sub, day, day), _running(member, day, day),
+    return (select(col(member.person_id)).select_from(sub)
+            .join(member, col(member.id) == col(sub.substitute_for_id))
+            .join(seat, col(seat.id) == col(member.seat_id))
+            .where(col(sub.person_id) == person, _running(sub, day, day), _running(member, day, day),
                    _representative(seat)))
 
 
 def member_hour_rows(conn: Connection, start: date, end: date) -> list[HourRow]:
     """Minutes on follow-up group areas, grouped in SQL by logger, support flag, the stated
     principal, and the one member the logger substituted for on the entry's date (if exactly one)."""
-    of_entry = _principals(TimeEntry.person_id, TimeEntry.date)
+    of_entry = _principals(col(TimeEntry.person_id), col(TimeEntry.date))
     ids = of_entry.selected_columns[0]
     sole = (of_entry.with_only_columns(case((func.count(distinct(ids)) == 1, func.min(ids))))
             .correlate(TimeEntry).scalar_subquery())
-    principal = case((TimeEntry.on_behalf_of_id.is_(None), sole)).label("principal")
-    not_theirs = (TimeEntry.on_behalf_of_id.is_not(None)
-                  & TimeEntry.on_behalf_of_id.not_in(of_entry.correlate(TimeEntry).scalar_subquery())
+    behalf = col(TimeEntry.on_behalf_of_id)
+    principal = case((behalf.is_(None), sole)).label("principal")
+    not_theirs = (behalf.is_not(None) & behalf.not_in(of_entry.correlate(TimeEntry).scalar_subquery())
                   ).label("not_theirs")
-    query = (select(TimeEntry.person_id, TimeEntry.is_support, TimeEntry.on_behalf_of_id, principal, not_theirs,
-                    func.sum(TimeEntry.minutes).label("minutes"))
-             .join(TaskArea, TaskArea.id == TimeEntry.area_id)
-             .where(TaskArea.scope == "folgegruppe", TimeEntry.date.between(start, end))
-             .group_by(TimeEntry.person_id, TimeEntry.is_support, TimeEntry.on_behalf_of_id, principal, not_theirs))
+    # more columns than sqlmodel's select() has typed overloads for: SQLAlchemy's, through execute()
+    query = (sql_select(col(TimeEntry.person_id), col(TimeEntry.is_support), behalf, principal, not_theirs,
+                        func.sum(col(TimeEntry.minutes)).label("minutes"))
+             .join(TaskArea, col(TaskArea.id) == col(TimeEntry.area_id))
+             .where(col(TaskArea.scope) == "folgegruppe", col(TimeEntry.date).between(start, end))
+             .group_by(col(TimeEntry.person_id), col(TimeEntry.is_support), behalf, principal, not_theirs))
     with reading(conn) as session:
         return [HourRow(r.person_id, bool(r.is_support), r.on_behalf_of_id, r.principal, int(r.minutes),
-                        bool(r.not_theirs)) for r in session.exec(query)]
+                        bool(r.not_theirs)) for r in session.execute(query)]
 
 
 def principals(conn: Connection, person_id: int, day: date) -> list[Named]:
     """The members ``person_id`` substitutes for on ``day``, by name."""
     ids = _principals(person_id, day).subquery()
-    query = select(Person.id, Person.name).where(Person.id.in_(select(ids.c.person_id)))
+    query = select(col(Person.id), col(Person.name)).where(col(Person.id).in_(select(ids.c.person_id)))
     with reading(conn) as session:
-        found = [Named(i, name) for i, name in session.exec(query)]
-    return sorted(found, key=lambda n: fold(n.label))
+        found = _named(session.exec(query))
+    return sorted(found, key=lambda n: fold(n.label) or "")
 
 
 def is_member(conn: Connection, person_id: int, year: int) -> bool:
     """Whether ``person_id`` held a representative seat of the follow-up group in ``year``."""
-    query = (select(Membership.id).join(Seat, Seat.id == Membership.seat_id)
-             .where(Membership.person_id == person_id, Membership.substitute_for_id.is_(None),
+    query = (select(col(Membership.id)).join(Seat, col(Seat.id) == col(Membership.seat_id))
+             .where(col(Membership.person_id) == person_id, col(Membership.substitute_for_id).is_(None),
                     _representative(Seat), _running(Membership, date(year, 1, 1), date(year, 12, 31)))
              .limit(1))
     with reading(conn) as session:
@@ -267,16 +272,16 @@ class SteeringHours(NamedTuple):
 def steering_hours(conn: Connection, year: int, start: date, end: date) -> list[SteeringHours]:
     """The minutes from ``start`` to ``end`` of the steering group's members of ``year`` other
     than the project leader, by name."""
-    logged = (select(func.sum(TimeEntry.minutes)).where(TimeEntry.person_id == Person.id,
-                                                       TimeEntry.date.between(start, end))
+    logged = (select(func.sum(col(TimeEntry.minutes))).where(col(TimeEntry.person_id) == col(Person.id),
+                                                            col(TimeEntry.date).between(start, end))
               .correlate(Person).scalar_subquery())
-    members = (select(Membership.person_id).join(Seat, Seat.id == Membership.seat_id)
-               .where(Seat.body_code == "styregruppe", Seat.kind != "project_leader",
+    members = (select(col(Membership.person_id)).join(Seat, col(Seat.id) == col(Membership.seat_id))
+               .where(col(Seat.body_code) == "styregruppe", col(Seat.kind) != "project_leader",
                       _running(Membership, date(year, 1, 1), date(year, 12, 31))))
-    query = (select(Person.id, Person.name, func.coalesce(logged, 0)).where(Person.id.in_(members))
-             .order_by(collate(Person.name, "da")))
+    query = (select(col(Person.id), col(Person.name), func.coalesce(logged, 0)).where(col(Person.id).in_(members))
+             .order_by(collate(col(Person.name), "da")))
     with reading(conn) as session:
-        return [SteeringHours(*row) for row in session.exec(query)]
+        return [SteeringHours(cast(int, pid), name, minutes) for pid, name, minutes in session.exec(query)]
 
 
 # --- people by name -------------------------------------------------------------------------
@@ -285,16 +290,16 @@ def named_people(conn: Connection, ids: Iterable[int] | None = None) -> list[Nam
     """People by name, in Danish alphabetical order: everyone in the register (not erased), or,
     given ``ids``, those people (an erased one under the placeholder that replaced the name).
     The one query for a person's name: forms, suggestions, resolving typed names, budgets."""
-    query = select(Person.id, Person.name).order_by(collate(Person.name, "da"))
+    query = select(col(Person.id), col(Person.name)).order_by(collate(col(Person.name), "da"))
     if ids is None:
-        query = query.where(Person.erased_at.is_(None))
+        query = query.where(col(Person.erased_at).is_(None))
     else:
         wanted = set(ids)
         if not wanted:
             return []
-        query = query.where(Person.id.in_(wanted))
+        query = query.where(col(Person.id).in_(wanted))
     with reading(conn) as session:
-        return [Named(i, name) for i, name in session.exec(query)]
+        return _named(session.exec(query))
 
 
 def people_in_order(conn: Connection) -> tuple[str, ...]:
@@ -310,8 +315,8 @@ def person_names(conn: Connection, ids: Iterable[int]) -> dict[int, str]:
 def organisations(conn: Connection) -> list[Named]:
     """The organisations, in Danish alphabetical order (the person form's choices)."""
     with reading(conn) as session:
-        return [Named(i, name) for i, name in session.exec(
-            select(Organisation.id, Organisation.name).order_by(collate(Organisation.name, "da")))]
+        return _named(session.exec(
+            select(col(Organisation.id), col(Organisation.name)).order_by(collate(col(Organisation.name), "da"))))
 
 
 # --- name resolution ------------------------------------------------------------------------
@@ -320,6 +325,12 @@ def organisations(conn: Connection) -> list[Named]:
 class Named:
     id: int
     label: str
+
+
+def _named(rows: Iterable[tuple[int | None, str]]) -> list[Named]:
+    """(id, name) rows read from a table (the models type ``id`` as optional for rows not yet
+    written; a row read back always has one)."""
+    return [Named(cast(int, i), label) for i, label in rows]
 
 
 class Ambiguous(UserError):
@@ -348,7 +359,7 @@ def resolve(candidates: list[Named], text: str, what: str, exact_codes: dict[str
     exact = [c for c in candidates if fold(c.label) == query]
     if len(exact) == 1:
         return exact[0]
-    hits = [c for c in candidates if query in fold(c.label)]
+    hits = [c for c in candidates if query in (fold(c.label) or "")]
     if len(hits) == 1:
         return hits[0]
     if not hits:
@@ -365,33 +376,37 @@ def resolve_person(conn: Connection, text: str) -> Named:
 def resolve_area(conn: Connection, text: str) -> Named:
     """An area by id, code (``PL4``), a completion such as ``PL4 Leverandørkontakt``, or part of its name."""
     with reading(conn) as session:
-        areas = session.exec(select(TaskArea).order_by(TaskArea.position)).all()
-    cands = [Named(a.id, f"{a.code} {a.short_name} – {a.name}") for a in areas]
-    codes = {fold(a.code): a.id for a in areas}
-    first = fold(text.strip()).split(" ", 1)[0]
+        areas = session.exec(select(TaskArea).order_by(col(TaskArea.position))).all()
+    ids = {a.code: cast(int, a.id) for a in areas}  # read from the table: never None
+    cands = [Named(ids[a.code], f"{a.code} {a.short_name} – {a.name}") for a in areas]
+    codes = {fold(code): i for code, i in ids.items()}
+    first = (fold(text.strip()) or "").split(" ", 1)[0]
     if first in codes:
         return next(c for c in cands if c.id == codes[first])
-    return resolve(cands, text, "area", exact_codes={a.code: a.id for a in areas})
+    return resolve(cands, text, "area", exact_codes=ids)
 
 
 def resolve_task(conn: Connection, text: str) -> Named:
     typed = int(text) if text.strip().isdigit() else -1
     with reading(conn) as session:
-        rows = session.exec(select(Task.id, Task.title).where((Task.status != "done") | (Task.id == typed))).all()
-    return resolve([Named(i, title) for i, title in rows], text, "task")
+        rows = session.exec(select(col(Task.id), col(Task.title))
+                            .where((col(Task.status) != "done") | (col(Task.id) == typed))).all()
+    return resolve(_named(rows), text, "task")
 
 
 def project_leader(conn: Connection, on: date) -> Named | None:
     """The person holding the project leader seat of the steering group on ``on`` (else most recent)."""
-    query = (select(Person.id, Person.name).select_from(Membership).join(Seat, Seat.id == Membership.seat_id)
-             .join(Person, Person.id == Membership.person_id)
-             .where(Seat.kind == "project_leader", Membership.substitute_for_id.is_(None),
-                    Membership.valid_from <= on)
-             .order_by((func.coalesce(Membership.valid_to, date.max) >= on).desc(), Membership.valid_from.desc())
+    query = (select(col(Person.id), col(Person.name)).select_from(Membership)
+             .join(Seat, col(Seat.id) == col(Membership.seat_id))
+             .join(Person, col(Person.id) == col(Membership.person_id))
+             .where(col(Seat.kind) == "project_leader", col(Membership.substitute_for_id).is_(None),
+                    col(Membership.valid_from) <= on)
+             .order_by((func.coalesce(col(Membership.valid_to), date.max) >= on).desc(),
+                       col(Membership.valid_from).desc())
              .limit(1))
     with reading(conn) as session:
-        row = session.exec(query).first()
-    return Named(row.id, row.name) if row else None
+        found = _named(session.exec(query))
+    return found[0] if found else None
 
 
 def resolve_target(conn: Connection, text: str) -> tuple[int | None, int | None]:
@@ -421,14 +436,17 @@ def target_suggestions(conn: Connection) -> list[str]:
     """Completions for the area-or-task field: every area, then open tasks as ``#id title``."""
     with reading(conn) as session:
         areas = [f"{code} {short}" for code, short in session.exec(
-            select(TaskArea.code, TaskArea.short_name).order_by(TaskArea.position))]
+            select(col(TaskArea.code), col(TaskArea.short_name)).order_by(col(TaskArea.position)))]
         tasks = [f"#{tid} {title}" for tid, title in session.exec(
-            select(Task.id, Task.title).where(Task.status != "done")
-            .order_by(Task.due_date.is_(None), Task.due_date).limit(500))]
+            select(col(Task.id), col(Task.title)).where(col(Task.status) != "done")
+            .order_by(col(Task.due_date).is_(None), col(Task.due_date)).limit(500))]
     return areas + tasks
 
 
-def _get(conn: Connection, model, key: int):
+_Model = TypeVar("_Model", bound=SQLModel)
+
+
+def _get(conn: Connection, model: type[_Model], key: int) -> _Model | None:
     with reading(conn) as session:
         return session.get(model, key)
 
