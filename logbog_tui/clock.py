@@ -5,6 +5,10 @@
 
 import os
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 
 def today() -> date:
@@ -23,7 +27,7 @@ def today() -> date:
 LOCAL_ZONE = "Europe/Copenhagen"
 
 
-def local_zone():
+def local_zone() -> "ZoneInfo":
     from zoneinfo import ZoneInfo
 
     return ZoneInfo(LOCAL_ZONE)

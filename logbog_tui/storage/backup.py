@@ -19,7 +19,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from logbog_tui import clock
-from logbog_tui.storage.db import (backup_to, connect, describe, fsync_dir, inspect_file, peek, refuse_special, side_file)
+from logbog_tui.storage.db import backup_to, connect, describe, fsync_dir
+from logbog_tui.storage.dbfile import inspect_file, peek, refuse_special, side_file
 from logbog_tui.errors import RefusedDatabase, UserError
 from logbog_tui.paths import backup_dir
 

@@ -78,7 +78,9 @@ def _try(fd: int, kind: int) -> bool:
 
 
 def release(key: str | None) -> None:
-    entry = _held.get(key) if key else None
+    if not key:
+        return
+    entry = _held.get(key)
     if entry is None:
         return
     entry[1] -= 1

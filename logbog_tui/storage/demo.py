@@ -10,12 +10,14 @@ the demo's first year: a demo-only fiction, recorded in the setting ``demo_start
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, insert
+from sqlalchemy import select as sql_select
 from sqlalchemy import update as sql_update
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel, col, select
 
 from logbog_tui.storage.db import Connection
 from logbog_tui.storage.models import (AgendaItem, Attendance, Budget, Meeting, Membership, Organisation, Person,
@@ -46,15 +48,16 @@ class _Gen:
         self.entries: list[dict[str, Any]] = []
         self.rows: dict[type[SQLModel], list[dict[str, Any]]] = {}  # inserted at the end, table by table
         self.stats = {"people": 0, "meetings": 0, "entries": 0, "tickets": 0, "tasks": 0}
-        self.areas = {code: aid for aid, code in session.exec(select(TaskArea.id, TaskArea.code).order_by(TaskArea.id))}
+        self.areas = {code: aid for aid, code in session.exec(select(TaskArea.id, TaskArea.code)
+                                                              .order_by(col(TaskArea.id)))}
         self.substitutes: dict[int, list[tuple[int, date, date]]] = {}   # member -> (substitute, from, to)
         self.orgs = {name: oid for oid, name in session.exec(select(Organisation.id, Organisation.name))}
 
-    def new(self, row: Any) -> int:
+    def new(self, row: Person | Membership | Meeting | Ticket) -> int:
         """Insert ``row`` (a table model) now; its id."""
         self.session.add(row)
         self.session.flush()
-        return row.id
+        return cast(int, row.id)
 
     def later(self, model: type[SQLModel], **values: Any) -> None:
         """A row that nothing refers to: inserted with the others of its table at the end."""
@@ -83,7 +86,7 @@ class _Gen:
         return self.new(Membership(person_id=person, seat_id=seat, substitute_for_id=substitute_for, role=role,
                                    valid_from=start, valid_to=end, appointment_ref=f"Styregruppemøde {start.year}"))
 
-    def working_days(self, start: date, end: date):
+    def working_days(self, start: date, end: date) -> Iterator[date]:
         day = start
         while day <= end:
             if is_working_day(day):
@@ -96,16 +99,16 @@ class _Gen:
                              "ticket_id": ticket, "is_support": support, "note": note})
 
 
-def fill(conn: Connection, years: int, today: date) -> dict:
+def fill(conn: Connection, years: int, today: date) -> dict[str, int]:
     """Fill an empty-of-people database with ``years`` years of history ending ``today`` (one
     transaction, one journal entry without row values)."""
     with reading(conn) as session:
-        if session.exec(select(func.count(Person.id))).one():
+        if session.exec(select(func.count(col(Person.id)))).one():
             raise UserError("demo.not_empty")
     start = date(today.year - years + 1, 1, 1)
     with transaction(conn, what="demo", rows=False) as session:
         gen = _Gen(session, start, today)
-        session.execute(sql_update(Seat).where(Seat.valid_from > start, Seat.valid_from == date(2017, 1, 1))
+        session.execute(sql_update(Seat).where(col(Seat.valid_from) > start, col(Seat.valid_from) == date(2017, 1, 1))
                         .values(valid_from=start))
         session.merge(Setting(key="demo_start", value=start.isoformat()))
         # the demo organisation starts with its history: no hours or meetings before it
@@ -124,14 +127,19 @@ def fill(conn: Connection, years: int, today: date) -> dict:
     return gen.stats
 
 
-def _people(gen: _Gen):
+Span = tuple[int, date, date]  # (person, from, to)
+
+
+def _people(gen: _Gen) -> tuple[int, list[Span], list[Span], list[int]]:
     rng, today = gen.rng, gen.today
-    seats = gen.session.exec(select(Seat.id, Seat.body_code, Seat.kind, Seat.region_code, Seat.edu_region_code,
-                                    Seat.label, Seat.valid_from, Seat.valid_to)
-                             .order_by(Seat.body_code, Seat.position)).all()
+    # more columns than sqlmodel's select() has typed overloads for
+    seats = gen.session.execute(sql_select(col(Seat.id), col(Seat.body_code), col(Seat.kind), col(Seat.region_code),
+                                           col(Seat.edu_region_code), col(Seat.label), col(Seat.valid_from),
+                                           col(Seat.valid_to))
+                                .order_by(col(Seat.body_code), col(Seat.position))).all()
     leader = gen.person("Sekretariatet for Lægelig Videreuddannelse Øst", "Projektleder")
-    members: list[tuple[int, date, date]] = []   # (person, from, to) representative memberships
-    subs: list[tuple[int, date, date]] = []
+    members: list[Span] = []   # representative memberships
+    subs: list[Span] = []
     steering: list[int] = []
     shared_person = None
     for seat_id, body, kind, region, edu, label, vf, vt in seats:
@@ -197,10 +205,11 @@ def _attendance(gen: _Gen, meeting_id: int, day: date, people: list[int], leader
         gen.later(Attendance, meeting_id=meeting_id, person_id=person, status=status, represented_by_id=substitute)
 
 
-def _meetings(gen: _Gen, leader: int, members, steering: list[int]) -> None:
+def _meetings(gen: _Gen, leader: int, members: list[Span], steering: list[int]) -> None:
     rng, today = gen.rng, gen.today
-    found = gen.session.exec(select(Region.code, Region.name, Region.valid_from, Region.valid_to,
-                                    Region.rotation_order, Region.successor_code)).all()
+    found = gen.session.execute(sql_select(col(Region.code), col(Region.name), col(Region.valid_from),
+                                           col(Region.valid_to), col(Region.rotation_order),
+                                           col(Region.successor_code))).all()
     predecessors: dict[str, list[str]] = {}
     for r in found:
         if r.successor_code:
@@ -216,6 +225,7 @@ def _meetings(gen: _Gen, leader: int, members, steering: list[int]) -> None:
             plan = plan[:1]  # next year: only the spring meeting is planned yet
         for day, kind in sorted(plan):
             proposal = rotation.propose(regions, hostings, day)
+            assert proposal is not None  # the seed's regions cover every year
             host, reason, status = proposal.region.code, None, "held" if day < today else "planned"
             if rng.random() < 0.1:
                 others = [r.code for r in rotation.pool(regions, day) if r.code != host]
@@ -251,7 +261,7 @@ def _agenda(gen: _Gen, meeting_id: int, referrals: bool = False) -> None:
                   referred=bool(referrals and gen.rng.random() < 0.08))
 
 
-def _hours(gen: _Gen, leader: int, members, subs, steering) -> None:
+def _hours(gen: _Gen, leader: int, members: list[Span], subs: list[Span], steering: list[int]) -> None:
     rng = gen.rng
     pl_areas = [f"PL{i}" for i in range(1, 10)]
     pl_weights = [18, 8, 10, 20, 6, 18, 5, 6, 9]
@@ -295,10 +305,12 @@ def _tasks_and_tickets(gen: _Gen, leader: int) -> None:
             age = (today - opened).days
             status = rng.choice(["closed", "closed", "resolved"]) if age > 120 else \
                 rng.choice(["new", "open", "with_supplier", "with_supplier", "resolved", "closed"])
-            sent = opened + timedelta(days=rng.randint(0, 5)) if status in ("with_supplier", "resolved", "closed") else None
+            sent = (opened + timedelta(days=rng.randint(0, 5)) if status in ("with_supplier", "resolved", "closed")
+                    else None)
             sent = min(sent, today) if sent else None
             title, category = rng.choice(TICKETS), rng.choice(CATEGORIES)
-            priority, reporter = rng.choice(["lav", "normal", "normal", "hoej"]), f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+            priority = rng.choice(["lav", "normal", "normal", "hoej"])
+            reporter = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
             closed = min(opened + timedelta(days=rng.randint(5, 60)), today) if status == "closed" else None
             ref = f"DT-{year}-{rng.randint(100, 999)}" if sent else None
             promised = sent + timedelta(days=rng.randint(7, 30)) if sent else None
@@ -309,7 +321,9 @@ def _tasks_and_tickets(gen: _Gen, leader: int) -> None:
                                  reporter_name=reporter, reporter_org="Uddannelsesafdelingen (fiktiv)",
                                  assignee_id=leader, opened_on=opened, closed_on=closed, supplier_ref=ref,
                                  sent_to_supplier=sent, promised_on=promised))
-            events = [("created", None, "new", opened, time(9, 0), None)]
+            # kind, old status, new status, day, time, text
+            events: list[tuple[str, str | None, str, date, time, str | None]] = [
+                ("created", None, "new", opened, time(9, 0), None)]
             if status != "new":
                 events.append(("status", "new", "open", opened, time(9, 30), None))
             if sent:

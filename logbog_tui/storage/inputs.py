@@ -10,7 +10,7 @@ the command line shows the first as its one line.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, NoReturn, Self
+from typing import Any, NoReturn, Self, cast
 
 from pydantic import ValidationError, ValidationInfo
 from pydantic_core import PydanticCustomError
@@ -47,11 +47,11 @@ def typed_date(value: Any, info: ValidationInfo) -> date | None:
     from logbog_tui.service.parse import parse_date
 
     if not isinstance(value, str):
-        return value
+        return cast("date | None", value)
     if not value.strip():
         return None
     try:
-        return parse_date(value, info.context["today"])
+        return parse_date(value, (info.context or {})["today"])
     except Problem as p:
         refuse_as(p)
 

@@ -21,15 +21,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Integer, and_, column, distinct, func, insert, table, text
 from sqlalchemy import delete as sql_delete
+from sqlalchemy import select as sql_select
 from sqlalchemy import update as sql_update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Select, TableClause
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel, col, select
 
 from logbog_tui.storage.db import Connection
 from logbog_tui.storage.journal_triggers import NOT_JOURNALLED, SETTING_SKIPPED  # noqa: F401 - its facts, here too
@@ -58,9 +59,9 @@ def end(conn: Connection, entry: int, rows: bool) -> bool:
     """Close the entry before COMMIT; an entry that recorded no change is dropped (False)."""
     with reading(conn) as session:
         if rows and session.exec(select(JournalRow.id).where(JournalRow.journal_id == entry).limit(1)).first() is None:
-            session.execute(sql_delete(Journal).where(Journal.id == entry))
+            session.execute(sql_delete(Journal).where(col(Journal.id) == entry))
             return False
-        session.execute(sql_update(Journal).where(Journal.id == entry).values(open=0))
+        session.execute(sql_update(Journal).where(col(Journal.id) == entry).values(open=0))
         return True
 
 
@@ -70,8 +71,8 @@ def end(conn: Connection, entry: int, rows: bool) -> bool:
 class RowChange:
     table: str
     row_id: int
-    before: dict | None
-    after: dict | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
 
     @property
     def kind(self) -> str:
@@ -96,18 +97,19 @@ class Entry:
         return self.has_rows and self.what != "undo" and self.undone_by is None
 
 
-def _entries() -> Select:
-    """Closed entries with the tables they touched and their number of row changes."""
-    mine = JournalRow.journal_id == Journal.id
-    tables = (select(func.group_concat(distinct(JournalRow.tbl))).where(mine).correlate(Journal)
+def _entries() -> Select[*tuple[Any, ...]]:
+    """Closed entries with the tables they touched and their number of row changes (more columns
+    than sqlmodel's select() has typed overloads for)."""
+    mine = col(JournalRow.journal_id) == col(Journal.id)
+    tables = (select(func.group_concat(distinct(col(JournalRow.tbl)))).where(mine).correlate(Journal)
               .scalar_subquery())
-    count = select(func.count(JournalRow.id)).where(mine).correlate(Journal).scalar_subquery()
-    return select(Journal.id, Journal.at, Journal.who, Journal.origin, Journal.what, Journal.rows,
-                  Journal.undoes, Journal.undone_by, tables.label("tables"), count.label("changes")
-                  ).where(Journal.open == 0)
+    count = select(func.count(col(JournalRow.id))).where(mine).correlate(Journal).scalar_subquery()
+    return sql_select(col(Journal.id), col(Journal.at), col(Journal.who), col(Journal.origin), col(Journal.what),
+                      col(Journal.rows), col(Journal.undoes), col(Journal.undone_by), tables.label("tables"),
+                      count.label("changes")).where(col(Journal.open) == 0)
 
 
-def _read(conn: Connection, query: Select) -> list[Entry]:
+def _read(conn: Connection, query: Select[*tuple[Any, ...]]) -> list[Entry]:
     with reading(conn) as session:
         rows = session.execute(query).all()
     return [Entry(r.id, r.at, r.who, r.origin, r.what, bool(r.rows), r.undoes, r.undone_by,
@@ -120,29 +122,29 @@ def history(conn: Connection, limit: int = 50, ids: tuple[int, ...] | None = Non
     if ids is not None:
         if not ids:
             return []
-        query = query.where(Journal.id.in_(ids))
-    return _read(conn, query.order_by(Journal.id.desc()).limit(limit))
+        query = query.where(col(Journal.id).in_(ids))
+    return _read(conn, query.order_by(col(Journal.id).desc()).limit(limit))
 
 
 def get(conn: Connection, entry_id: int) -> Entry | None:
-    found = _read(conn, _entries().where(Journal.id == entry_id))
+    found = _read(conn, _entries().where(col(Journal.id) == entry_id))
     return found[0] if found else None
 
 
 def newest_undoable(conn: Connection, among: tuple[int, ...] | None = None) -> Entry | None:
     """The newest change that can be undone (of ``among`` when given: a TUI session's own)."""
-    query = _entries().where(Journal.rows == 1, Journal.what.is_(None), Journal.undone_by.is_(None))
+    query = _entries().where(col(Journal.rows) == 1, col(Journal.what).is_(None), col(Journal.undone_by).is_(None))
     if among is not None:
         if not among:
             return None
-        query = query.where(Journal.id.in_(among))
-    found = _read(conn, query.order_by(Journal.id.desc()).limit(1))
+        query = query.where(col(Journal.id).in_(among))
+    found = _read(conn, query.order_by(col(Journal.id).desc()).limit(1))
     return found[0] if found else None
 
 
 def changes(conn: Connection, entry_id: int) -> list[RowChange]:
     query = (select(JournalRow.tbl, JournalRow.row_id, JournalRow.before, JournalRow.after)
-             .where(JournalRow.journal_id == entry_id).order_by(JournalRow.id))
+             .where(JournalRow.journal_id == entry_id).order_by(col(JournalRow.id)))
     with reading(conn) as session:
         rows = session.exec(query).all()
     return [RowChange(tbl, row_id, json.loads(before) if before else None, json.loads(after) if after else None)
@@ -152,13 +154,14 @@ def changes(conn: Connection, entry_id: int) -> list[RowChange]:
 def later_dependents(conn: Connection, entry_id: int) -> list[int]:
     """Later changes (not undone) that touched a row this entry touched."""
     later, mine = aliased(JournalRow), aliased(JournalRow)
-    query = (select(Journal.id).distinct()
-             .join(later, later.journal_id == Journal.id)
-             .join(mine, and_(mine.tbl == later.tbl, mine.row_id == later.row_id, mine.journal_id == entry_id))
-             .where(Journal.id > entry_id, Journal.undone_by.is_(None), Journal.undoes.is_(None))
-             .order_by(Journal.id))
+    query = (select(col(Journal.id)).distinct()
+             .join(later, col(later.journal_id) == col(Journal.id))
+             .join(mine, and_(col(mine.tbl) == col(later.tbl), col(mine.row_id) == col(later.row_id),
+                              col(mine.journal_id) == entry_id))
+             .where(col(Journal.id) > entry_id, col(Journal.undone_by).is_(None), col(Journal.undoes).is_(None))
+             .order_by(col(Journal.id)))
     with reading(conn) as session:
-        return list(session.exec(query).all())
+        return [cast(int, n) for n in session.exec(query)]
 
 
 def local_time(at: datetime) -> str:
@@ -237,8 +240,8 @@ def undo(conn: Connection, entry_id: int) -> int:
         # A pragma has no SQLAlchemy expression: the rows come back in reverse order, so a
         # reference may point ahead until the end (a server database: SET CONSTRAINTS ALL DEFERRED).
         session.execute(text("PRAGMA defer_foreign_keys = ON"))
-        new = session.exec(select(func.max(Journal.id))).one()
-        session.execute(sql_update(Journal).where(Journal.id == new).values(undoes=entry_id))
+        new = cast(int, session.exec(select(func.max(Journal.id))).one())  # this transaction's own entry
+        session.execute(sql_update(Journal).where(col(Journal.id) == new).values(undoes=entry_id))
         for change in reversed(changes(conn, entry_id)):
             tbl = _table(change.table)
             cols = [c for c in tbl.c if c.name != "rowid"]
@@ -257,7 +260,7 @@ def undo(conn: Connection, entry_id: int) -> int:
                 session.execute(insert(tbl).values({**values, **extra}))
             else:
                 session.execute(sql_update(tbl).where(tbl.c.rowid == change.row_id).values(values))
-        session.execute(sql_update(Journal).where(Journal.id == entry_id).values(undone_by=new))
+        session.execute(sql_update(Journal).where(col(Journal.id) == entry_id).values(undone_by=new))
     return new
 
 
@@ -266,15 +269,15 @@ def forget_person(conn: Connection, person_id: int) -> None:
     removed from every recorded value of their ``person`` row, and the notes of their time
     entries (inside the caller's transaction)."""
     personal = tuple(f"$.{c}" for c in ("name", "title", "email", "phone", "notes", "organisation_id"))
-    person_rows = and_(JournalRow.tbl == "person", JournalRow.row_id == person_id)
+    person_rows = and_(col(JournalRow.tbl) == "person", col(JournalRow.row_id) == person_id)
     quiet = {"synchronize_session": False}  # the journal's rows are never objects of the session
     with transaction(conn) as session:
-        for side in (JournalRow.before, JournalRow.after):
+        for side in (col(JournalRow.before), col(JournalRow.after)):
             session.execute(sql_update(JournalRow).where(person_rows, side.is_not(None))
                             .values({side: func.json_remove(side, *personal)}).execution_options(**quiet))
             session.execute(sql_update(JournalRow)
-                            .where(JournalRow.tbl == "time_entry", side.is_not(None),
+                            .where(col(JournalRow.tbl) == "time_entry", side.is_not(None),
                                    func.json_extract(side, "$.person_id") == person_id)
                             .values({side: func.json_remove(side, "$.note")}).execution_options(**quiet))
-        session.execute(sql_update(Journal).where(Journal.id.in_(select(JournalRow.journal_id).where(person_rows)))
+        session.execute(sql_update(Journal).where(col(Journal.id).in_(select(JournalRow.journal_id).where(person_rows)))
                         .values(rows=0).execution_options(**quiet))

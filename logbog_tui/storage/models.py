@@ -15,7 +15,8 @@ from sqlmodel import Field, SQLModel
 
 # Times are UTC text as SQLite's CURRENT_TIMESTAMP writes them ("2026-11-28 07:18:00"), whether the
 # database or Python wrote them (a server database: TIMESTAMP WITH TIME ZONE).
-Stamp = DATETIME(storage_format="%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:%(second)02d")
+# DATETIME's __init__ is untyped in SQLAlchemy (*args, **kwargs), hence the ignore.
+Stamp = DATETIME(storage_format="%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:%(second)02d")  # type: ignore[no-untyped-call]
 
 
 def now_stamp() -> Any:

@@ -17,8 +17,10 @@ from functools import cache
 from typing import Any, ClassVar
 
 from pydantic import ConfigDict, TypeAdapter, ValidationError, ValidationInfo, create_model, field_validator
-from sqlalchemy import Boolean, Float, Integer, column, exists, func, inspect, insert, literal_column, or_, table, text
+from sqlalchemy import (Boolean, ColumnClause, Float, Integer, column, exists, func, inspect, insert, literal_column,
+                        or_, table, text)
 from sqlalchemy import delete as sql_delete
+from sqlalchemy import select as sql_select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql import TableClause
 from sqlmodel import Session, SQLModel, select
@@ -58,7 +60,7 @@ def _snapshot(conn: Connection) -> Iterator[Session]:
             session.execute(text("COMMIT"))
 
 
-def dump(conn: Connection, with_journal: bool = False) -> dict[str, list[dict]]:
+def dump(conn: Connection, with_journal: bool = False) -> dict[str, list[dict[str, Any]]]:
     """Every table of the file: ``{table: [row as {column: value}, ...]}``, rows in primary-key
     order, values as stored."""
     out = {}
@@ -70,8 +72,8 @@ def dump(conn: Connection, with_journal: bool = False) -> dict[str, list[dict]]:
             names = [c["name"] for c in found.get_columns(name)]
             key = found.get_pk_constraint(name)["constrained_columns"] or ["rowid"]
             stored = table(name, *(column(n) for n in {*names, *key}))  # untyped: the values as stored
-            rows = session.execute(select(*(stored.c[n] for n in names)).order_by(*(stored.c[k] for k in key)))
-            out[name] = [dict(zip(names, row)) for row in rows]
+            rows = session.execute(sql_select(*(stored.c[n] for n in names)).order_by(*(stored.c[k] for k in key)))
+            out[name] = [dict(zip(names, row, strict=True)) for row in rows]
     return out
 
 
@@ -82,7 +84,7 @@ def dumps(conn: Connection, with_journal: bool = False) -> str:
 def holds_data(conn: Connection) -> bool:
     models = SQLModel.metadata.tables
     with reading(conn) as session:
-        return bool(session.scalar(select(or_(*(select(models[name]).exists() for name in USER_TABLES)))))
+        return bool(session.scalar(sql_select(or_(*(sql_select(models[name]).exists() for name in USER_TABLES)))))
 
 
 # --- checking what a file hands in ------------------------------------------------------------
@@ -92,7 +94,9 @@ class LoadRow(Input):
     kind (the table model's type): a whole number within SQLite's range, a number, or text; the
     setting ``value`` by the rule of its ``key``. Subclassed per table (:func:`row_model`)."""
 
-    model_config = ConfigDict(extra="forbid")
+    # SQLModel types model_config as its own SQLModelConfig, which is private (sqlmodel._compat) and
+    # which pydantic's public ConfigDict does not satisfy; at run time both are the same plain dict.
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
     kinds: ClassVar[dict[str, str]] = {}
 
     @field_validator("*", mode="before")
@@ -150,7 +154,7 @@ def row_model(name: str) -> type[LoadRow]:
 
 @cache
 def _rows_model(name: str) -> TypeAdapter[list[LoadRow]]:
-    return TypeAdapter(list[row_model(name)])  # type: ignore[misc]  # a model made at run time
+    return TypeAdapter(list[row_model(name)])  # type: ignore[misc, arg-type]  # a model made at run time
 
 
 def _check(name: str, rows: list[Any]) -> None:
@@ -188,7 +192,7 @@ def _constraint(message: str) -> Message | str:
 def _broken_references(session: Session, names: list[str]) -> tuple[int, dict[str, Any] | None]:
     """How many references lead nowhere, by the table models' foreign keys, and the first of them."""
     count, first = 0, None
-    rowid = literal_column("rowid")
+    rowid: ColumnClause[int] = literal_column("rowid")
     for name in names:
         child = SQLModel.metadata.tables[name]
         for column_ in child.c:
@@ -204,7 +208,7 @@ def _broken_references(session: Session, names: list[str]) -> tuple[int, dict[st
     return count, first
 
 
-def load(conn: Connection, data: dict) -> dict[str, int]:
+def load(conn: Connection, data: object) -> dict[str, int]:
     """Replace the (new, empty) database's contents by ``data`` in one transaction (one journal
     entry, without row values).
 

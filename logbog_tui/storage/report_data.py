@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import and_, case, func, or_
+from sqlalchemy import Label, and_, case, func, or_
+from sqlalchemy import select as sql_select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Select
-from sqlmodel import select
+from sqlmodel import col, select
 
 from logbog_tui import clock
 from logbog_tui.storage.db import Connection
@@ -26,7 +27,7 @@ def _year(year: int) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def _each(conn: Connection, query: Select, read_model: type[T]) -> list[T]:
+def _each(conn: Connection, query: Select[*tuple[Any, ...]], read_model: type[T]) -> list[T]:
     """The rows of ``query`` as ``read_model`` (its fields in the order of the query's columns)."""
     with reading(conn) as session:
         return [read_model(*row) for row in session.execute(query)]
@@ -43,9 +44,11 @@ class AreaHours:
 def area_hours(conn: Connection, year: int) -> list[AreaHours]:
     """Every task area (in its order) with the minutes logged on it in ``year``."""
     start, end = _year(year)
-    query = (select(TaskArea.code, TaskArea.name, TaskArea.scope, func.coalesce(func.sum(TimeEntry.minutes), 0))
-             .outerjoin(TimeEntry, and_(TimeEntry.area_id == TaskArea.id, TimeEntry.date.between(start, end)))
-             .group_by(TaskArea.id).order_by(TaskArea.position))
+    query = (select(TaskArea.code, TaskArea.name, TaskArea.scope,
+                    func.coalesce(func.sum(col(TimeEntry.minutes)), 0))
+             .outerjoin(TimeEntry, and_(col(TimeEntry.area_id) == col(TaskArea.id),
+                                        col(TimeEntry.date).between(start, end)))
+             .group_by(col(TaskArea.id)).order_by(col(TaskArea.position)))
     return _each(conn, query, AreaHours)
 
 
@@ -66,17 +69,18 @@ def meetings(conn: Connection, year: int) -> list[MeetingHeld]:
     were absent."""
     start, end = _year(year)
 
-    def counted(status: str) -> Any:
-        return func.sum(case((Attendance.status == status, 1), else_=0)).label(status)
+    def counted(status: str) -> Label[int]:
+        return func.sum(case((col(Attendance.status) == status, 1), else_=0)).label(status)
 
-    attendance = (select(Attendance.meeting_id, counted("present"), counted("substitute"), counted("absent"))
-                  .group_by(Attendance.meeting_id).subquery())
-    query = (select(Meeting.date, Meeting.body_code, Meeting.kind, Meeting.status, Region.name,
-                    func.coalesce(attendance.c.present, 0), func.coalesce(attendance.c.substitute, 0),
-                    func.coalesce(attendance.c.absent, 0))
-             .outerjoin(Region, Region.code == Meeting.host_region_code)
-             .outerjoin(attendance, attendance.c.meeting_id == Meeting.id)
-             .where(Meeting.date.between(start, end)).order_by(Meeting.date, Meeting.id))
+    attendance = (select(col(Attendance.meeting_id), counted("present"), counted("substitute"), counted("absent"))
+                  .group_by(col(Attendance.meeting_id)).subquery())
+    # more columns than sqlmodel's select() has typed overloads for
+    query = (sql_select(col(Meeting.date), col(Meeting.body_code), col(Meeting.kind), col(Meeting.status),
+                        col(Region.name), func.coalesce(attendance.c.present, 0),
+                        func.coalesce(attendance.c.substitute, 0), func.coalesce(attendance.c.absent, 0))
+             .outerjoin(Region, col(Region.code) == col(Meeting.host_region_code))
+             .outerjoin(attendance, attendance.c.meeting_id == col(Meeting.id))
+             .where(col(Meeting.date).between(start, end)).order_by(col(Meeting.date), col(Meeting.id)))
     return _each(conn, query, MeetingHeld)
 
 
@@ -89,12 +93,13 @@ class TicketYear:
 
 def ticket_year(conn: Connection, year: int) -> TicketYear:
     start, end = _year(year)
-    opened_in = Ticket.opened_on.between(start, end)
+    opened_in = col(Ticket.opened_on).between(start, end)
     with reading(conn) as session:
-        opened = session.exec(select(func.count(Ticket.id)).where(opened_in)).one()
-        closed = session.exec(select(func.count(Ticket.id)).where(Ticket.closed_on.between(start, end))).one()
-        by_category = dict(session.exec(select(Ticket.category, func.count(Ticket.id)).where(opened_in)
-                                        .group_by(Ticket.category).order_by(Ticket.category)).all())
+        opened = session.exec(select(func.count(col(Ticket.id))).where(opened_in)).one()
+        closed = session.exec(select(func.count(col(Ticket.id)))
+                              .where(col(Ticket.closed_on).between(start, end))).one()
+        by_category = dict(session.exec(select(Ticket.category, func.count(col(Ticket.id))).where(opened_in)
+                                        .group_by(col(Ticket.category)).order_by(col(Ticket.category))).all())
     return TicketYear(opened, closed, by_category)
 
 
@@ -108,14 +113,15 @@ def days_at_supplier(conn: Connection, year: int) -> list[int]:
     ticket back from the supplier (resolved, or reopened), for such returns in ``year``; both are
     Danish calendar days (the events store the days the user gave)."""
     query = (select(TicketEvent.ticket_id, TicketEvent.at, TicketEvent.kind)
-             .where(or_(TicketEvent.kind == "forwarded",
-                        and_(TicketEvent.kind == "status", TicketEvent.old_status == "with_supplier")))
-             .order_by(TicketEvent.ticket_id, TicketEvent.at, TicketEvent.id))
+             .where(or_(col(TicketEvent.kind) == "forwarded",
+                        and_(col(TicketEvent.kind) == "status", col(TicketEvent.old_status) == "with_supplier")))
+             .order_by(col(TicketEvent.ticket_id), col(TicketEvent.at), col(TicketEvent.id)))
     with reading(conn) as session:
         events = session.exec(query).all()
-    out, sent = [], {}
+    out: list[int] = []
+    sent: dict[int, date] = {}
     for ticket, at, kind in events:
-        day = _local_day(at)
+        day = _local_day(cast(datetime, at))  # set by the database on insert (NOT NULL)
         if kind == "forwarded":
             sent[ticket] = day
         elif ticket in sent:  # back from the supplier
@@ -137,10 +143,10 @@ def referrals(conn: Connection, year: int) -> list[Referral]:
     """Agenda items referred to the steering group by meetings in ``year``, with what settled them."""
     start, end = _year(year)
     settling, settled_at = aliased(AgendaItem), aliased(Meeting)
-    query = (select(Meeting.date, AgendaItem.title, settled_at.date, settling.decision)
-             .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-             .outerjoin(settling, settling.id == AgendaItem.settled_by_id)
-             .outerjoin(settled_at, settled_at.id == settling.meeting_id)
-             .where(AgendaItem.referred.is_(True), Meeting.date.between(start, end))
-             .order_by(Meeting.date, AgendaItem.id))
+    query = (select(col(Meeting.date), col(AgendaItem.title), col(settled_at.date), col(settling.decision))
+             .join(Meeting, col(Meeting.id) == col(AgendaItem.meeting_id))
+             .outerjoin(settling, col(settling.id) == col(AgendaItem.settled_by_id))
+             .outerjoin(settled_at, col(settled_at.id) == col(settling.meeting_id))
+             .where(col(AgendaItem.referred).is_(True), col(Meeting.date).between(start, end))
+             .order_by(col(Meeting.date), col(AgendaItem.id)))
     return _each(conn, query, Referral)

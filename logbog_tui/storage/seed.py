@@ -119,7 +119,8 @@ def seed_organisation(conn: sqlite3.Connection, today: date | None = None) -> No
 
 
 def _seed_seats(conn: sqlite3.Connection, org: dict[str, int]) -> None:
-    rows = []
+    # body, kind, region, education region, organisation, label, position, valid from, valid to
+    rows: list[tuple[str, str, str | None, str | None, int | None, str, int, str, str | None]] = []
     # Styregruppen: the 3 secretariat heads, Sundhedsstyrelsen, Danske Regioner, the project leader.
     pos = 0
     for code, _name, secretariat, _covered in EDU_REGIONS:
