@@ -3,8 +3,10 @@
 ``LOGBOG_TODAY=YYYY-MM-DD`` freezes the date: used by tests, benchmarks and demos on fixed data.
 """
 
+from __future__ import annotations
+
 import os
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,17 +29,15 @@ def today() -> date:
 LOCAL_ZONE = "Europe/Copenhagen"
 
 
-def local_zone() -> "ZoneInfo":
+def local_zone() -> ZoneInfo:
     from zoneinfo import ZoneInfo
 
     return ZoneInfo(LOCAL_ZONE)
 
 
-def now():
+def now() -> datetime:
     """The current time in Danish local time (Europe/Copenhagen); with ``LOGBOG_TODAY`` set, that
     date at the current time of day."""
-    from datetime import datetime
-
     current = datetime.now(local_zone())
     frozen = os.environ.get("LOGBOG_TODAY")
     if frozen:

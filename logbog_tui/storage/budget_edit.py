@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import field_validator
 from sqlalchemy import exists
-from sqlmodel import select
+from sqlmodel import col, select
 
 from logbog_tui.storage import queries
 from logbog_tui.storage.db import Connection
@@ -46,8 +46,8 @@ def current(conn: Connection, year: int) -> tuple[float, float]:
 
 def has_entries(conn: Connection, year: int) -> bool:
     with reading(conn) as session:
-        return bool(session.exec(select(exists().where(TimeEntry.date.between(date(year, 1, 1),
-                                                                              date(year, 12, 31))))).one())
+        return bool(session.exec(select(exists().where(col(TimeEntry.date).between(date(year, 1, 1),
+                                                                                   date(year, 12, 31))))).one())
 
 
 def effect(conn: Connection, year: int, today: date, leadership: float, member: float) -> list[str]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeVar, Unpack
 
-from sqlalchemy import String, and_, case, extract, func
+from sqlalchemy import Select, SQLColumnExpression, String, case, extract, func
+from sqlalchemy import select as sql_select
 from sqlalchemy.orm import aliased
-from sqlmodel import select
+from sqlmodel import col, select
 
 from logbog_tui.storage.db import Connection, fold
 from logbog_tui.storage.models import Person, Task, TaskArea, TimeEntry
@@ -63,49 +65,56 @@ class EntryFilter:
 
 
 _BEHALF = aliased(Person)
+_Query = TypeVar("_Query", bound=Select[Unpack[tuple[Any, ...]]])
 
 
-def _joined(query, f: EntryFilter):
+def _joined(query: _Query, f: EntryFilter) -> _Query:
     """``query`` over the entries matching ``f``, with their person, area and task (the filter's
     text matches any of them, and the note)."""
-    query = (query.select_from(TimeEntry).join(Person, Person.id == TimeEntry.person_id)
-             .join(TaskArea, TaskArea.id == TimeEntry.area_id).outerjoin(Task, Task.id == TimeEntry.task_id)
-             .where(TimeEntry.date.between(f.start, f.end)))
+    query = (query.select_from(TimeEntry).join(Person, col(Person.id) == col(TimeEntry.person_id))
+             .join(TaskArea, col(TaskArea.id) == col(TimeEntry.area_id))
+             .outerjoin(Task, col(Task.id) == col(TimeEntry.task_id))
+             .where(col(TimeEntry.date).between(f.start, f.end)))
     for column, value in ((TimeEntry.person_id, f.person_id), (TimeEntry.area_id, f.area_id),
                           (TimeEntry.task_id, f.task_id)):
         if value is not None:
-            query = query.where(column == value)
+            query = query.where(col(column) == value)
     if f.text.strip():
-        words = (Person.name + " " + TaskArea.code + " " + TaskArea.short_name + " " + func.coalesce(Task.title, "")
-                 + " " + func.coalesce(TimeEntry.note, ""))
+        words = (col(Person.name) + " " + col(TaskArea.code) + " " + col(TaskArea.short_name) + " "
+                 + func.coalesce(col(Task.title), "") + " " + func.coalesce(col(TimeEntry.note), ""))
         query = query.where(func.fold(words, type_=String).contains(fold(f.text.strip()), autoescape=True))
     return query
 
 
 def list_entries(conn: Connection, f: EntryFilter, limit: int = PAGE) -> EntryPage:
     """The newest ``limit`` entries matching ``f``, the number matching, and their total minutes."""
-    summary = _joined(select(func.count(), func.coalesce(func.sum(TimeEntry.minutes), 0)), f)
-    rows = (_joined(select(TimeEntry.id, TimeEntry.date, TimeEntry.person_id, Person.name, TimeEntry.area_id,
-                           TaskArea.code, TimeEntry.task_id, Task.title, TimeEntry.minutes, TimeEntry.is_support,
-                           TimeEntry.note, _BEHALF.name), f)
-            .outerjoin(_BEHALF, _BEHALF.id == TimeEntry.on_behalf_of_id)
-            .order_by(TimeEntry.date.desc(), TimeEntry.id.desc()).limit(limit))
+    summary = _joined(select(func.count(), func.coalesce(func.sum(col(TimeEntry.minutes)), 0)), f)
+    # more columns than sqlmodel's select() has typed overloads for
+    rows = (_joined(sql_select(col(TimeEntry.id), col(TimeEntry.date), col(TimeEntry.person_id), col(Person.name),
+                               col(TimeEntry.area_id), col(TaskArea.code), col(TimeEntry.task_id), col(Task.title),
+                               col(TimeEntry.minutes), col(TimeEntry.is_support), col(TimeEntry.note),
+                               col(_BEHALF.name)), f)
+            .outerjoin(_BEHALF, col(_BEHALF.id) == col(TimeEntry.on_behalf_of_id))
+            .order_by(col(TimeEntry.date).desc(), col(TimeEntry.id).desc()).limit(limit))
     with reading(conn) as session:
         count, total = session.exec(summary).one()
-        return EntryPage([EntryRow(*r) for r in session.exec(rows)], count, total)
+        return EntryPage([EntryRow(*r) for r in session.execute(rows)], count, total)
 
 
 def totals(conn: Connection, f: EntryFilter, by: str) -> list[Total]:
     """The hours (and of them support) per person, area or task, most first (hours without a
     task: their area's row)."""
-    support = func.sum(case((TimeEntry.is_support, TimeEntry.minutes), else_=0))
+    support = func.sum(case((col(TimeEntry.is_support), col(TimeEntry.minutes)), else_=0))
     # per task: the task, or for hours without one their area
-    keys = {"person": (Person.id,), "area": (TaskArea.id,),
-            "task": (Task.id, case((Task.id.is_(None), TaskArea.id)))}[by]
-    names = (func.min(Person.name), func.min(TaskArea.code), func.min(TaskArea.short_name), func.min(Task.title))
-    query = _joined(select(func.sum(TimeEntry.minutes), support, *keys, *names), f).group_by(*keys)
+    keys: tuple[SQLColumnExpression[Any], ...] = {
+        "person": (col(Person.id),), "area": (col(TaskArea.id),),
+        "task": (col(Task.id), case((col(Task.id).is_(None), col(TaskArea.id))))}[by]
+    names = (func.min(col(Person.name)), func.min(col(TaskArea.code)), func.min(col(TaskArea.short_name)),
+             func.min(col(Task.title)))
+    # as many key columns as ``by`` needs: sqlalchemy's select() (sqlmodel's types a fixed number)
+    query = _joined(sql_select(func.sum(col(TimeEntry.minutes)), support, *keys, *names), f).group_by(*keys)
     with reading(conn) as session:
-        rows = session.exec(query).all()
+        rows = session.execute(query).all()
     out = []
     for minutes, of_support, *row in rows:
         (person, code, short, title), key = row[-4:], row[0] if row[0] is not None else row[1]
@@ -123,32 +132,35 @@ def totals(conn: Connection, f: EntryFilter, by: str) -> list[Total]:
 
 def area_minutes(conn: Connection, start: date, end: date) -> dict[int, int]:
     """Minutes per task area in a period (the areas list of the Tasks screen)."""
-    query = (select(TimeEntry.area_id, func.sum(TimeEntry.minutes)).where(TimeEntry.date.between(start, end))
-             .group_by(TimeEntry.area_id))
+    query = (select(col(TimeEntry.area_id), func.sum(col(TimeEntry.minutes)))
+             .where(col(TimeEntry.date).between(start, end)).group_by(col(TimeEntry.area_id)))
     with reading(conn) as session:
-        return {area: minutes for area, minutes in session.exec(query)}
+        return dict(session.exec(query).all())
 
 
-def _by_month(conn: Connection, year: int, scope: str, *where, person: bool = False) -> list:
-    month = extract("month", TimeEntry.date)
-    groups = (TimeEntry.person_id, month) if person else (month,)
-    query = (select(*groups, func.sum(TimeEntry.minutes)).join(TaskArea, TaskArea.id == TimeEntry.area_id)
-             .where(and_(TaskArea.scope == scope, TimeEntry.date.between(date(year, 1, 1), date(year, 12, 31)),
-                         *where))
-             .group_by(*groups))
-    with reading(conn) as session:
-        return session.exec(query).all()
+def _in_year(query: _Query, year: int, scope: str) -> _Query:
+    """``query`` over the entries of ``year`` in the areas of ``scope``."""
+    return (query.join(TaskArea, col(TaskArea.id) == col(TimeEntry.area_id))
+            .where(col(TaskArea.scope) == scope, col(TimeEntry.date).between(date(year, 1, 1), date(year, 12, 31))))
 
 
 def monthly_leadership(conn: Connection, year: int) -> list[float]:
     """Project leadership hours per month of ``year`` (12 values)."""
-    rows = dict(_by_month(conn, year, "projektledelse"))
+    month = extract("month", col(TimeEntry.date))
+    query = _in_year(select(month, func.sum(col(TimeEntry.minutes))), year, "projektledelse").group_by(month)
+    with reading(conn) as session:
+        rows = dict(session.exec(query).all())
     return [rows.get(m, 0) / 60 for m in range(1, 13)]
 
 
 def monthly_by_person(conn: Connection, year: int) -> dict[int, list[float]]:
     """Non-support follow-up group hours per person and month of ``year``."""
+    month = extract("month", col(TimeEntry.date))
+    query = (_in_year(select(col(TimeEntry.person_id), month, func.sum(col(TimeEntry.minutes))), year, "folgegruppe")
+             .where(~col(TimeEntry.is_support)).group_by(col(TimeEntry.person_id), month))
+    with reading(conn) as session:
+        rows = session.exec(query).all()
     out: dict[int, list[float]] = {}
-    for person, month, minutes in _by_month(conn, year, "folgegruppe", ~TimeEntry.is_support, person=True):
-        out.setdefault(person, [0.0] * 12)[month - 1] = minutes / 60
+    for person, m, minutes in rows:
+        out.setdefault(person, [0.0] * 12)[m - 1] = minutes / 60
     return out

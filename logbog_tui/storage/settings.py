@@ -4,6 +4,7 @@ before it is written, in one short transaction."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -26,10 +27,11 @@ EDITABLE = ("extra_days_off", "org_start", "budget_warn", "budget_over")
 def shown(conn: Connection) -> dict[str, str]:
     """Every editable setting as the user would type it; a stored value that breaks its rule is
     shown as it is, marked, so that ``logbog setting`` still lists them (and one can be mended)."""
-    readers = {"extra_days_off": lambda: queries.days_off(conn).text(),
-               "org_start": lambda: fmt_date(queries.org_start(conn)),
-               "budget_warn": lambda: _percent(float(queries.setting(conn, "budget_warn", "0.8"))),
-               "budget_over": lambda: _percent(float(queries.setting(conn, "budget_over", "1.0")))}
+    readers: dict[str, Callable[[], str]] = {
+        "extra_days_off": lambda: queries.days_off(conn).text(),
+        "org_start": lambda: fmt_date(queries.org_start(conn)),
+        "budget_warn": lambda: _percent(float(queries.setting(conn, "budget_warn", "0.8") or 0.8)),
+        "budget_over": lambda: _percent(float(queries.setting(conn, "budget_over", "1.0") or 1.0))}
     out = {}
     for key, read in readers.items():
         try:
@@ -95,7 +97,8 @@ def change(conn: Connection, key: str, text: str, today: date) -> str:
     with transaction(conn) as session:
         if key in ("budget_warn", "budget_over"):
             other = "budget_over" if key == "budget_warn" else "budget_warn"
-            other_value = float(queries.setting(conn, other, "1.0" if other == "budget_over" else "0.8"))
+            default = "1.0" if other == "budget_over" else "0.8"
+            other_value = float(queries.setting(conn, other, default) or default)
             warn, over = (float(value), other_value) if key == "budget_warn" else (other_value, float(value))
             if warn > over:
                 raise UserError("setting.warn_above_over", field="value")

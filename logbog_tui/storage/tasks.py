@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationInfo, field_validator
 from sqlalchemy import String, and_, case, func, or_
-from sqlmodel import select
+from sqlalchemy import select as sql_select
+from sqlmodel import SQLModel, col, select
 
 from logbog_tui.storage import queries
 from logbog_tui.storage.db import Connection, fold
@@ -88,18 +89,18 @@ class TaskDraft(Input):
         value = value or "todo"
         if value not in STATUSES:
             refuse("task.bad_status")
-        return value
+        return cast(str, value)
 
     @field_validator("area", "owner", mode="before")
     @classmethod
     def _named(cls, value: Any, info: ValidationInfo) -> int | None:
         if not isinstance(value, str):
-            return value
+            return cast("int | None", value)
         if info.field_name == "owner" and not value.strip():
             return None
         resolve = queries.resolve_area if info.field_name == "area" else queries.resolve_person
         try:
-            return resolve(info.context["conn"], value).id
+            return resolve((info.context or {})["conn"], value).id
         except UserError as exc:
             refuse_as(exc)
 
@@ -112,16 +113,16 @@ class TaskDraft(Input):
     @classmethod
     def _link(cls, value: Any, info: ValidationInfo) -> int | None:
         if not isinstance(value, str):
-            return value
+            return cast("int | None", value)
         number = value.strip().lstrip("#")
         if not number:
             return None
-        if not number.isdigit() or not linkable(info.context["conn"], info.field_name, int(number)):
+        if not number.isdigit() or not linkable((info.context or {})["conn"], str(info.field_name), int(number)):
             refuse("task.no_such_link", text=value.strip())
         return int(number)
 
 
-_LINKS = {"meeting": Meeting, "ticket": Ticket}
+_LINKS: dict[str, type[SQLModel]] = {"meeting": Meeting, "ticket": Ticket}
 
 
 def linkable(conn: Connection, kind: str, row_id: int) -> bool:
@@ -132,37 +133,42 @@ def linkable(conn: Connection, kind: str, row_id: int) -> bool:
 
 def areas(conn: Connection) -> list[TaskArea]:
     with reading(conn) as session:
-        return list(session.exec(select(TaskArea).order_by(TaskArea.position)))
+        return list(session.exec(select(TaskArea).order_by(col(TaskArea.position))))
 
 
 def list_tasks(conn: Connection, area_id: int | None, text: str = "", sort: str = "due",
                include_done: bool = True, limit: int = 500, year: int | None = None) -> list[TaskRow]:
     """Tasks, newest work first; with ``year``: the open ones and those due or done that year."""
-    minutes = (select(func.coalesce(func.sum(TimeEntry.minutes), 0)).where(TimeEntry.task_id == Task.id)
+    minutes = (select(func.coalesce(func.sum(col(TimeEntry.minutes)), 0)).where(col(TimeEntry.task_id) == col(Task.id))
                .correlate(Task).scalar_subquery())
-    query = (select(Task.id, Task.area_id, TaskArea.code, Task.title, Task.description, Task.owner_id,
-                    Person.name, Task.due_date, Task.status, Task.meeting_id, Task.ticket_id, minutes)
-             .join(TaskArea, TaskArea.id == Task.area_id).outerjoin(Person, Person.id == Task.owner_id))
+    # more columns than sqlmodel's select() has typed overloads for
+    query = (sql_select(col(Task.id), col(Task.area_id), col(TaskArea.code), col(Task.title), col(Task.description),
+                        col(Task.owner_id), col(Person.name), col(Task.due_date), col(Task.status),
+                        col(Task.meeting_id), col(Task.ticket_id), minutes)
+             .join(TaskArea, col(TaskArea.id) == col(Task.area_id))
+             .outerjoin(Person, col(Person.id) == col(Task.owner_id)))
+    due, status = col(Task.due_date), col(Task.status)
     if year is not None:
         start, end = date(year, 1, 1), date(year, 12, 31)
-        query = query.where(or_(Task.status != "done", Task.due_date.between(start, end),
-                                and_(Task.due_date.is_(None),
-                                     Task.created_at.between(datetime.combine(start, time()),
-                                                             datetime.combine(end, time(23, 59, 59))))))
+        query = query.where(or_(status != "done", due.between(start, end),
+                                and_(due.is_(None),
+                                     col(Task.created_at).between(datetime.combine(start, time()),
+                                                                  datetime.combine(end, time(23, 59, 59))))))
     if area_id is not None:
-        query = query.where(Task.area_id == area_id)
+        query = query.where(col(Task.area_id) == area_id)
     if not include_done:
-        query = query.where(Task.status != "done")
+        query = query.where(status != "done")
     if text.strip():
-        words = Task.title + " " + func.coalesce(Task.description, "") + " " + func.coalesce(Person.name, "")
+        words = (col(Task.title) + " " + func.coalesce(col(Task.description), "") + " "
+                 + func.coalesce(col(Person.name), ""))
         query = query.where(func.fold(words, type_=String).contains(fold(text.strip()), autoescape=True))
     if sort == "status":
-        rank = case((Task.status == "doing", 0), (Task.status == "todo", 1), (Task.status == "waiting", 2), else_=3)
-        query = query.order_by(rank, Task.due_date.is_(None), Task.due_date)
+        rank = case((status == "doing", 0), (status == "todo", 1), (status == "waiting", 2), else_=3)
+        query = query.order_by(rank, due.is_(None), due)
     else:
-        query = query.order_by(Task.status == "done", Task.due_date.is_(None), Task.due_date, Task.id)
+        query = query.order_by(status == "done", due.is_(None), due, col(Task.id))
     with reading(conn) as session:
-        return [TaskRow(*r) for r in session.exec(query.limit(limit))]
+        return [TaskRow(*r) for r in session.execute(query.limit(limit))]
 
 
 def _values(draft: TaskDraft) -> dict[str, Any]:
@@ -175,7 +181,7 @@ def create(conn: Connection, draft: TaskDraft) -> int:
         task = Task(**_values(draft))
         session.add(task)
         session.flush()
-        return task.id
+        return cast(int, task.id)
 
 
 def update(conn: Connection, task_id: int, draft: TaskDraft) -> None:

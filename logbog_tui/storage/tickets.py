@@ -6,14 +6,16 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
-from typing import Any
+from typing import Any, Unpack, cast
 
 from pydantic import ValidationInfo, field_validator
-from sqlalchemy import String, case, func, or_
+from sqlalchemy import ColumnElement, Row, Select, String, case, func, or_
+from sqlalchemy import select as sql_select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
-from sqlmodel import select
+from sqlmodel import Session, col, select
 
 from logbog_tui import clock
 from logbog_tui.storage.db import Connection, fold
@@ -42,7 +44,7 @@ def number(year: int, seq: int) -> str:
     return f"{year}-{seq:04d}"
 
 
-class ticket_number(FunctionElement):  # lower case: used like a SQL function
+class ticket_number(FunctionElement[str]):  # lower case: used like a SQL function
     """The same number in SQL (searching by number): ``ticket_number(Ticket.year, Ticket.seq)``."""
 
     type = String()
@@ -51,13 +53,13 @@ class ticket_number(FunctionElement):  # lower case: used like a SQL function
 
 
 @compiles(ticket_number, "sqlite")
-def _number_sqlite(element, compiler, **kw) -> str:
+def _number_sqlite(element: ticket_number, compiler: SQLCompiler, **kw: Any) -> str:
     year, seq = element.clauses
     return compiler.process(func.printf("%d-%04d", year, seq), **kw)
 
 
 @compiles(ticket_number)
-def _number_server(element, compiler, **kw) -> str:
+def _number_server(element: ticket_number, compiler: SQLCompiler, **kw: Any) -> str:
     """A server database has no printf: ``year || '-' || lpad(seq, 4, '0')`` (PostgreSQL, MySQL)."""
     year, seq = element.clauses
     return compiler.process(func.concat(year, "-", func.lpad(func.cast(seq, String), 4, "0")), **kw)
@@ -195,7 +197,7 @@ class Forwarding(Input):
     @classmethod
     def _dates(cls, value: Any, info: ValidationInfo) -> date | None:
         day, sent = typed_date(value, info), info.data.get("sent")
-        if info.field_name == "promised" and day is not None and day < (sent or info.context["today"]):
+        if info.field_name == "promised" and day is not None and day < (sent or (info.context or {})["today"]):
             refuse("ticket.promise_before_sent")
         return day
 
@@ -213,8 +215,8 @@ class StatusChange(Input):
     def _status(cls, value: Any, info: ValidationInfo) -> str:
         if not value:
             refuse("ticket.bad_status", text="–", options=", ".join(t(f"ticket.status.{s}")
-                                                                   for s in info.context["options"]))
-        return value
+                                                                   for s in (info.context or {})["options"]))
+        return cast(str, value)
 
     @field_validator("on", mode="before")
     @classmethod
@@ -237,12 +239,13 @@ def create(conn: Connection, d: TicketDraft, today: date, author_id: int | None 
                         priority=d.priority, status="new", assignee_id=d.assignee_id or author_id, opened_on=today)
         session.add(ticket)
         session.flush()
-        session.add(TicketEvent(ticket_id=ticket.id, at=_at(today), author_id=author_id, kind="created",
+        ticket_id = cast(int, ticket.id)
+        session.add(TicketEvent(ticket_id=ticket_id, at=_at(today), author_id=author_id, kind="created",
                                 new_status="new"))
-    return ticket.id, number(today.year, seq)
+    return ticket_id, number(today.year, seq)
 
 
-def _ticket(session, ticket_id: int) -> Ticket:
+def _ticket(session: Session, ticket_id: int) -> Ticket:
     ticket = session.get(Ticket, ticket_id)
     if ticket is None:
         raise UserError("ticket.gone")
@@ -325,26 +328,28 @@ class TicketRow:
 _REPORTER, _ASSIGNEE = aliased(Person), aliased(Person)
 
 
-def _select():
-    """The columns of :class:`TicketRow` (the year and sequence make the number)."""
-    reporter = func.coalesce(_REPORTER.name, Ticket.reporter_name + func.coalesce(" (" + Ticket.reporter_org + ")", ""),
-                             "")
-    minutes = (select(func.coalesce(func.sum(TimeEntry.minutes), 0)).where(TimeEntry.ticket_id == Ticket.id)
-               .correlate(Ticket).scalar_subquery())
-    return (select(Ticket.id, Ticket.year, Ticket.seq, Ticket.title, Ticket.description, Ticket.category,
-                   Ticket.priority, Ticket.status, reporter, Ticket.opened_on, Ticket.closed_on, Ticket.supplier_ref,
-                   Ticket.sent_to_supplier, Ticket.promised_on, _ASSIGNEE.name, minutes)
-            .outerjoin(_REPORTER, _REPORTER.id == Ticket.reporter_id)
-            .outerjoin(_ASSIGNEE, _ASSIGNEE.id == Ticket.assignee_id))
+def _select() -> Select[Unpack[tuple[Any, ...]]]:
+    """The columns of :class:`TicketRow` (the year and sequence make the number; more columns than
+    sqlmodel's select() has typed overloads for)."""
+    reporter = func.coalesce(col(_REPORTER.name),
+                             col(Ticket.reporter_name) + func.coalesce(" (" + col(Ticket.reporter_org) + ")", ""), "")
+    minutes = (select(func.coalesce(func.sum(col(TimeEntry.minutes)), 0))
+               .where(col(TimeEntry.ticket_id) == col(Ticket.id)).correlate(Ticket).scalar_subquery())
+    return (sql_select(col(Ticket.id), col(Ticket.year), col(Ticket.seq), col(Ticket.title), col(Ticket.description),
+                       col(Ticket.category), col(Ticket.priority), col(Ticket.status), reporter, col(Ticket.opened_on),
+                       col(Ticket.closed_on), col(Ticket.supplier_ref), col(Ticket.sent_to_supplier),
+                       col(Ticket.promised_on), col(_ASSIGNEE.name), minutes)
+            .outerjoin(_REPORTER, col(_REPORTER.id) == col(Ticket.reporter_id))
+            .outerjoin(_ASSIGNEE, col(_ASSIGNEE.id) == col(Ticket.assignee_id)))
 
 
-def _row(r) -> TicketRow:
+def _row(r: Row[Unpack[tuple[Any, ...]]]) -> TicketRow:
     return TicketRow(r[0], number(r[1], r[2]), *r[3:])
 
 
 def get(conn: Connection, ticket_id: int) -> TicketRow:
     with reading(conn) as session:
-        row = session.exec(_select().where(Ticket.id == ticket_id)).first()
+        row = session.execute(_select().where(col(Ticket.id) == ticket_id)).first()
     if row is None:
         raise UserError("ticket.gone")
     return _row(row)
@@ -354,26 +359,26 @@ def list_tickets(conn: Connection, status: str | None = None, text: str = "", so
                  include_closed: bool = True, limit: int = 500) -> list[TicketRow]:
     query = _select()
     if status:
-        query = query.where(Ticket.status == status)
+        query = query.where(col(Ticket.status) == status)
     elif not include_closed:
-        query = query.where(Ticket.status.not_in(("resolved", "closed")))
+        query = query.where(col(Ticket.status).not_in(("resolved", "closed")))
     if text.strip():
-        needle = fold(text.strip())
-        cats = [c for c in CATEGORIES if needle in fold(t(f"category.{c}"))]
-        stats = [x for x in STATUSES if needle in fold(t(f"ticket.status.{x}"))]
-        words = ticket_number(Ticket.year, Ticket.seq)
+        needle = fold(text.strip()) or ""
+        cats = [c for c in CATEGORIES if needle in (fold(t(f"category.{c}")) or "")]
+        stats = [x for x in STATUSES if needle in (fold(t(f"ticket.status.{x}")) or "")]
+        words: ColumnElement[str] = ticket_number(col(Ticket.year), col(Ticket.seq))
         for column in (Ticket.title, _REPORTER.name, Ticket.reporter_name, Ticket.reporter_org, Ticket.supplier_ref):
-            words = words + " " + func.coalesce(column, "")
+            words = words + " " + func.coalesce(col(column), "")
         query = query.where(or_(func.fold(words, type_=String).contains(needle, autoescape=True),
-                                Ticket.category.in_(cats), Ticket.status.in_(stats)))
+                                col(Ticket.category).in_(cats), col(Ticket.status).in_(stats)))
     if sort == "priority":
-        rank = case((Ticket.priority == "kritisk", 0), (Ticket.priority == "hoej", 1), (Ticket.priority == "normal", 2),
-                    else_=3)
-        query = query.order_by(rank, Ticket.opened_on)
+        priority = col(Ticket.priority)
+        rank = case((priority == "kritisk", 0), (priority == "hoej", 1), (priority == "normal", 2), else_=3)
+        query = query.order_by(rank, col(Ticket.opened_on))
     else:
-        query = query.order_by(Ticket.opened_on, Ticket.id)
+        query = query.order_by(col(Ticket.opened_on), col(Ticket.id))
     with reading(conn) as session:
-        return [_row(r) for r in session.exec(query.limit(limit))]
+        return [_row(r) for r in session.execute(query.limit(limit))]
 
 
 @dataclass(frozen=True)
@@ -387,19 +392,21 @@ class Event:
 
 
 def timeline(conn: Connection, ticket_id: int) -> list[Event]:
-    query = (select(TicketEvent.at, Person.name, TicketEvent.kind, TicketEvent.old_status, TicketEvent.new_status,
-                    TicketEvent.text).outerjoin(Person, Person.id == TicketEvent.author_id)
-             .where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.at, TicketEvent.id))
+    # more columns than sqlmodel's select() has typed overloads for
+    query = (sql_select(col(TicketEvent.at), col(Person.name), col(TicketEvent.kind), col(TicketEvent.old_status),
+                        col(TicketEvent.new_status), col(TicketEvent.text))
+             .outerjoin(Person, col(Person.id) == col(TicketEvent.author_id))
+             .where(col(TicketEvent.ticket_id) == ticket_id).order_by(col(TicketEvent.at), col(TicketEvent.id)))
     with reading(conn) as session:
-        return [Event(r[0].strftime("%Y-%m-%d %H:%M:%S"), *r[1:]) for r in session.exec(query)]
+        return [Event(r[0].strftime("%Y-%m-%d %H:%M:%S"), *r[1:]) for r in session.execute(query)]
 
 
 def task_of(conn: Connection, ticket_id: int) -> tuple[int, str] | None:
     """The task (id, title) already made from the ticket, if any."""
     with reading(conn) as session:
-        row = session.exec(select(Task.id, Task.title).where(Task.ticket_id == ticket_id).order_by(Task.id)
+        row = session.exec(select(Task.id, Task.title).where(Task.ticket_id == ticket_id).order_by(col(Task.id))
                            .limit(1)).first()
-    return (row.id, row.title) if row else None
+    return (cast(int, row[0]), row[1]) if row else None
 
 
 def to_task(conn: Connection, ticket_id: int) -> int:
@@ -410,19 +417,20 @@ def to_task(conn: Connection, ticket_id: int) -> int:
         ticket = _ticket(session, ticket_id)
         if ticket.category not in TASKABLE:
             raise UserError("ticket.not_taskable")
-        area = session.exec(select(TaskArea.id).where(TaskArea.code == "FG2")).one()
+        area = cast(int, session.exec(select(TaskArea.id).where(TaskArea.code == "FG2")).one())
         task = Task(area_id=area, title=f"{ticket.title} ({number(ticket.year, ticket.seq)})",
                     description=ticket.description, ticket_id=ticket_id)
         session.add(task)
         session.flush()
-        session.add(TicketEvent(ticket_id=ticket_id, at=_now(), kind="comment", text=t("ticket.task_made", id=task.id)))
-    return task.id
+        task_id = cast(int, task.id)
+        session.add(TicketEvent(ticket_id=ticket_id, at=_now(), kind="comment", text=t("ticket.task_made", id=task_id)))
+    return task_id
 
 
 def supplier_summary(conn: Connection, today: date) -> tuple[int, list[TicketRow]]:
     """Open tickets, and those with the supplier longest first (the dashboard)."""
     with reading(conn) as session:
         open_count = session.exec(select(func.count()).select_from(Ticket)
-                                  .where(Ticket.status.not_in(("resolved", "closed")))).one()
+                                  .where(col(Ticket.status).not_in(("resolved", "closed")))).one()
     with_supplier = sorted(list_tickets(conn, "with_supplier"), key=lambda r: r.sent or today)
     return open_count, with_supplier

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationInfo, field_validator, model_validator
 from sqlalchemy import delete as sql_delete
 from sqlalchemy import func
-from sqlmodel import Field, select
+from sqlmodel import Field, col, select
 
 from logbog_tui.storage import queries
 from logbog_tui.storage.db import Connection
@@ -83,7 +83,8 @@ class Draft(Input):
 
 
 def _context(info: ValidationInfo) -> tuple[Connection, date]:
-    return info.context["conn"], info.context["today"]
+    context = info.context or {}
+    return context["conn"], context["today"]
 
 
 class LogInput(Input):
@@ -127,10 +128,10 @@ class LogInput(Input):
     def _person(cls, value: Any, info: ValidationInfo) -> int:
         conn, _today = _context(info)
         if value is None:
-            leader = info.context.get("leader")
+            leader = (info.context or {}).get("leader")
             if leader is None:
                 refuse("log.no_project_leader")
-            return leader
+            return cast(int, leader)
         try:
             return queries.resolve_person(conn, value).id if isinstance(value, str) else value
         except UserError as exc:
@@ -143,7 +144,7 @@ class LogInput(Input):
         if not isinstance(value, str) or person is None or day is None:
             return value if isinstance(value, int) else None
         try:
-            return resolve_principal(info.context["conn"], person, day, value)
+            return resolve_principal((info.context or {})["conn"], person, day, value)
         except UserError as exc:
             refuse_as(exc)
 
@@ -152,7 +153,7 @@ class LogInput(Input):
     def _target(cls, value: Any, info: ValidationInfo) -> Any:
         if not isinstance(value, str):
             return value
-        conn = info.context["conn"]
+        conn = (info.context or {})["conn"]
         try:
             if info.field_name == "task":
                 return queries.resolve_task(conn, value).id
@@ -171,7 +172,7 @@ class LogInput(Input):
     def _last_used(self, info: ValidationInfo) -> LogInput:
         """Neither area nor task: the person's last used (the command)."""
         if self.target is None and self.task is None and self.area is None:
-            self.target = last_used(info.context["conn"], self.person)
+            self.target = last_used((info.context or {})["conn"], self.person)
             if self.target[0] is None:
                 refuse("log.no_area")
         return self
@@ -202,14 +203,14 @@ def last_used(conn: Connection, person_id: int) -> tuple[int | None, int | None]
     """(area id, task id) of the person's most recently created entry."""
     with reading(conn) as session:
         row = session.exec(select(TimeEntry.area_id, TimeEntry.task_id).where(TimeEntry.person_id == person_id)
-                           .order_by(TimeEntry.id.desc()).limit(1)).first()
-    return (row.area_id, row.task_id) if row else (None, None)
+                           .order_by(col(TimeEntry.id).desc()).limit(1)).first()
+    return (row[0], row[1]) if row else (None, None)
 
 
 def support_area(conn: Connection) -> int:
     """The id of PL9, where project leadership on a ticket goes."""
     with reading(conn) as session:
-        return session.exec(select(TaskArea.id).where(TaskArea.code == SUPPORT_AREA)).one()
+        return cast(int, session.exec(select(TaskArea.id).where(TaskArea.code == SUPPORT_AREA)).one())
 
 
 def area_of(conn: Connection, area_id: int | None, task_id: int | None) -> TaskArea:
@@ -253,15 +254,16 @@ def save(conn: Connection, draft: Draft, today: date) -> Saved:
     area = area_of(conn, draft.area_id, draft.task_id)  # read before the write lock is taken: it is held briefly
     if draft.ticket_id is not None and area.scope == "projektledelse":
         area = area_of(conn, support_area(conn), None)
+    area_id = cast(int, area.id)
     with transaction(conn) as session:
         on_behalf = principal(conn, draft, area.scope)
         day_total = _day_total(conn, draft)
-        entry = TimeEntry(person_id=draft.person_id, date=draft.day, minutes=draft.minutes, area_id=area.id,
+        entry = TimeEntry(person_id=draft.person_id, date=draft.day, minutes=draft.minutes, area_id=area_id,
                           task_id=draft.task_id, ticket_id=draft.ticket_id, is_support=draft.is_support,
                           note=draft.note, on_behalf_of_id=on_behalf)
         session.add(entry)
         session.flush()
-    return Saved(entry.id, draft.person_id, draft.day, draft.minutes, area.id, area.code, area.scope,
+    return Saved(cast(int, entry.id), draft.person_id, draft.day, draft.minutes, area_id, area.code, area.scope,
                  draft.task_id, draft.is_support, on_behalf, warnings(conn, draft.day, draft.minutes, day_total))
 
 
@@ -348,7 +350,7 @@ def delete(conn: Connection, entry_id: int) -> None:
     with transaction(conn) as session:
         if session.get(TimeEntry, entry_id) is None:
             raise UserError("entry.gone")
-        session.execute(sql_delete(TimeEntry).where(TimeEntry.id == entry_id))
+        session.execute(sql_delete(TimeEntry).where(col(TimeEntry.id) == entry_id))
 
 
 def _in_range(conn: Connection, draft: Draft, today: date) -> None:
