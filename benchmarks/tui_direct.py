@@ -32,7 +32,7 @@ from textual.widgets import DataTable, Input, TabbedContent  # noqa: E402
 from logbog_tui.storage import journal  # noqa: E402
 from logbog_tui.storage.db import connect  # noqa: E402
 from logbog_tui.tui.app import LogbogApp  # noqa: E402
-from logbog_tui.tui.modals import LogHoursDialog  # noqa: E402
+from logbog_tui.tui.dialogs import LogHoursDialog  # noqa: E402
 from logbog_tui.tui.textual_private import built_screens, on_redraw  # noqa: E402
 from logbog_tui.tui.widgets import EntryPanel  # noqa: E402
 from logbog_tui.tui.widgets.filter_box import FilterBox  # noqa: E402

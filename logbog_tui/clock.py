@@ -20,7 +20,6 @@ def today() -> date:
             return date.fromisoformat(frozen)
         except ValueError:
             from logbog_tui.errors import UserError
-            from logbog_tui.i18n import t
 
             raise UserError("clock.bad_today", text=frozen) from None
     return date.today()

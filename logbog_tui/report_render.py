@@ -99,10 +99,10 @@ def human_tables(report: dict) -> list[tuple[str, list[str], list[list], list[bo
 
     out = []
     for section, (columns, rows) in tables(report).items():
-        shown = [[_shown_value(section, c, v) for c, v in zip(columns, row)] for row in rows]
+        shown = [[_shown_value(section, c, v) for c, v in zip(columns, row, strict=True)] for row in rows]
         if "budget" in columns and "status" in columns:  # "brugt op", "overskredet (n t over)"
             b, u, st = columns.index("budget"), columns.index("used"), columns.index("status")
-            for raw, row in zip(rows, shown):
+            for raw, row in zip(rows, shown, strict=True):
                 row[st] = status_words(raw[u], raw[b], raw[st])
         numeric = [all(isinstance(r[i], (int, float)) or r[i] is None for r in rows)
                    and any(r[i] is not None for r in rows) for i in range(len(columns))]

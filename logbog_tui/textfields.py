@@ -4,7 +4,6 @@ length, and without control characters (tab and newline only in long text)."""
 from __future__ import annotations
 
 from logbog_tui.errors import UserError
-from logbog_tui.i18n import t
 from logbog_tui.service.text import has_control, normalise
 
 

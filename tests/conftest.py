@@ -106,7 +106,7 @@ async def submit_form(pilot, **values) -> None:
     """Fill the open FormDialog's fields (Input, Select or TextArea) and save with Ctrl+S."""
     from textual.widgets import TextArea
 
-    from logbog_tui.tui.modals.form import FormDialog
+    from logbog_tui.tui.dialogs.form import FormDialog
 
     dialog = pilot.app.screen
     assert isinstance(dialog, FormDialog)

@@ -95,7 +95,8 @@ def people(db_path):
 
         ids = {n: person(n) for n in ("Lone Leder", "Anna Andersen", "Bo Berg", "Cia Cold", "Dan Dahl", "Sune Sup",
                                       "Eva Ege", "Finn Fod")}
-        pl_seat = conn.execute("SELECT id FROM seat WHERE body_code='styregruppe' AND kind='project_leader'").fetchone()[0]
+        pl_seat = conn.execute(
+            "SELECT id FROM seat WHERE body_code='styregruppe' AND kind='project_leader'").fetchone()[0]
         member(ids["Lone Leder"], pl_seat, "2020-01-01")
         anna = member(ids["Anna Andersen"], seat("region", "nordjylland"), "2020-01-01")
         member(ids["Bo Berg"], seat("region", "midtjylland"), "2020-01-01", "2026-04-30")
@@ -172,7 +173,8 @@ def test_ending_a_membership_annuls_substitute_appointments_that_begin_later(con
 
 def test_a_substitute_appointed_after_the_member_left_credits_nothing_to_them(cli, conn, people):
     """Data from before the fix: Finn appointed from 01.06 for Bo, who left 30.04."""
-    bo_membership = conn.execute("SELECT id, seat_id FROM membership WHERE person_id = ?", (people["Bo Berg"],)).fetchone()
+    bo_membership = conn.execute("SELECT id, seat_id FROM membership WHERE person_id = ?",
+                                 (people["Bo Berg"],)).fetchone()
     fg1 = conn.execute("SELECT id FROM task_area WHERE code = 'FG1'").fetchone()[0]
     with transaction(conn):
         conn.execute("INSERT INTO membership (person_id, seat_id, substitute_for_id, valid_from) VALUES (?, ?, ?,"

@@ -23,10 +23,13 @@ def org(db_path):
 
         def seat(kind, **where):
             key, value = next(iter(where.items()))
-            return conn.execute(f"SELECT id FROM seat WHERE body_code = 'folgegruppe' AND kind = ? AND {key} = ?", (kind, value)).fetchone()[0]
+            return conn.execute(f"SELECT id FROM seat WHERE body_code = 'folgegruppe' AND kind = ? AND {key} = ?",
+                                (kind, value)).fetchone()[0]
 
-        lone, jens, mette, sub = person("Lone Leder"), person("Jens Jensen"), person("Mette Møller"), person("Søren Sup")
-        pl_seat = conn.execute("SELECT id FROM seat WHERE body_code='styregruppe' AND kind='project_leader'").fetchone()[0]
+        lone, jens, mette, sub = (person("Lone Leder"), person("Jens Jensen"), person("Mette Møller"),
+                                  person("Søren Sup"))
+        pl_seat = conn.execute(
+            "SELECT id FROM seat WHERE body_code='styregruppe' AND kind='project_leader'").fetchone()[0]
         conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2020-01-01')",
                      (lone, pl_seat))
         jm = conn.execute("INSERT INTO membership (person_id, seat_id, valid_from) VALUES (?, ?, '2020-01-01')",

@@ -79,7 +79,7 @@ def test_libreoffice_reads_the_formula_as_text(hostile_year, tmp_path):
     env = {**os.environ, "HOME": str(tmp_path), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", options,
                     "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180, env=env)
-    (out,) = [p for p in tmp_path.glob("r*.csv")]
+    (out,) = list(tmp_path.glob("r*.csv"))
     text = out.read_text(encoding="utf-8")
     assert FORMULA in text and "HYPERLINK" in text
     assert not any(line.split(",")[1:2] == ["2"] for line in text.splitlines())
@@ -107,7 +107,7 @@ def test_csv_for_excel_neutralises_formulas_and_uses_decimal_comma(hostile_year)
     assert "'" + FORMULA in titles and "'" + LINK in titles
     members = list(csv.reader(io.StringIO(csv_table(hostile_year, "members", excel=True).decode("utf-8-sig")),
                               delimiter=";"))
-    row = dict(zip(members[0], members[1]))
+    row = dict(zip(members[0], members[1], strict=True))
     assert row["person"] == "'-Anne @Aarhus" and row["used"] == "1,5"
     assert row["remaining"].startswith("72,5")  # numbers stay numbers: no quote, decimal comma
 
@@ -123,7 +123,7 @@ def test_duckdb_reads_typed_columns(cli, hostile_year, db_path, tmp_path):
 
     def types(path: Path, **options) -> dict[str, str]:
         rel = duckdb.read_csv(str(path), **options)
-        return dict(zip(rel.columns, map(str, rel.dtypes)))
+        return dict(zip(rel.columns, map(str, rel.dtypes), strict=True))
 
     members = types(folder / "members.csv")
     assert members["used"] == "DOUBLE" and members["days_with_seat"] in ("BIGINT", "INTEGER")
@@ -131,7 +131,7 @@ def test_duckdb_reads_typed_columns(cli, hostile_year, db_path, tmp_path):
     assert types(folder / "meetings.csv")["date"] == "DATE"
     assert cli("report", "--year", "2026", "--format", "csv", "--excel", "-o", str(tmp_path / "xl")).code == 0
     danish = duckdb.read_csv(str(tmp_path / "xl" / "members.csv"), sep=";", decimal=",")
-    assert dict(zip(danish.columns, map(str, danish.dtypes)))["used"] == "DOUBLE"
+    assert dict(zip(danish.columns, map(str, danish.dtypes), strict=True))["used"] == "DOUBLE"
     assert danish.fetchall()[0][danish.columns.index("used")] == 1.5
 
 
@@ -151,11 +151,11 @@ def test_markdown_tables_hold_together(hostile_year):
     md = render(hostile_year, "md").decode()
     lines = md.splitlines()
     for i, line in enumerate(lines):
-        if line.startswith("|---") or line.startswith("|--"):
+        if line.startswith(("|---", "|--")):
             columns = line.count("|") - 1
             j = i + 1
             while j < len(lines) and lines[j].startswith("| "):
-                cells = [c for c in _split_md_row(lines[j])]
+                cells = list(_split_md_row(lines[j]))
                 assert len(cells) == columns, lines[j]
                 j += 1
     assert "a \\| b<br>c" in md

@@ -162,7 +162,7 @@ async def test_the_tui_undoes_its_own_newest_change_and_shows_the_history(db_pat
     from textual.widgets import DataTable
 
     from logbog_tui.tui.app import LogbogApp
-    from logbog_tui.tui.modals import ConfirmDialog
+    from logbog_tui.tui.dialogs import ConfirmDialog
     from logbog_tui.tui.screens.history import HistoryScreen
     from tests.conftest import submit_form
 

@@ -221,7 +221,8 @@ def test_meeting_cli_contract(cli):
                                        "host_stale"}] * 2
     assert data[1]["date"] == "2027-05-04" and data[1]["time"] == "10:00" and data[1]["override"] is False
     assert cli("meeting", "add", "--body", "bestyrelse", "--date", "i dag").code == 2
-    assert cli("meeting", "add", "--body", "fg", "--date", "2027-10-05", "--host", "Sjælland", "--reason", "x").code == 2
+    assert cli("meeting", "add", "--body", "fg", "--date", "2027-10-05", "--host", "Sjælland",
+               "--reason", "x").code == 2
 
 
 def test_host_follows_the_rotation_across_the_merger(cli):

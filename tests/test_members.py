@@ -171,7 +171,8 @@ def test_export_and_erase_keep_history_under_a_placeholder(conn):
     assert people.erase(conn, pid) == f"Slettet person #{pid}"
     row = conn.execute("SELECT name, email, phone, erased_at FROM person WHERE id = ?", (pid,)).fetchone()
     assert row[0] == f"Slettet person #{pid}" and row[1] is None and row[2] is None and row[3]
-    assert tuple(conn.execute("SELECT minutes, note FROM time_entry WHERE person_id = ?", (pid,)).fetchone()) == (60, None)
+    assert tuple(conn.execute("SELECT minutes, note FROM time_entry WHERE person_id = ?",
+                              (pid,)).fetchone()) == (60, None)
 
 
 def test_a_person_without_history_can_be_deleted(conn):

@@ -90,9 +90,12 @@ def test_concurrent_cli_writers_lose_nothing(db_path):
             "import sys\nc = connect(sys.argv[1])\n"
             "for _ in range(30):\n"
             "    with transaction(c):\n"
-            "        h = c.execute(\"SELECT hours FROM budget WHERE year = 2026 AND scope = 'projektledelse'\").fetchone()[0]\n"
-            "        c.execute(\"UPDATE budget SET hours = ? WHERE year = 2026 AND scope = 'projektledelse'\", (h + 1,))\n")
-    status = ("from logbog_tui.storage import tickets\nfrom logbog_tui.storage.db import connect\nimport sys, datetime\n"
+            "        h = c.execute(\"SELECT hours FROM budget WHERE year = 2026 AND scope = 'projektledelse'\")"
+            ".fetchone()[0]\n"
+            "        c.execute(\"UPDATE budget SET hours = ? WHERE year = 2026 AND scope = 'projektledelse'\","
+            " (h + 1,))\n")
+    status = ("from logbog_tui.storage import tickets\nfrom logbog_tui.storage.db import connect\n"
+              "import sys, datetime\n"
               "c = connect(sys.argv[1])\n"
               "for i in range(10):\n"
               "    tickets.change_status(c, int(sys.argv[2]), 'open' if i % 2 == 0 else 'with_supplier',"

@@ -342,7 +342,7 @@ async def test_a_save_under_a_held_lock_keeps_the_dialog_and_its_text(db_path, q
     from textual.widgets import Input
 
     from logbog_tui.tui.app import LogbogApp
-    from logbog_tui.tui.modals import LogHoursDialog
+    from logbog_tui.tui.dialogs import LogHoursDialog
 
     _leader(db_path)
     app = LogbogApp(connect(db_path), db_path, today=TODAY)
@@ -374,7 +374,7 @@ async def test_a_save_under_a_held_lock_keeps_the_dialog_and_its_text(db_path, q
 @PROCESSES
 async def test_a_form_save_under_a_held_lock_keeps_the_form(db_path, quick_timeout):
     from logbog_tui.tui.app import LogbogApp
-    from logbog_tui.tui.modals.form import FormDialog
+    from logbog_tui.tui.dialogs.form import FormDialog
 
     app = LogbogApp(connect(db_path), db_path, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -677,7 +677,7 @@ async def test_a_confirmed_change_under_a_held_lock_gives_a_message_not_a_stop(d
     """A dialog's answer (here: erase a person, confirmed) that meets a held lock: a message; the
     program goes on and nothing changed."""
     from logbog_tui.tui.app import LogbogApp
-    from logbog_tui.tui.modals import ConfirmDialog
+    from logbog_tui.tui.dialogs import ConfirmDialog
 
     conn = connect(db_path)
     with transaction(conn):

@@ -13,7 +13,7 @@ from logbog_tui import i18n
 from logbog_tui.storage.db import connect
 from logbog_tui.i18n import t
 from logbog_tui.tui.app import LogbogApp
-from logbog_tui.tui.modals import KeysScreen
+from logbog_tui.tui.dialogs import KeysScreen
 from logbog_tui.tui.widgets.key_bar import KeyBar
 
 TODAY = date(2026, 11, 25)
@@ -89,7 +89,8 @@ def test_a_count_that_promises_a_list_says_how_many_more(db_path):
     with transaction(conn):
         area = conn.execute("SELECT id FROM task_area WHERE code = 'PL1'").fetchone()[0]
         for n in range(5):
-            conn.execute("INSERT INTO task (area_id, title, due_date) VALUES (?, ?, '2026-01-05')", (area, f"Opgave {n}"))
+            conn.execute("INSERT INTO task (area_id, title, due_date) VALUES (?, ?, '2026-01-05')",
+                         (area, f"Opgave {n}"))
     line = next(x for x in attention_text(conn, TODAY).splitlines() if "over frist" in x)
     count = int(line.split()[1])
     assert count >= 5 and line.count("(") == 3 and line.endswith(f"… og {count - 3} flere")

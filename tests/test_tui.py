@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 from logbog_tui.storage.db import connect
 from logbog_tui.storage.demo import fill
 from logbog_tui.tui.app import LogbogApp
-from logbog_tui.tui.modals import KeysScreen
+from logbog_tui.tui.dialogs import KeysScreen
 from logbog_tui.tui.screens import SCREENS
 from logbog_tui.tui.textual_private import mode_screen
 

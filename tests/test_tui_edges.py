@@ -10,7 +10,7 @@ from logbog_tui.storage.db import connect
 from logbog_tui.storage.session import transaction
 from logbog_tui.i18n import fmt_hours
 from logbog_tui.overview import budget_overview
-from logbog_tui.tui.modals import LogHoursDialog
+from logbog_tui.tui.dialogs import LogHoursDialog
 from logbog_tui.tui.widgets import BudgetPanel
 
 from .test_tui_hours import TODAY, app_for, rows
@@ -103,7 +103,7 @@ async def test_the_budget_panel_shows_members_pace_and_budgets_unrounded(db_path
 async def test_a_stale_host_is_flagged_and_h_offers_the_turn(db_path):
     from logbog_tui.storage import meetings
     from logbog_tui.storage.meetings import MeetingDraft
-    from logbog_tui.tui.modals.form import FormDialog
+    from logbog_tui.tui.dialogs.form import FormDialog
 
     conn = connect(db_path)
     autumn, _ = meetings.plan(conn, MeetingDraft(body="folgegruppe", day=TODAY.replace(month=12, day=8)))
@@ -128,12 +128,12 @@ async def test_a_stale_host_is_flagged_and_h_offers_the_turn(db_path):
 async def test_moving_a_hovedstaden_meeting_into_2027_asks_to_take_the_successor(db_path):
     from logbog_tui.storage import meetings
     from logbog_tui.storage.meetings import MeetingDraft
-    from logbog_tui.tui.modals import ConfirmDialog
-    from logbog_tui.tui.modals.form import FormDialog
+    from logbog_tui.tui.dialogs import ConfirmDialog
+    from logbog_tui.tui.dialogs.form import FormDialog
 
     conn = connect(db_path)
-    mid, _ = meetings.plan(conn, MeetingDraft(body="folgegruppe", day=TODAY.replace(month=12, day=8), host_code="hovedstaden",
-                                              reason="lokaler"))
+    mid, _ = meetings.plan(conn, MeetingDraft(body="folgegruppe", day=TODAY.replace(month=12, day=8),
+                                              host_code="hovedstaden", reason="lokaler"))
     app = app_for(db_path)
     async with app.run_test(size=(140, 44)) as pilot:
         await pilot.press("3", "d")

@@ -19,8 +19,8 @@ from textual.keys import key_to_character
 from logbog_tui.storage.db import connect, open_db
 from logbog_tui.storage.demo import fill
 from logbog_tui.tui.app import LogbogApp
-from logbog_tui.tui.modals import ConfirmDialog, LogHoursDialog
-from logbog_tui.tui.modals.form import FormDialog
+from logbog_tui.tui.dialogs import ConfirmDialog, LogHoursDialog
+from logbog_tui.tui.dialogs.form import FormDialog
 from logbog_tui.tui.screens import SCREENS
 from logbog_tui.tui.screens.composition import CompositionScreen
 from logbog_tui.tui.screens.meeting_record import MeetingRecordScreen
@@ -191,7 +191,7 @@ async def test_q_is_a_letter_where_text_is_typed_and_closes_the_keys_list(demo_t
     the keys list (`?`) it closes the list, as that list says."""
     from textual.widgets import Input
 
-    from logbog_tui.tui.modals import KeysScreen
+    from logbog_tui.tui.dialogs import KeysScreen
 
     path = fresh_copy(demo_template, tmp_path)
     app = LogbogApp(connect(path), path, today=TODAY)

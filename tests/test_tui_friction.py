@@ -81,7 +81,7 @@ async def test_after_saving_something_new_its_row_is_selected(db_path, org):  # 
 
 
 async def test_an_empty_database_says_what_to_do_first(db_path):
-    from logbog_tui.tui.modals import LogHoursDialog
+    from logbog_tui.tui.dialogs import LogHoursDialog
 
     app = app_for(db_path)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -13,8 +13,8 @@ from logbog_tui.storage.session import transaction
 from logbog_tui.i18n import fmt_hours
 from logbog_tui.overview import budget_overview
 from logbog_tui.tui.app import LogbogApp
-from logbog_tui.tui.modals import ConfirmDialog, LogHoursDialog
-from logbog_tui.tui.modals.form import FormDialog
+from logbog_tui.tui.dialogs import ConfirmDialog, LogHoursDialog
+from logbog_tui.tui.dialogs.form import FormDialog
 from logbog_tui.tui.textual_private import build_screen, notifications
 from logbog_tui.tui.widgets import BudgetPanel
 
@@ -167,7 +167,8 @@ async def test_budget_panel_shows_the_services_numbers(db_path, org):
         panel = app.screen.query_one(BudgetPanel)
         ov = budget_overview(conn, 2026, TODAY)
         text = str(panel.query_one("#pl-text", Static).render())
-        assert "brugt 1 t af 1.350 t" in text and f"forventet til dato {fmt_hours(round(ov.leadership.expected_to_date))}" in text
+        assert "brugt 1 t af 1.350 t" in text
+        assert f"forventet til dato {fmt_hours(round(ov.leadership.expected_to_date))}" in text
         table = panel.query_one("#members", DataTable)
         row = [str(c) for c in table.get_row(str(org["jens"]))]
         assert row[0] == "Jens Jensen" and row[2] == "10 t" and row[3] == "74 t" and row[4] == "64 t"
@@ -220,7 +221,7 @@ async def test_new_task_and_filter(db_path, org):
 
 
 async def test_question_mark_shows_the_tasks_keys(db_path, org):
-    from logbog_tui.tui.modals import KeysScreen
+    from logbog_tui.tui.dialogs import KeysScreen
 
     app = app_for(db_path)
     async with app.run_test(size=(120, 50)) as pilot:
@@ -273,7 +274,7 @@ async def test_the_dialog_built_in_idle_time_opens_filled(db_path, org):
     build is half done (composed, not yet mounted) must still show the leader and the last area."""
     import asyncio
 
-    from logbog_tui.tui.modals import LogForm
+    from logbog_tui.tui.dialogs import LogForm
 
     app = app_for(db_path)
     async with app.run_test(size=(120, 40)) as pilot:

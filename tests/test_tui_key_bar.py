@@ -7,7 +7,7 @@ from datetime import date
 from logbog_tui.storage.db import connect
 from logbog_tui.storage.demo import fill
 from logbog_tui.tui.app import LogbogApp
-from logbog_tui.tui.modals import KeysScreen
+from logbog_tui.tui.dialogs import KeysScreen
 from logbog_tui.tui.widgets.key_bar import KeyBar
 
 TODAY = date(2026, 11, 25)

@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 from logbog_tui.storage.db import connect
 from logbog_tui.storage.session import transaction
 from logbog_tui.tui.app import LogbogApp
-from logbog_tui.tui.modals import LogHoursDialog
+from logbog_tui.tui.dialogs import LogHoursDialog
 from logbog_tui.tui.textual_private import shown_suggestion
 
 TODAY = date(2026, 11, 25)

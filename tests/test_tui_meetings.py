@@ -13,8 +13,8 @@ from logbog_tui.storage.db import connect
 from logbog_tui.storage.session import transaction
 from logbog_tui.storage.demo import fill
 from logbog_tui.tui.app import LogbogApp
-from logbog_tui.tui.modals.form import FormDialog
-from logbog_tui.tui.modals.meeting_form import MeetingDialog
+from logbog_tui.tui.dialogs.form import FormDialog
+from logbog_tui.tui.dialogs.meeting_form import MeetingDialog
 from logbog_tui.tui.screens.meeting_record import MeetingRecordScreen
 from logbog_tui.tui.textual_private import notifications, select_options
 

@@ -13,8 +13,8 @@ from logbog_tui.storage.db import connect
 from logbog_tui.storage.demo import fill
 from logbog_tui.storage.session import transaction
 from logbog_tui.tui.app import LogbogApp
-from logbog_tui.tui.modals import ConfirmDialog
-from logbog_tui.tui.modals.form import FormDialog
+from logbog_tui.tui.dialogs import ConfirmDialog
+from logbog_tui.tui.dialogs.form import FormDialog
 from logbog_tui.tui.screens.composition import CompositionScreen
 
 from .conftest import submit_form
@@ -40,27 +40,27 @@ async def test_add_appoint_substitute_filter_and_erase(db_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "n")
         await pilot.pause()
-        await submit_form(pilot, **{"name": "Mette Møller", "email": "mette@", "phone": "12 34 56 78"})
+        await submit_form(pilot, name="Mette Møller", email="mette@", phone="12 34 56 78")
         assert isinstance(app.screen, FormDialog)  # the bad e-mail keeps the dialog, and the text
         assert app.screen.query_one("#name", Input).value == "Mette Møller"
-        await submit_form(pilot, **{"email": "mette@rm.dk"})
+        await submit_form(pilot, email="mette@rm.dk")
         assert q(db_path, "SELECT name, email, phone FROM person") == [("Mette Møller", "mette@rm.dk", "12 34 56 78")]
 
         await pilot.press("a")
         await pilot.pause()
-        await submit_form(pilot, **{"seat": seat(db_path, "folgegruppe", region_code="midtjylland"), "start": "01.01.2026",
-                                "reference": "Styregruppemøde 12.12.2025"})
+        await submit_form(pilot, seat=seat(db_path, "folgegruppe", region_code="midtjylland"), start="01.01.2026",
+                          reference="Styregruppemøde 12.12.2025")
         assert q(db_path, "SELECT valid_from, valid_to, appointment_ref FROM membership") == [
             ("2026-01-01", None, "Styregruppemøde 12.12.2025")]
 
         await pilot.press("n")
-        await submit_form(pilot, **{"name": "Søren Suppleant"})
+        await submit_form(pilot, name="Søren Suppleant")
         table = app.screen.query_one("#people", DataTable)
         table.move_cursor(row=[str(table.get_row_at(i)[0]) for i in range(table.row_count)].index("Søren Suppleant"))
         await pilot.press("s")
         await pilot.pause()
         member_id = q(db_path, "SELECT id FROM membership")[0][0]
-        await submit_form(pilot, **{"member": member_id})
+        await submit_form(pilot, member=member_id)
         assert q(db_path, "SELECT p.name, m.substitute_for_id FROM membership m JOIN person p ON p.id = m.person_id"
                           " WHERE m.substitute_for_id IS NOT NULL") == [("Søren Suppleant", member_id)]
 
@@ -92,7 +92,7 @@ async def test_overlapping_appointment_is_refused_in_the_dialog(db_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "down", "a")
         await pilot.pause()
-        await submit_form(pilot, **{"seat": seat(db_path, "folgegruppe", region_code="nordjylland")})
+        await submit_form(pilot, seat=seat(db_path, "folgegruppe", region_code="nordjylland"))
         assert isinstance(app.screen, FormDialog)
         assert "allerede besat af Anne" in str(app.screen.query_one("#seat-error").render())  # under Plads
     assert q(db_path, "SELECT count(*) FROM membership") == [(1,)]
@@ -108,7 +108,7 @@ async def test_end_membership_and_export(db_path, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "x")
         await pilot.pause()
-        await submit_form(pilot, **{"end": "31.12.2026"})
+        await submit_form(pilot, end="31.12.2026")
         assert q(db_path, "SELECT valid_to FROM membership") == [("2026-12-31",)]
         await pilot.press("E")
         await pilot.pause()
@@ -201,7 +201,8 @@ async def test_composition_at_80_columns_shows_whole_seat_names_and_the_substitu
         table = app.screen.query_one(DataTable)
         seats = [str(table.get_row_at(i)[1]).replace("\n", " ") for i in range(table.row_count)]
         heads = [s for s in seats if s.startswith("Chef, Sekretariatet")]
-        assert sorted(heads) == [f"Chef, Sekretariatet for Lægelig Videreuddannelse {r}" for r in ("Nord", "Syd", "Øst")]
+        assert sorted(heads) == [f"Chef, Sekretariatet for Lægelig Videreuddannelse {r}"
+                                 for r in ("Nord", "Syd", "Øst")]
         assert [str(c.label).rstrip(" →") for c in table.columns.values()][-1] == "Suppleanter"
         assert table.virtual_size.width <= table.size.width  # nothing hidden to the right
         assert any(str(table.get_row_at(i)[3]) for i in range(table.row_count))  # the demo has substitutes

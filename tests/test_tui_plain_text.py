@@ -12,7 +12,7 @@ from logbog_tui.storage import people, tickets, timelog
 from logbog_tui.storage.db import connect
 from logbog_tui.storage.queries import resolve_area
 from logbog_tui.tui.app import LogbogApp
-from logbog_tui.tui.modals import LogHoursDialog
+from logbog_tui.tui.dialogs import LogHoursDialog
 from logbog_tui.tui.textual_private import handle_error
 
 TODAY = date(2026, 11, 25)
@@ -106,7 +106,7 @@ async def test_the_palette_finds_and_shows_odd_names(db_path):
 async def test_choices_in_a_form_are_shown_as_typed(db_path):
     from textual.widgets import Select
 
-    from logbog_tui.tui.modals.form import Field, FormDialog
+    from logbog_tui.tui.dialogs.form import Field, FormDialog
 
     app = LogbogApp(connect(db_path), db_path, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -11,8 +11,8 @@ from textual.widgets import Select
 from logbog_tui.storage.db import connect
 from logbog_tui.storage.session import transaction
 from logbog_tui.tui.app import LogbogApp
-from logbog_tui.tui.modals import ConfirmDialog
-from logbog_tui.tui.modals.form import FormDialog
+from logbog_tui.tui.dialogs import ConfirmDialog
+from logbog_tui.tui.dialogs.form import FormDialog
 from logbog_tui.tui.screens.meeting_record import MeetingRecordScreen
 from logbog_tui.tui.textual_private import notifications, select_options
 
@@ -36,8 +36,8 @@ def last_message(app) -> str:
 async def test_referring_and_unreferring_keep_the_owner(db_path, members):  # noqa: F811
     fg = q(db_path, "SELECT id FROM meeting WHERE body_code = 'folgegruppe'")[0][0]
     with transaction(conn := connect(db_path)):
-        conn.execute("INSERT INTO agenda_item (meeting_id, title, owner_id, decision) VALUES (?, 'Eksport', ?, 'Uenige')",
-                     (fg, members["Anne Aarhus"]))
+        conn.execute("INSERT INTO agenda_item (meeting_id, title, owner_id, decision)"
+                     " VALUES (?, 'Eksport', ?, 'Uenige')", (fg, members["Anne Aarhus"]))
     app = app_for(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", "enter")
@@ -66,7 +66,8 @@ async def test_a_referral_is_not_settled_by_an_earlier_steering_group_meeting(db
         await pilot.press("3")
         await pilot.pause()
         table = app.screen.query_one("#meeting-list")
-        keys = [app.screen.rows[str(table.coordinate_to_cell_key((i, 0)).row_key.value)].id for i in range(table.row_count)]
+        keys = [app.screen.rows[str(table.coordinate_to_cell_key((i, 0)).row_key.value)].id
+                for i in range(table.row_count)]
         table.move_cursor(row=keys.index(fg))
         await pilot.press("enter")
         await pilot.pause()

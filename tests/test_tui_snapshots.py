@@ -1,6 +1,6 @@
 """Snapshots at 80x24 of the Tasks screen's three tabs and of every dialog that test_tui_layout
 does not reach (issue 16, part 5). With test_tui_layout's DIALOGS these cover the dialogs of
-tui/modals/, tui/*_forms.py and the screens; the ones left out are named at the end, with why.
+tui/dialogs/, tui/*_forms.py and the screens; the ones left out are named at the end, with why.
 
 A snapshot that changes on purpose is renewed with `pytest --snapshot-update tests/...` and
 looked at (tests/__snapshots__/)."""

@@ -12,7 +12,7 @@ from logbog_tui.storage.session import transaction
 from logbog_tui.storage.demo import fill
 from logbog_tui.storage.tickets import TicketDraft
 from logbog_tui.tui.app import LogbogApp
-from logbog_tui.tui.modals import LogHoursDialog
+from logbog_tui.tui.dialogs import LogHoursDialog
 from logbog_tui.tui.screens.tickets import TicketScreen
 from logbog_tui.tui.textual_private import notifications, select_options
 

@@ -24,11 +24,12 @@ from logbog_tui.i18n import fmt_date, t
 from logbog_tui.logfile import logger
 from logbog_tui.overview import explain, host_now
 from logbog_tui.service.text import visible
+from logbog_tui.tui.screens.base import DataScreen
 from logbog_tui.tui.commands import JumpProvider
 from logbog_tui.tui.hours import HourLogging
 from logbog_tui.tui.idle_gc import IdleCollection
 from logbog_tui.tui.key_guard import KeyGuard
-from logbog_tui.tui.modals import KeysScreen
+from logbog_tui.tui.dialogs import KeysScreen
 from logbog_tui.tui.screens import SCREENS
 from logbog_tui.tui.textual_private import OneLineErrors, build_mode, mode_screen, restyle_hidden_screens
 from logbog_tui.tui.widgets.filter_box import FilterBox
@@ -180,7 +181,7 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, OneLineErrors, App):
         from logbog_tui.calendar_export import write
         from logbog_tui.paths import data_dir
         from logbog_tui.report_render import write_folder
-        from logbog_tui.tui.modals import ConfirmDialog
+        from logbog_tui.tui.dialogs import ConfirmDialog
 
         from logbog_tui.failures import explain as failure_line
         from logbog_tui.paths import private_dir
@@ -213,7 +214,7 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, OneLineErrors, App):
         file; CSV (for scripts, or for Danish Excel) as a folder with one table per section."""
         from logbog_tui.report import annual
         from logbog_tui.report_render import csv_files, render
-        from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
+        from logbog_tui.tui.dialogs.form import Field, FieldErrors, FormDialog
 
         def save(values: dict):
             text = (values["year"] or "").strip()
@@ -236,13 +237,17 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, OneLineErrors, App):
 
     async def open_person(self, name: str) -> None:
         await self.switch_mode("members")
-        self.screen.query_one(FilterBox).value = name
-        self.screen.refresh_data()
+        self._filter_screen(name)
 
     async def open_task(self, title: str) -> None:
         await self.switch_mode("tasks")
-        self.screen.query_one(FilterBox).value = title
-        self.screen.refresh_data()
+        self._filter_screen(title)
+
+    def _filter_screen(self, text: str) -> None:
+        """Filter the screen's list by ``text`` (a jump from the command palette)."""
+        self.screen.query_one(FilterBox).value = text
+        if isinstance(self.screen, DataScreen):
+            self.screen.refresh_data()
 
     async def open_ticket(self, ticket_id: int) -> None:
         from logbog_tui.tui.screens.tickets import TicketScreen
@@ -277,7 +282,7 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, OneLineErrors, App):
 
     def get_key_display(self, binding: Binding) -> str:
         """Keys on the key line as in the keys list (`Esc`, not `esc`)."""
-        from logbog_tui.tui.modals.keys import KEY_NAMES
+        from logbog_tui.tui.dialogs.keys import KEY_NAMES
 
         if not binding.key_display and binding.key in ("escape", "enter"):
             return KEY_NAMES[binding.key]

@@ -20,7 +20,8 @@ class JumpProvider(Provider):
         conn = app.conn
         self.items: list[tuple[str, str, object]] = []
         for name in queries.people_in_order(conn):
-            self.items.append((f"{t('palette.person')}: {name}", t("palette.open_person"), partial(app.open_person, name)))
+            self.items.append((f"{t('palette.person')}: {name}", t("palette.open_person"),
+                               partial(app.open_person, name)))
         for r in tickets.list_tickets(conn, limit=2000):
             self.items.append((f"{t('palette.ticket')} {r.number}: {r.title}", t(f"ticket.status.{r.status}"),
                                partial(app.open_ticket, r.id)))

@@ -13,7 +13,8 @@ from logbog_tui.i18n import fmt_date, fmt_hours, fmt_minutes, t
 from logbog_tui.overview import budget_overview, crossing_notice, status_words
 from logbog_tui.service.budget import OVER, WARNING, as_of_for, status
 from logbog_tui.storage.timelog import Draft
-from logbog_tui.tui.modals import ConfirmDialog, LogForm, LogHoursDialog
+from logbog_tui.tui.messages import DataChanged
+from logbog_tui.tui.dialogs import ConfirmDialog, LogForm, LogHoursDialog
 from logbog_tui.tui.textual_private import build_screen
 
 
@@ -141,9 +142,8 @@ class HourLogging:
         self.data_changed()
 
     def data_changed(self) -> None:
-        refresh = getattr(self.screen, "refresh_data", None)
-        if refresh is not None:
-            refresh()
+        """Tell the screen on top that the data changed (it refreshes if it shows data)."""
+        self.screen.post_message(DataChanged())
 
 
 def budget_line(conn, draft: Draft, today: date) -> tuple[str, str, float, float] | None:

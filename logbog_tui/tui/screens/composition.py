@@ -101,8 +101,9 @@ class CompositionScreen(ModalScreen[None]):
                     if line.vacant:
                         holder: str | Text = Text(t("composition.vacant"), style="bold red")
                     else:
-                        holder = line.holder.person + (f" ({t('composition.until', date=fmt_date(line.holder.valid_to))})"
-                                                       if line.holder.valid_to else "")
+                        holder = line.holder.person + (
+                            f" ({t('composition.until', date=fmt_date(line.holder.valid_to))})"
+                            if line.holder.valid_to else "")
                         if line.holder.role != "member":
                             holder += f", {t(f'role.{line.holder.role}')}"
                         holder = wrap(holder, holder_w)

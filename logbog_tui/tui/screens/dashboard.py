@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from logbog_tui.tui.screens.base import DataScreen
 from logbog_tui.storage import meeting_records, meetings, memberships, people, queries, tasks
 from logbog_tui.i18n import fmt_date, fmt_hours, say, t
 from logbog_tui.overview import budget_overview, explain, host_now, planned_note, status_words
@@ -20,7 +20,7 @@ from logbog_tui.tui.widgets.key_bar import KeyBar
 from logbog_tui.tui.widgets.plain import Plain, Table
 
 
-class DashboardScreen(Screen):
+class DashboardScreen(DataScreen):
     AUTO_FOCUS = "#budget-table"
     BINDINGS = [Binding("R", "app.report", t("report.key"), id="dashboard.report")]
 

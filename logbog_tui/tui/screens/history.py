@@ -7,9 +7,9 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Header
 
+from logbog_tui.tui.screens.base import DataScreen
 from logbog_tui.storage import journal
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
@@ -19,7 +19,7 @@ from logbog_tui.tui.widgets.plain import Plain, Table
 SHOWN = 200
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(DataScreen):
     DEFAULT_CSS = """
     HistoryScreen #history { height: 1fr; }
     HistoryScreen #history-head { padding: 0 1; }
@@ -59,7 +59,7 @@ class HistoryScreen(Screen[None]):
         if entry is None or not entry.undoable:
             self.app.notify(t("history.cannot", id=self._ids[table.cursor_row]), severity="warning")
             return
-        from logbog_tui.tui.modals import ConfirmDialog
+        from logbog_tui.tui.dialogs import ConfirmDialog
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -71,7 +71,6 @@ class HistoryScreen(Screen[None]):
                 return
             self.app.notify(t("undo.done", line=journal.describe(journal.get(self.app.conn, entry.id))))
             self.app.data_changed()
-            self.refresh_data()
 
         self.app.push_screen(ConfirmDialog(t("undo.ask", line=journal.describe(entry))), answered)
 

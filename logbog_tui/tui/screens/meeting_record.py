@@ -6,23 +6,23 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from logbog_tui.tui.screens.base import DataScreen
 from logbog_tui.storage import meeting_records, meetings, queries
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_hours, fmt_minutes, fmt_week, t
 from logbog_tui.overview import budget_overview, status_words
 from logbog_tui.service.budget import as_of_for
-from logbog_tui.tui.modals import ConfirmDialog
-from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
+from logbog_tui.tui.dialogs import ConfirmDialog
+from logbog_tui.tui.dialogs.form import Field, FieldErrors, FormDialog
 from logbog_tui.tui.widgets.key_bar import KeyBar
 from logbog_tui.tui.widgets.plain import Plain, Table
 
 FG_AREAS_DEFAULT = "FG2"
 
 
-class MeetingRecordScreen(Screen):
+class MeetingRecordScreen(DataScreen):
     DEFAULT_CSS = """
     MeetingRecordScreen #record-head { margin: 0 1; height: auto; }
     MeetingRecordScreen .section { margin: 1 1 0 1; text-style: bold; }

@@ -7,24 +7,24 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from logbog_tui.tui.screens.base import DataScreen
 from logbog_tui.storage import meeting_records, meetings, queries
 from logbog_tui.i18n import fmt_date, fmt_week, t
 from logbog_tui.storage.meetings import MeetingDraft, MeetingRow
 from logbog_tui.overview import explain
 from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_date
-from logbog_tui.tui.modals import ConfirmDialog
-from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
-from logbog_tui.tui.modals.meeting_form import MeetingDialog
+from logbog_tui.tui.dialogs import ConfirmDialog
+from logbog_tui.tui.dialogs.form import Field, FieldErrors, FormDialog
+from logbog_tui.tui.dialogs.meeting_form import MeetingDialog
 from logbog_tui.tui.widgets.filter_box import FilterableList, FilterBox
 from logbog_tui.tui.widgets.key_bar import KeyBar
 from logbog_tui.tui.widgets.plain import Plain, Table
 
 
-class MeetingsScreen(FilterableList, Screen):
+class MeetingsScreen(FilterableList, DataScreen):
     DEFAULT_CSS = """
     MeetingsScreen #meeting-head, MeetingsScreen #referrals { margin: 0 1; height: auto; }
     MeetingsScreen #meeting-notes { margin: 0 1; height: auto; max-height: 6; color: $warning; }
@@ -90,8 +90,9 @@ class MeetingsScreen(FilterableList, Screen):
                         if check and check.stale and check.offer else "")
                 style = "dim strike" if m.status == "cancelled" else ""
                 reason = "⚑ " + (m.override_reason or "")
-                table.add_row(Text(f"{t(f'weekday.{m.day.weekday()}')} {fmt_date(m.day)}" + (f" {m.time}" if m.time else ""),
-                                   style=style), *((fmt_week(m.day),) if week else ()), t(f"body.short.{m.body}"),
+                table.add_row(Text(f"{t(f'weekday.{m.day.weekday()}')} {fmt_date(m.day)}"
+                                   + (f" {m.time}" if m.time else ""), style=style),
+                              *((fmt_week(m.day),) if week else ()), t(f"body.short.{m.body}"),
                               (m.host_name or "").removeprefix("Region "),
                               t(f"meeting.kind.{m.kind}"), t(f"meeting.status.{m.status}"),
                               Text(reason if len(reason) <= room else reason[:room - 1] + "…", style="dark_orange")
@@ -124,7 +125,8 @@ class MeetingsScreen(FilterableList, Screen):
         def done(result) -> None:
             if result is None:
                 return
-            warnings = result[1] if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], list) else []
+            warnings = (result[1] if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], list)
+                        else [])
             self.notes = "\n".join("⚠ " + w for w in warnings)
             message = t(key) + ("\n" + t("meetings.warnings_below", count=len(warnings)) if warnings else "")
             self.app.notify(message, severity="warning" if warnings else "information", timeout=8 if warnings else 4)

@@ -8,14 +8,14 @@ import json
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from logbog_tui.tui.screens.base import DataScreen
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.storage import memberships, people
 from logbog_tui.storage.memberships import MembershipRow
 from logbog_tui.storage.people import PersonRow
-from logbog_tui.tui.member_forms import (
+from logbog_tui.tui.dialogs.members import (
     appoint_dialog,
     end_dialog,
     erase_dialog,
@@ -24,14 +24,14 @@ from logbog_tui.tui.member_forms import (
     person_dialog,
     substitute_dialog,
 )
-from logbog_tui.tui.modals import ConfirmDialog
+from logbog_tui.tui.dialogs import ConfirmDialog
 from logbog_tui.tui.screens.composition import CompositionScreen
 from logbog_tui.tui.widgets.filter_box import FilterableList, FilterBox
 from logbog_tui.tui.widgets.key_bar import KeyBar
 from logbog_tui.tui.widgets.plain import Plain, Table
 
 
-class MembersScreen(FilterableList, Screen):
+class MembersScreen(FilterableList, DataScreen):
     DEFAULT_CSS = """
     MembersScreen #people { height: 2fr; }
     MembersScreen #member-head, MembersScreen #ms-head { margin: 0 1; height: auto; }

@@ -5,28 +5,29 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import DataTable, Header, TabbedContent, TabPane
 
+from logbog_tui.tui.screens.base import DataScreen
 from logbog_tui.storage import budget_edit
 from logbog_tui.i18n import t
-from logbog_tui.tui.modals import ConfirmDialog
-from logbog_tui.tui.task_forms import budget_dialog, task_dialog
+from logbog_tui.tui.dialogs import ConfirmDialog
+from logbog_tui.tui.dialogs.tasks import budget_dialog, task_dialog
 from logbog_tui.tui.widgets import BudgetPanel, EntryPanel, TaskPanel
 from logbog_tui.tui.widgets.key_bar import KeyBar
 from logbog_tui.tui.widgets.plain import focus_then
 
 # action -> the tabs where it applies
 ACTIONS = {
-    "new_task": {"tab-tasks"}, "open": {"tab-tasks", "tab-entries"}, "edit": {"tab-tasks", "tab-entries", "tab-budgets"},
+    "new_task": {"tab-tasks"}, "open": {"tab-tasks", "tab-entries"},
+    "edit": {"tab-tasks", "tab-entries", "tab-budgets"},
     "delete": {"tab-entries"}, "period(-1)": {"tab-tasks", "tab-entries", "tab-budgets"},
     "period(1)": {"tab-tasks", "tab-entries", "tab-budgets"}, "filter": {"tab-tasks", "tab-entries"},
     "period_kind": {"tab-entries"}, "group": {"tab-entries"}, "close_filter": {"tab-tasks", "tab-entries"},
 }
 
 
-class TasksScreen(Screen):
+class TasksScreen(DataScreen):
     AUTO_FOCUS = "#tasks"
     LIST = "#tasks"
     BINDINGS = [

@@ -7,14 +7,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from logbog_tui.tui.screens.base import DataScreen
 from logbog_tui.storage import tickets
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, fmt_moment, t
 from logbog_tui.storage.tickets import TicketRow
-from logbog_tui.tui import ticket_forms
+from logbog_tui.tui.dialogs import tickets as ticket_forms
 from logbog_tui.tui.widgets.filter_box import FilterableList, FilterBox
 from logbog_tui.tui.widgets.key_bar import KeyBar
 from logbog_tui.tui.widgets.plain import Plain, Table
@@ -78,7 +78,7 @@ class TicketActions:
         self.refresh_data()
 
 
-class TicketsScreen(FilterableList, TicketActions, Screen):
+class TicketsScreen(FilterableList, TicketActions, DataScreen):
     DEFAULT_CSS = """
     TicketsScreen #ticket-head { margin: 0 1; height: auto; }
     TicketsScreen #ticket-list { height: 1fr; }
@@ -139,7 +139,8 @@ class TicketsScreen(FilterableList, TicketActions, Screen):
                 days = r.days_with_supplier(today)
                 passed = r.promise_passed(today)
                 late += passed
-                cells = {"number": r.number, "title": r.title[:title_width], "category": t(f"category.{r.category}")[:11],
+                cells = {"number": r.number, "title": r.title[:title_width],
+                         "category": t(f"category.{r.category}")[:11],
                          "priority": Text(t(f"priority.{r.priority}"), style=PRIORITY_STYLE.get(r.priority, "")),
                          "status": t(f"ticket.status.{r.status}"), "reporter": r.reporter[:12],
                          "opened": fmt_date(r.opened),
@@ -183,7 +184,7 @@ class TicketsScreen(FilterableList, TicketActions, Screen):
 
 
 
-class TicketScreen(TicketActions, Screen):
+class TicketScreen(TicketActions, DataScreen):
     """One ticket: its fields, the supplier's case, and its timeline."""
 
     DEFAULT_CSS = """

@@ -12,7 +12,7 @@ from logbog_tui.service.parse import parse_date
 from logbog_tui.storage import memberships, people, queries
 from logbog_tui.storage.memberships import MembershipRow
 from logbog_tui.storage.people import PersonRow
-from logbog_tui.tui.modals.form import Field, FieldErrors, FormDialog
+from logbog_tui.tui.dialogs.form import Field, FieldErrors, FormDialog
 
 PERSON_FIELDS = ("name", "title", "email", "phone", "notes")
 
@@ -46,7 +46,8 @@ def _refused(exc: UserError, default: str) -> FieldErrors:
 def appoint_dialog(conn, person: PersonRow, today: date) -> FormDialog:
     seat_options = tuple(
         (f"{t(f'body.{s.body}')}: {s.label}"
-         + (f" ({t('membership.from_to', start=fmt_date(s.valid_from), end=fmt_date(s.valid_to) if s.valid_to else '…')})"
+         + (" (" + t("membership.from_to", start=fmt_date(s.valid_from),
+                     end=fmt_date(s.valid_to) if s.valid_to else "…") + ")"
             if s.valid_to or s.valid_from > today else ""), s.id)
         for s in memberships.open_seats(conn, today))
 

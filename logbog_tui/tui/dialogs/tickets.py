@@ -10,7 +10,7 @@ from logbog_tui.i18n import fmt_date, t
 from logbog_tui.service import Message
 from logbog_tui.storage.inputs import Invalid
 from logbog_tui.storage.tickets import TicketRow
-from logbog_tui.tui.modals.form import Field, FormDialog
+from logbog_tui.tui.dialogs.form import Field, FormDialog
 
 
 def _author(conn, today):

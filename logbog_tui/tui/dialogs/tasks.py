@@ -8,7 +8,7 @@ from logbog_tui.storage import queries, tasks
 from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.storage.budget_edit import BudgetInput
 from logbog_tui.storage.tasks import STATUSES, TaskDraft, TaskRow
-from logbog_tui.tui.modals.form import Field, FormDialog
+from logbog_tui.tui.dialogs.form import Field, FormDialog
 
 
 def task_dialog(conn, row: TaskRow | None, area_id: int | None, today: date) -> FormDialog:

@@ -73,7 +73,8 @@ class MeetingDialog(ModalScreen[object]):
 
     def _field(self, name: str):
         if name == "body":
-            return Select([(t(f"body.{b}"), b) for b in meetings.BODIES], value=self.body, allow_blank=False, id="body", compact=True)
+            return Select([(t(f"body.{b}"), b) for b in meetings.BODIES], value=self.body,
+                          allow_blank=False, id="body", compact=True)
         if name == "kind":
             return Select([(t(f"meeting.kind.{k}"), k) for k in meetings.KINDS], value="ordinary",
                           allow_blank=False, id="kind", compact=True)
