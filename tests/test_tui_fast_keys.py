@@ -26,6 +26,7 @@ from logbog_tui.tui.screens.composition import CompositionScreen
 from logbog_tui.tui.screens.meeting_record import MeetingRecordScreen
 from logbog_tui.tui.screens.tickets import TicketScreen
 from logbog_tui.tui.textual_private import exit_lines
+from logbog_tui.tui.widgets.panel_keys import KEYS as TASKS_PANEL_KEYS
 
 TODAY = date(2026, 11, 25)
 
@@ -37,6 +38,9 @@ STATES = {
 }
 SCREEN_OF = {"composition": CompositionScreen, "record": MeetingRecordScreen, "ticket": TicketScreen,
              "hours": SCREENS["tasks"][0], "budgets": SCREENS["tasks"][0]}
+# the keys of the Tasks screen's panels (each tab's panel holds its own), all of them on each tab:
+# a key of another tab must do nothing
+PANEL_KEYS = {state: list(TASKS_PANEL_KEYS.values()) for state in ("tasks", "hours", "budgets")}
 
 # one key per kind of dialog or screen that crashed when opened right after `q` (issue 21): the
 # form dialog, the keys list, the composition, the meeting dialog and record, the log dialog, a
@@ -47,10 +51,10 @@ OPENERS = [("members", "n"), ("dashboard", "question_mark"), ("members", "c"), (
 
 
 def keys_of(state: str) -> list[str]:
-    """Every key bound on the state's screen and in the app, one name per key."""
+    """Every key bound on the state's screen (and its panels) and in the app, one name per key."""
     screen = SCREEN_OF.get(state) or SCREENS[state][0]
     out: list[str] = []
-    for binding in [*screen.BINDINGS, *LogbogApp.BINDINGS]:
+    for binding in [*PANEL_KEYS.get(state, ()), *screen.BINDINGS, *LogbogApp.BINDINGS]:
         if isinstance(binding, Binding):
             out += [k.strip() for k in binding.key.split(",") if k.strip() not in out]
     return out

@@ -1,4 +1,4 @@
-"""`?`: every key of the current screen (its own and the app's), in a dialog."""
+"""`?`: every key of the current screen (its own, its panels' and the app's), in a dialog."""
 
 from __future__ import annotations
 
@@ -43,16 +43,28 @@ class KeysScreen(ModalScreen[None]):
         # the list scrolls inside the frame: the title, the header line and the footer stay in sight
         table.styles.max_height = max(4, self.app.size.height - 7)
 
+    def _ours(self, key: str) -> Binding | None:
+        """Our binding of ``key`` along the focus chain (the panel's or the screen's), for a key
+        that a widget's own binding (DataTable's Enter) hides: the first with an id whose node
+        does not refuse the action."""
+        focused = self._for.focused
+        chain = focused.ancestors_with_self if focused is not None else [self._for]
+        for node in chain[:chain.index(self._for) + 1]:  # up to the screen, not the app
+            for cls in type(node).__mro__:
+                for binding in vars(cls).get("BINDINGS", ()):
+                    if isinstance(binding, Binding) and binding.key == key and binding.id is not None:
+                        if node.check_action(binding.action.split("(")[0], ()) is False:
+                            return None
+                        return binding
+        return None
+
     def _rows(self) -> list[tuple[str, str]]:
         rows = []
         seen = set()
-        own = {b.key: b for b in self._for.BINDINGS if isinstance(b, Binding)}
         for key, active in self._for.active_bindings.items():
             binding = active.binding
-            if binding.id is None and key in own:  # a widget's own key (DataTable's Enter) hides ours
-                binding = own[key]
-                if self._for.check_action(binding.action.split("(")[0], ()) is False:
-                    continue
+            if binding.id is None:  # a widget's own key (DataTable's Enter) hides ours
+                binding = self._ours(key) or binding
             if binding.id is None or not binding.description or key in seen:  # ours all have ids
                 continue
             seen.add(key)

@@ -9,15 +9,18 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Sparkline, Static
 
+from logbog_tui.storage import budget_edit
 from logbog_tui.storage.entries import monthly_by_person, monthly_leadership
 from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.overview import BudgetOverview, budget_overview, planned_note, status_words
 from logbog_tui.service.budget import as_of_for
 from logbog_tui.tui.widgets.bars import bar, spark
+from logbog_tui.tui.widgets.panel_keys import keys
 from logbog_tui.tui.widgets.plain import Plain, Table
 
 
 class BudgetPanel(Vertical):
+    BINDINGS = keys("edit", "previous", "next")
     DEFAULT_CSS = """
     BudgetPanel { height: 1fr; }
     BudgetPanel #pl-text { margin: 1 1 0 1; height: auto; }
@@ -38,6 +41,40 @@ class BudgetPanel(Vertical):
         yield Plain(t("budget.months_axis"), id="pl-months")
         yield Table(id="members")
         yield Plain(id="steering")
+
+    # --- keys -------------------------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        """The budgets of the year shown; asks first when the year has hours logged."""
+        # here, not at the top: the dialogs import widgets.plain, whose package imports this panel
+        from logbog_tui.tui.dialogs import ConfirmDialog
+        from logbog_tui.tui.dialogs.tasks import budget_dialog
+
+        conn, today = self.app.conn, self.app.today
+        year = self.year or today.year
+        pl, member = budget_edit.current(conn, year)
+
+        def apply(values) -> None:
+            budget_edit.set_budgets(conn, year, *values)
+            self.app.notify(t("budget.saved", year=year))
+            self.refresh_data()
+
+        def edited(values) -> None:
+            if values is None or values == (pl, member):
+                return
+            if not budget_edit.has_entries(conn, year):
+                apply(values)
+                return
+            question = t("budget.confirm", year=year) + "\n\n" + "\n".join(
+                budget_edit.effect(conn, year, today, *values))
+            self.app.push_screen(ConfirmDialog(question), lambda yes: apply(values) if yes else None)
+
+        self.app.push_screen(budget_dialog(year, pl, member), edited)
+
+    def action_period(self, steps: int) -> None:
+        self.shift(steps)
+
+    # ------------------------------------------------------------------------------------------
 
     def shift(self, steps: int) -> None:
         self.year = (self.year or self.app.today.year) + steps

@@ -12,12 +12,14 @@ from logbog_tui.storage.entries import PAGE, EntryFilter, EntryRow, list_entries
 from logbog_tui.i18n import fmt_date, fmt_minutes, fmt_week, t
 from logbog_tui.service import periods
 from logbog_tui.tui.widgets.filter_box import FilterBox
+from logbog_tui.tui.widgets.panel_keys import keys
 from logbog_tui.tui.widgets.plain import Plain, Table, focus_then
 
 GROUPS = ("entries", "person", "area", "task")
 
 
 class EntryPanel(Vertical):
+    BINDINGS = keys("open", "edit", "delete", "previous", "next", "filter", "period_kind", "group", "close_filter")
     DEFAULT_CSS = """
     EntryPanel { height: 1fr; }
     EntryPanel #entry-head { margin: 0 1; height: auto; }
@@ -46,6 +48,45 @@ class EntryPanel(Vertical):
         else:
             name = str(start.year)
         return f"{name} ({fmt_date(start)}–{fmt_date(end)})"
+
+    # --- keys -------------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#entries")
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        """Enter: the entries behind a total, or edit the entry."""
+        if not self.drill_down():
+            self.action_edit()
+
+    def action_edit(self) -> None:
+        row = self.current()
+        if row is not None:
+            self.app.edit_entry(row)
+
+    def action_delete(self) -> None:
+        row = self.current()
+        if row is not None:
+            self.app.delete_entry(row)
+
+    def action_period(self, steps: int) -> None:
+        self.shift(steps)
+
+    def action_filter(self) -> None:
+        self.open_filter()
+
+    def action_period_kind(self) -> None:
+        self.next_kind()
+
+    def action_group(self) -> None:
+        self.next_group()
+
+    def action_close_filter(self) -> None:
+        """Esc: close the filter, or else go back from a drill-down."""
+        self.close_filter() or self.close_drill()
+
+    # ------------------------------------------------------------------------------------------
 
     def shift(self, steps: int) -> None:
         self.anchor = periods.shift(self.kind, self.anchor or self.app.today, steps)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.widgets import Input
 
@@ -15,12 +16,17 @@ class FilterBox(Input):
     FilterBox.shown { display: block; }
     """
     # Shown in the key line while the filter has the focus (the screen's keys are letters, which
-    # the filter takes as text). Esc runs the screen's close_filter.
+    # the filter takes as text). Esc is closed by the list's owner: the next Esc binding along the
+    # focus chain (the panel's or the screen's close_filter), see action_close_filter.
     BINDINGS = [Binding("enter", "submit", t("filter.to_list"), id="filter.to_list"),
-                Binding("escape", "screen.close_filter", t("tasks.key.close_filter"), id="filter.close")]
+                Binding("escape", "close_filter", t("tasks.key.close_filter"), id="filter.close")]
 
     def __init__(self, **kw) -> None:
         super().__init__(placeholder=t("filter.placeholder"), compact=True, **kw)
+
+    def action_close_filter(self) -> None:
+        """Not the box's to do: SkipAction lets Textual try the next Esc binding up the focus chain."""
+        raise SkipAction
 
     def open(self) -> None:
         self.add_class("shown")

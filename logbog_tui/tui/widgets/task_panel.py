@@ -16,10 +16,12 @@ from logbog_tui.storage.entries import area_minutes
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.storage.tasks import TaskRow
 from logbog_tui.tui.widgets.filter_box import FilterBox
+from logbog_tui.tui.widgets.panel_keys import keys
 from logbog_tui.tui.widgets.plain import Plain, Table, focus_then
 
 
 class TaskPanel(Horizontal):
+    BINDINGS = keys("new", "open", "edit", "previous", "next", "filter", "close_filter")
     DEFAULT_CSS = """
     TaskPanel { height: 1fr; }
     TaskPanel #areas { width: 44; height: 1fr; }
@@ -46,6 +48,46 @@ class TaskPanel(Horizontal):
         self.query_one("#areas", DataTable).add_columns(t("col.area"), t("col.hours"))
         self.query_one("#tasks", DataTable).add_columns(t("col.task"), t("col.owner"), t("col.due"),
                                                          t("col.status"), t("col.hours"))
+
+    # --- keys -------------------------------------------------------------------------------
+
+    def action_new_task(self) -> None:
+        self._task_dialog(None)
+
+    @on(DataTable.RowSelected, "#tasks")
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        row = self.current()
+        if row is not None:
+            self._task_dialog(row)
+
+    def action_period(self, steps: int) -> None:
+        self.shift(steps)
+
+    def action_filter(self) -> None:
+        self.open_filter()
+
+    def action_close_filter(self) -> None:
+        self.close_filter()
+
+    def _task_dialog(self, row: TaskRow | None) -> None:
+        # here, not at the top: the dialogs import widgets.plain, whose package imports this panel
+        from logbog_tui.tui.dialogs.tasks import task_dialog
+
+        def done(result) -> None:
+            if result is not None:
+                self.app.notify(t("task.saved", title=""))
+                self.refresh_data()
+                self.select_task(result)
+
+        self.app.push_screen(task_dialog(self.app.conn, row, self.area_id, self.app.today), done)
+
+    # ------------------------------------------------------------------------------------------
 
     def shift(self, steps: int) -> None:
         self.year = (self.year or self.app.today.year) + steps
