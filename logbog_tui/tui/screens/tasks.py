@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widget import AwaitMount
-from textual.widgets import Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane, Tabs
 
 from logbog_tui.tui.screens.base import DataScreen
 from logbog_tui.i18n import t
@@ -60,6 +60,11 @@ class TasksScreen(DataScreen):
             self._mounts[tab] = pane.mount(EntryPanel(id="entry-panel") if tab == "tab-entries"
                                            else BudgetPanel(id="budgets-view"))
         await self._mounts[tab]
+
+    def on_mount(self) -> None:
+        # The panels own the keys, found along the focus chain: the tab strip never holds the
+        # focus (t and a click change the tab; the focus then goes to the tab's table).
+        self.query_one(TabbedContent).query_one(Tabs).can_focus = False
 
     @on(TabbedContent.TabActivated)
     async def _tab_changed(self) -> None:
