@@ -98,13 +98,16 @@ def cmd_demo(args) -> int:
 # --- host, budget ---------------------------------------------------------------------------
 
 def cmd_host(args) -> int:
-    from logbog_tui.overview import explain, host_now
+    # The quick path: the rotation's inputs read with the standard library (storage/quick.py), so
+    # that this command never imports the ORM (tests/test_import_hygiene.py, docs/performance.md).
+    from logbog_tui.i18n import say
+    from logbog_tui.storage import quick
 
     day = date_arg(args.on, clock.today())
-    answer = host_now(open_database(args), day)
+    answer = quick.current_host(open_database(args), day)
     if answer is None:
         raise UserError("host.no_regions", date=fmt_date(day))
-    reason = explain(answer.reason)
+    reason = say(answer.reason)
     if args.json:
         print_json({"region_code": answer.region.code, "region_name": answer.region.name,
                      "meeting_date": answer.meeting_date.isoformat() if answer.meeting_date else None,
