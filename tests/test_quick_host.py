@@ -178,3 +178,35 @@ def test_the_comparison_notices_a_difference(db):
 
         # raises NoSuchExample when 300 histories cannot tell the broken reader from the real one
         find(histories(), told_apart, settings=settings(max_examples=300, phases=[Phase.generate], database=None))
+
+
+# --- the command line of the quick path --------------------------------------------------------
+
+def _host_parser(parser):
+    sub = next(a for a in parser._actions if a.dest == "command")  # argparse keeps subparsers here
+    return sub.choices["host"]
+
+
+def test_logbog_host_parses_with_only_its_own_parser():
+    """`logbog host` registers no other command (that costs more than its answer), and its parser,
+    help and parsing are those of the whole command line."""
+    from logbog_tui.cli import _command_word, build_parser
+
+    whole, alone = build_parser(), build_parser("host")
+    assert _host_parser(whole).format_help() == _host_parser(alone).format_help()
+    for argv in (["host"], ["--db", "x.db", "host", "--json"], ["--lang=en", "--db=x.db", "host", "--on", "1.1.2027"]):
+        assert _command_word(argv) == "host"
+        assert whole.parse_args(argv) == alone.parse_args(argv)
+    for argv in (["--d", "x.db", "host"], ["-h"], ["--db", "host"], [], ["budget", "--json"]):
+        assert _command_word(argv) != "host"  # anything else: the whole command line decides
+
+
+def test_logbog_host_refuses_what_the_whole_command_line_refuses(db_path, capsys):
+    from logbog_tui.cli import main
+
+    for args in (["host", "--bogus"], ["host", "--on"], ["host", "--on", "31.02.2026"], ["host", "x"]):
+        said = []
+        for spelling in ("--db", "--d"):  # "--d": an abbreviation, so the whole command line parses
+            code = main([spelling, str(db_path), *args])
+            said.append((code, *capsys.readouterr()))
+        assert said[0] == said[1] and said[0][0] == 2 and said[0][2].startswith("logbog: ")
