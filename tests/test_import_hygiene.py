@@ -7,7 +7,8 @@ import sys
 
 DOMAIN = ["logbog_tui.service.rotation", "logbog_tui.service.budget", "logbog_tui.service.parse",
           "logbog_tui.service.workdays", "logbog_tui.storage.db", "logbog_tui.storage.queries", "logbog_tui.overview",
-          "logbog_tui.storage.timelog", "logbog_tui.storage.models", "logbog_tui.storage.session", "logbog_tui.storage.seed", "logbog_tui.storage.demo"]
+          "logbog_tui.storage.timelog", "logbog_tui.storage.models", "logbog_tui.storage.session",
+          "logbog_tui.storage.seed", "logbog_tui.storage.demo"]
 
 
 def loaded_after(code: str) -> set[str]:

@@ -20,15 +20,35 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"logbog: {message} ({t('cli.see_help')})\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; for ``command="host"`` only that command is registered: the quick
+    lookup answers in less time than registering every command takes (docs/performance.md). The
+    one command's parser is the same, so its options, help and errors are the same."""
     from logbog_tui.cli import commands
 
     parser = _Parser(prog="logbog", description=t("cli.description"))
     parser.add_argument("--db", metavar="PATH", help=t("cli.opt.db"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=t("cli.opt.lang"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.register(sub)
+    if command == "host":
+        commands.register_host(sub)
+    else:
+        commands.register(sub)
     return parser
+
+
+def _command_word(argv: list[str]) -> str | None:
+    """The command ``argv`` names when it is plainly written (the global options spelt out in full),
+    else None (the whole parser then decides)."""
+    i = 0
+    while i < len(argv):
+        if argv[i] in ("--db", "--lang"):
+            i += 2
+        elif argv[i].startswith(("--db=", "--lang=")):
+            i += 1
+        else:
+            return None if argv[i].startswith("-") else argv[i]
+    return None
 
 
 def _early_language(argv: list[str]) -> None:
@@ -74,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str]) -> int:
     try:
         try:
-            args = build_parser().parse_args(argv)
+            args = build_parser(_command_word(argv)).parse_args(argv)
         except SystemExit as exc:  # --help, or a bad argument (already reported in one line)
             return exc.code if isinstance(exc.code, int) else 2
         if args.command is None:

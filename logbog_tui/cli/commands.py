@@ -21,10 +21,7 @@ def register(sub) -> None:
     p.add_argument("--years", type=_years, default=3, metavar="N", help=t("cli.demo.years"))
     p.set_defaults(handler=cmd_demo)
 
-    p = sub.add_parser("host", help=t("cli.host.help"), description=t("cli.host.help"))
-    p.add_argument("--on", metavar="DATE", help=t("cli.opt.on"))
-    p.add_argument("--json", action="store_true", help=t("cli.opt.json"))
-    p.set_defaults(handler=cmd_host)
+    register_host(sub)
 
     p = sub.add_parser("budget", help=t("cli.budget.help"), description=t("cli.budget.help"))
     p.add_argument("--year", type=year_arg, metavar="YYYY", help=t("cli.budget.year"))
@@ -97,14 +94,26 @@ def cmd_demo(args) -> int:
 
 # --- host, budget ---------------------------------------------------------------------------
 
-def cmd_host(args) -> int:
-    from logbog_tui.overview import explain, host_now
+def register_host(sub) -> None:
+    """``logbog host``: also registered alone, for the quick lookup (``cli.build_parser("host")``)."""
+    p = sub.add_parser("host", help=t("cli.host.help"), description=t("cli.host.help"))
+    p.add_argument("--on", metavar="DATE", help=t("cli.opt.on"))
+    p.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    p.set_defaults(handler=cmd_host)
 
-    day = date_arg(args.on, clock.today())
-    answer = host_now(open_database(args), day)
+
+def cmd_host(args) -> int:
+    # The quick path: the rotation's inputs read with the standard library (storage/quick.py), so
+    # that this command never imports the ORM (tests/test_import_hygiene.py, docs/performance.md).
+    from logbog_tui.i18n import say
+    from logbog_tui.storage import quick
+
+    today = clock.today()
+    day = date_arg(args.on, today) if args.on is not None else today  # the date parser only for --on
+    answer = quick.current_host(open_database(args), day)
     if answer is None:
         raise UserError("host.no_regions", date=fmt_date(day))
-    reason = explain(answer.reason)
+    reason = say(answer.reason)
     if args.json:
         print_json({"region_code": answer.region.code, "region_name": answer.region.name,
                      "meeting_date": answer.meeting_date.isoformat() if answer.meeting_date else None,

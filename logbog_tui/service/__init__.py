@@ -7,7 +7,10 @@ keys and parameters (:class:`Message`) that the UI layers translate.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~3 ms): `logbog host` stays quick
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @dataclass(frozen=True)

@@ -18,19 +18,51 @@ from functools import lru_cache
 from logbog_tui.service import Problem
 
 
+@lru_cache(maxsize=1)
+def _denmark() -> type:
+    """``holidays``' class for Denmark, the one ``holidays.country_holidays("DK", ...)`` makes.
+
+    ``country_holidays`` imports ``holidays.countries``, whose ``__init__`` imports the rules of all
+    ~280 countries: about 0.1 s of every TUI start, which shows the working days of the year at
+    once. So only ``holidays/countries/denmark.py`` is loaded, under its own name (should the
+    package be imported later, it finds it there and uses it). A library whose layout differs
+    gets the ordinary import. tests/test_holidays.py checks that both give the same days."""
+    import importlib.util
+    import os
+    import sys
+
+    import holidays  # the calendars and the base class the rules use
+
+    name = "holidays.countries.denmark"
+    module = sys.modules.get(name)
+    package = importlib.util.find_spec("holidays.countries")  # found, not run
+    where = package.submodule_search_locations if package else None
+    path = os.path.join(next(iter(where)), "denmark.py") if where else ""
+    if module is None and os.path.isfile(path):
+        spec = importlib.util.spec_from_file_location(name, path)
+        if spec is not None and spec.loader is not None:
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module
+            try:
+                spec.loader.exec_module(module)
+            except BaseException:
+                del sys.modules[name]
+                raise
+    denmark = getattr(module, "Denmark", None) if module is not None else None
+    if not isinstance(denmark, type) or getattr(denmark, "country", None) != "DK":
+        return type(holidays.country_holidays("DK"))
+    return denmark
+
+
 @lru_cache(maxsize=64)
 def holidays_of(year: int) -> dict[date, str]:
-    import holidays
-
-    return dict(holidays.country_holidays("DK", years=year, language="da").items())
+    return dict(_denmark()(years=year, language="da").items())
 
 
 @lru_cache(maxsize=64)
 def _optional_names(year: int) -> dict[date, str]:
     """Danish names of the customary days off (Juleaftensdag, Nytårsaften, Grundlovsdag, ...)."""
-    import holidays
-
-    return dict(holidays.country_holidays("DK", years=year, language="da", categories=("optional",)).items())
+    return dict(_denmark()(years=year, language="da", categories=("optional",)).items())
 
 
 @dataclass(frozen=True)

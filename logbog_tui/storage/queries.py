@@ -1,9 +1,10 @@
-"""Thin query functions that feed the service rules: settings, budgets, members' periods and
-hours, names of people, and resolving what the user typed to a row."""
+"""Thin query functions that feed the service rules: the rotation's inputs, settings, budgets,
+members' periods and hours, names of people, and resolving what the user typed to a row
+(``logbog host`` reads the rotation's inputs through storage/quick.py instead, with the standard
+library only)."""
 
 from __future__ import annotations
 
-import sqlite3  # only for regions() and hostings() below, rewritten on their own
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +16,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import SQLModel, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from logbog_tui.storage import models
 from logbog_tui.errors import RefusedDatabase, UserError
 from logbog_tui.i18n import t
 from logbog_tui.service import Problem
@@ -41,30 +43,44 @@ from logbog_tui.storage.models import (
 from logbog_tui.storage.session import reading
 
 
-def _d(value: str | None) -> date | None:
+def _d(value: str | date | None) -> date | None:
+    """A date from the file's ISO text (a date read through the ORM is one already)."""
+    if isinstance(value, date):
+        return value
     return date.fromisoformat(value) if value else None
 
 
-
-
 # --- rotation -------------------------------------------------------------------------------
+# ``logbog host`` reads the same two inputs with the standard library (storage/quick.py, kept
+# equal to these by tests/test_quick_host.py): a change here is a change there.
 
-def regions(conn: sqlite3.Connection) -> list[Region]:
-    rows = conn.execute("SELECT code, name, valid_from, valid_to, rotation_order, successor_code FROM region").fetchall()
+def regions(conn: Connection) -> list[Region]:
+    """Every region, in the table's order, with its predecessors (the regions naming it as successor)."""
+    r = models.Region
+    query = sql_select(col(r.code), col(r.name), col(r.valid_from), col(r.valid_to), col(r.rotation_order),
+                       col(r.successor_code))
+    with reading(conn) as session:
+        rows = session.execute(query).all()
     preds: dict[str, list[str]] = {}
-    for r in rows:
-        if r["successor_code"]:
-            preds.setdefault(r["successor_code"], []).append(r["code"])
-    return [Region(r["code"], r["name"], _d(r["valid_from"]), _d(r["valid_to"]), r["rotation_order"],
-                   tuple(sorted(preds.get(r["code"], ())))) for r in rows]
+    for row in rows:
+        if row.successor_code:
+            preds.setdefault(row.successor_code, []).append(row.code)
+    return [Region(row.code, row.name, row.valid_from, row.valid_to, row.rotation_order,
+                   tuple(sorted(preds.get(row.code, ())))) for row in rows]
 
 
-def hostings(conn: sqlite3.Connection) -> list[Hosting]:
-    """Every follow-up group meeting with a host (one row each; a few per year)."""
-    rows = conn.execute(
-        "SELECT date, host_region_code, status, proposed_region_code, override_reason FROM meeting"
-        " WHERE body_code = 'folgegruppe' AND host_region_code IS NOT NULL ORDER BY date").fetchall()
-    return [Hosting(_d(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+def hostings(conn: Connection) -> list[Hosting]:
+    """Every follow-up group meeting with a host (one row each; a few per year), by date (then as
+    entered)."""
+    m = models.Meeting
+    query = (sql_select(col(m.date), col(m.host_region_code), col(m.status), col(m.proposed_region_code),
+                        col(m.override_reason))
+             .where(col(m.body_code) == "folgegruppe", col(m.host_region_code).is_not(None))
+             .order_by(col(m.date), col(m.id)))
+    with reading(conn) as session:
+        rows = session.execute(query).all()
+    return [Hosting(row.date, row.host_region_code, row.status, row.proposed_region_code, row.override_reason)
+            for row in rows]
 
 
 # --- budgets --------------------------------------------------------------------------------

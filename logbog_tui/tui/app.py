@@ -30,7 +30,7 @@ from logbog_tui.tui.hours import HourLogging
 from logbog_tui.tui.idle_gc import IdleCollection
 from logbog_tui.tui.key_guard import KeyGuard
 from logbog_tui.tui.dialogs import KeysScreen
-from logbog_tui.tui.screens import SCREENS
+from logbog_tui.tui.screens import KEYS, SCREENS, screen_factory
 from logbog_tui.tui.textual_private import OneLineErrors, build_mode, mode_screen, restyle_hidden_screens
 from logbog_tui.tui.widgets.filter_box import FilterBox
 from logbog_tui.tui.widgets.plain import Table
@@ -41,12 +41,12 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, OneLineErrors, App):
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "logbog"
-    MODES = {name: cls for name, (cls, _key) in SCREENS.items()}
+    MODES = {name: screen_factory(name) for name in KEYS}  # a screen's module is imported when it is built
     DEFAULT_MODE = "dashboard"
     COMMANDS = App.COMMANDS | {JumpProvider}
     BINDINGS = [
         *(Binding(key, f"switch_mode('{name}')", t(f"screen.{name}"), id=f"nav.{name}")
-          for name, (_cls, key) in SCREENS.items()),
+          for name, key in KEYS.items()),
         Binding("l", "log_hours", t("app.log"), id="app.log"),
         Binding("u", "undo", t("app.undo"), id="app.undo"),
         Binding("U", "history", t("history.title"), id="app.history"),
