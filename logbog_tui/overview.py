@@ -13,13 +13,13 @@ from logbog_tui.collation import sort_key
 from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.service import budget as rules
 from logbog_tui.service import rotation
-from logbog_tui.service.rotation import Reason
+from logbog_tui.service import Message
 from logbog_tui.service.workdays import DEFAULT_DAYS_OFF, DaysOff
 from logbog_tui.storage import queries
 from logbog_tui.storage.db import Connection
 
 
-def explain(reason: Reason) -> str:
+def explain(reason: Message) -> str:
     """A rotation reason in the current language."""
     params = {k: fmt_date(v) if isinstance(v, date) else v for k, v in reason.params.items()}
     return t(reason.key, **params)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+
+from logbog_tui.service import Message
 
 
 def valid_on(start: date, end: date | None, day: date) -> bool:
@@ -80,30 +81,24 @@ def conflicting(memberships: Iterable[Membership], seat_id: int, start: date, en
     return None
 
 
-@dataclass(frozen=True)
-class Warning:
-    key: str
-    params: dict[str, Any]
-
-
-def warnings(seats: Sequence[Seat], memberships: Sequence[Membership], today: date) -> list[Warning]:
+def warnings(seats: Sequence[Seat], memberships: Sequence[Membership], today: date) -> list[Message]:
     """Vacant seats today; memberships ending within 60 days; seats that fall away or appear
     within 90 days (a region change)."""
     out = []
     for body in ("styregruppe", "folgegruppe"):
         for line in compose(seats, memberships, body, today):
             if line.vacant:
-                out.append(Warning("warn.vacant", {"seat": line.seat.label, "body": body}))
+                out.append(Message("warn.vacant", {"seat": line.seat.label, "body": body}))
     for m in sorted(memberships, key=lambda m: m.valid_to or date.max):
         if m.valid_to is not None and today <= m.valid_to <= today + timedelta(days=60):
-            out.append(Warning("warn.ending", {"person": m.person, "date": m.valid_to,
+            out.append(Message("warn.ending", {"person": m.person, "date": m.valid_to,
                                                "seat": _label(seats, m.seat_id), "substitute": m.substitute_for}))
     horizon = today + timedelta(days=90)
     for s in sorted(seats, key=lambda s: (s.valid_from, s.label)):
         if today < s.valid_from <= horizon:
-            out.append(Warning("warn.seat_appears", {"seat": s.label, "body": s.body, "date": s.valid_from}))
+            out.append(Message("warn.seat_appears", {"seat": s.label, "body": s.body, "date": s.valid_from}))
         if s.valid_to is not None and today <= s.valid_to < horizon:
-            out.append(Warning("warn.seat_ends", {"seat": s.label, "body": s.body, "date": s.valid_to}))
+            out.append(Message("warn.seat_ends", {"seat": s.label, "body": s.body, "date": s.valid_to}))
     return out
 
 

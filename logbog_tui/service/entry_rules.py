@@ -7,30 +7,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
+from logbog_tui.service import Message
 from logbog_tui.service.workdays import DEFAULT_DAYS_OFF, DaysOff, day_off_name
 
 LONG_DAY_MINUTES = 12 * 60
 
 
-@dataclass(frozen=True)
-class EntryWarning:
-    key: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-
 def entry_warnings(day: date, minutes: int, others_that_day: int,
-                   days_off: DaysOff = DEFAULT_DAYS_OFF) -> list[EntryWarning]:
+                   days_off: DaysOff = DEFAULT_DAYS_OFF) -> list[Message]:
     """Warnings for ``minutes`` on ``day`` when the person already has ``others_that_day``."""
     out = []
     total = others_that_day + minutes
     if total > LONG_DAY_MINUTES:
-        out.append(EntryWarning("log.warn.long_day", {"minutes": total}))
+        out.append(Message("log.warn.long_day", {"minutes": total}))
     if day.weekday() >= 5:
-        out.append(EntryWarning("log.warn.weekend", {"weekday": day.weekday()}))
+        out.append(Message("log.warn.weekend", {"weekday": day.weekday()}))
     elif (name := day_off_name(day, days_off)) is not None:
-        out.append(EntryWarning("log.warn.day_off", {"name": name}))
+        out.append(Message("log.warn.day_off", {"name": name}))
     return out

@@ -4,12 +4,12 @@ group meetings of a year proposed with dateutil's rrule."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from dateutil.rrule import MONTHLY, TU, rrule
 
+from logbog_tui.service import Message
 from logbog_tui.service.workdays import DEFAULT_DAYS_OFF, DaysOff, holiday_name, is_working_day
 
 ORDINARY_PER_YEAR = 2
@@ -27,32 +27,26 @@ class Planned:
     status: str
 
 
-@dataclass(frozen=True)
-class Warning:
-    key: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-
 def warnings(body: str, day: date, kind: str, others: Sequence[Planned], vacant_seats: Sequence[str],
-             ignore_id: int | None = None, days_off: DaysOff = DEFAULT_DAYS_OFF) -> list[Warning]:
+             ignore_id: int | None = None, days_off: DaysOff = DEFAULT_DAYS_OFF) -> list[Message]:
     """Weekend, Danish public holiday or extra day off (named in Danish), a third ordinary
     follow-up group meeting in the year (the seed gives only the follow-up group a frequency),
     vacant seats in the body on that date, two meetings of the body on one day."""
     out = []
     if day.weekday() >= 5:
-        out.append(Warning("meeting.warn.weekend", {"weekday": day.weekday()}))
+        out.append(Message("meeting.warn.weekend", {"weekday": day.weekday()}))
     if (name := holiday_name(day)) is not None:
-        out.append(Warning("meeting.warn.holiday", {"name": name}))
+        out.append(Message("meeting.warn.holiday", {"name": name}))
     elif (name := days_off.name(day)) is not None:
-        out.append(Warning("meeting.warn.day_off", {"name": name}))
+        out.append(Message("meeting.warn.day_off", {"name": name}))
     live = [m for m in others if m.id != ignore_id and m.body == body and m.status != "cancelled"]
     ordinary = sum(1 for m in live if m.kind == "ordinary" and m.day.year == day.year)
     if body == "folgegruppe" and kind == "ordinary" and ordinary >= ORDINARY_PER_YEAR:
-        out.append(Warning("meeting.warn.third_ordinary", {"year": day.year}))
+        out.append(Message("meeting.warn.third_ordinary", {"year": day.year}))
     if vacant_seats:
-        out.append(Warning("meeting.warn.vacant", {"seats": ", ".join(vacant_seats)}))
+        out.append(Message("meeting.warn.vacant", {"seats": ", ".join(vacant_seats)}))
     if any(m.day == day for m in live):
-        out.append(Warning("meeting.warn.same_day", {}))
+        out.append(Message("meeting.warn.same_day", {}))
     return out
 
 

@@ -15,15 +15,16 @@ The rule (domain.md "Host rotation"), as implemented here:
 * "Current host region" on D: the host of the next follow-up group meeting on or after D that is
   not cancelled; if none is planned, the proposal for D, marked as by rotation.
 
-Every answer carries a :class:`Reason` (a message key and parameters) that explains it.
+Every answer carries a :class:`Message` (a message key and parameters) that explains it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+
+from logbog_tui.service import Message
 
 USES_TURN = ("planned", "held")
 
@@ -57,17 +58,11 @@ class Hosting:
 
 
 @dataclass(frozen=True)
-class Reason:
-    key: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
 class Proposal:
     region: Region
     last_hosted: date | None
     inherited_from: Region | None
-    reason: Reason
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -75,7 +70,7 @@ class HostAnswer:
     region: Region
     meeting_date: date | None
     source: str  # "planned" or "rotation"
-    reason: Reason
+    reason: Message
 
 
 def pool(regions: Iterable[Region], day: date) -> list[Region]:
@@ -121,7 +116,7 @@ def propose(regions: Sequence[Region], hostings: Sequence[Hosting], day: date) -
 
 
 def _explain(region: Region, last: date | None, inherited: Region | None,
-             hostings: Sequence[Hosting], day: date) -> Reason:
+             hostings: Sequence[Hosting], day: date) -> Message:
     passed_over = max((h.date for h in hostings if h.status in USES_TURN and h.date < day
                        and h.is_override and h.proposed_code == region.code), default=None)
     if last is None:
@@ -132,7 +127,7 @@ def _explain(region: Region, last: date | None, inherited: Region | None,
         key, params = "rotation.last_hosted", {"date": last}
     if passed_over is not None and (last is None or passed_over > last):
         key, params = key + "_passed_over", {**params, "passed_over": passed_over}
-    return Reason(key, params)
+    return Message(key, params)
 
 
 def current_host(regions: Sequence[Region], hostings: Sequence[Hosting], day: date) -> HostAnswer | None:
@@ -145,11 +140,11 @@ def current_host(regions: Sequence[Region], hostings: Sequence[Hosting], day: da
         region = by_code[nxt.region_code]
         if nxt.is_override:
             proposed = by_code.get(nxt.proposed_code)
-            reason = Reason("host.planned_override", {
+            reason = Message("host.planned_override", {
                 "date": nxt.date, "proposed": proposed.name if proposed else nxt.proposed_code,
                 "why": nxt.override_reason or "–"})
         else:
-            reason = Reason("host.planned", {"date": nxt.date})
+            reason = Message("host.planned", {"date": nxt.date})
         return HostAnswer(region, nxt.date, "planned", reason)
     proposal = propose(regions, hostings, day)
     if proposal is None:

@@ -22,6 +22,7 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import Field, Session, col, select
 
 from logbog_tui import clock
+from logbog_tui.service import Message
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date
 from logbog_tui.service import Problem
@@ -172,7 +173,7 @@ def compositions(conn: Connection, day: date) -> list[tuple[str, list[SeatLine]]
     return [(body, compose(all_seats, held, body, day)) for body in BODIES]
 
 
-def current_warnings(conn: Connection, today: date) -> list[rules.Warning]:
+def current_warnings(conn: Connection, today: date) -> list[Message]:
     return warnings(seats(conn), memberships(conn), today)
 
 
