@@ -107,6 +107,13 @@ class BudgetOverview:
 def budget_overview(conn: Connection, year: int, as_of: date) -> BudgetOverview:
     """Budgets of ``year`` as of ``as_of``: entries from 1 January up to ``as_of`` are used; those
     after it in the year are shown as planned, never counted."""
+    from logbog_tui.storage.session import reading
+
+    with reading(conn):  # one session for the overview's dozen queries
+        return _budget_overview(conn, year, as_of)
+
+
+def _budget_overview(conn: Connection, year: int, as_of: date) -> BudgetOverview:
     from logbog_tui.service.workdays import working_days, working_days_in_year
 
     start, year_end = date(year, 1, 1), date(year, 12, 31)
