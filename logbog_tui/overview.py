@@ -15,7 +15,7 @@ from logbog_tui.service import budget as rules
 from logbog_tui.service import rotation
 from logbog_tui.service import Message
 from logbog_tui.service.workdays import DEFAULT_DAYS_OFF, DaysOff
-from logbog_tui.storage import queries
+from logbog_tui.storage import names, queries
 from logbog_tui.storage.db import Connection
 
 
@@ -133,10 +133,10 @@ def _budget_overview(conn: Connection, year: int, as_of: date) -> BudgetOverview
         planned_rows=queries.member_hour_rows(conn, after, year_end) if after <= year_end else [],
         days_off=days_off)
     budgets = result.members
-    names = queries.person_names(conn, [b.person_id for b in budgets]
+    by_id = names.person_names(conn, [b.person_id for b in budgets]
                                  + [p for b in budgets for p in b.by_substitute])
-    members = sorted((MemberLine(b.person_id, names.get(b.person_id, "?"), b.days, b.budget, b.used, b.support,
-                                 b.substitutes, {names.get(p, "?"): h for p, h in b.by_substitute.items()},
+    members = sorted((MemberLine(b.person_id, by_id.get(b.person_id, "?"), b.days, b.budget, b.used, b.support,
+                                 b.substitutes, {by_id.get(p, "?"): h for p, h in b.by_substitute.items()},
                                  b.remaining, b.status, b.expected_to_date, b.forecast, b.planned)
                       for b in budgets), key=lambda m: sort_key(m.person))
     steering = [SteeringLine(s.name, max(0.0, s.minutes / 60 - result.counted_by_logger.get(s.person_id, 0.0)))

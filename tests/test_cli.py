@@ -214,9 +214,9 @@ def test_demo_hosts_follow_the_rotation(cli, tmp_path):
 
 
 def test_areas_are_found_by_code_completion_or_name(conn):
-    from logbog_tui.storage import queries
+    from logbog_tui.storage import names
 
     pl4 = conn.execute("SELECT id FROM task_area WHERE code = 'PL4'").fetchone()[0]
     for text in ("PL4", "pl4", "PL4 Leverandørkontakt", "leverandørkontakt", str(pl4)):
-        assert queries.resolve_area(conn, text).id == pl4
-    assert queries.resolve_target(conn, "PL4 Leverandørkontakt") == (pl4, None)
+        assert names.resolve_area(conn, text).id == pl4
+    assert names.resolve_target(conn, "PL4 Leverandørkontakt") == (pl4, None)

@@ -284,14 +284,14 @@ DANISH = ["Aase", "Anders", "bo lille", "Zenia Ø", "Ærbo", "Ørsted", "Åse"]
 
 
 def test_names_sort_the_danish_way_in_sql_and_python(conn):
-    from logbog_tui.storage import queries
+    from logbog_tui.storage import names
     from logbog_tui.collation import _fallback_key, sort_key
 
     with transaction(conn):
         for name in ["Zenia Ø", "bo lille", "Åse", "Ærbo", "Ørsted", "Anders", "Aase"]:
             conn.execute("INSERT INTO person (name) VALUES (?)", (name,))
     # ICU's Danish order (pyicu-wheels on Linux): "Aa" ties with "Å" at the first level
-    assert list(queries.people_in_order(conn)) == ["Anders", "bo lille", "Zenia Ø", "Ærbo", "Ørsted", "Åse", "Aase"]
+    assert list(names.people_in_order(conn)) == ["Anders", "bo lille", "Zenia Ø", "Ærbo", "Ørsted", "Åse", "Aase"]
     ordered = sorted(DANISH, key=sort_key)
     assert ordered.index("bo lille") < ordered.index("Zenia Ø") < ordered.index("Ærbo") < ordered.index("Ørsted")
     assert ordered.index("Ørsted") < ordered.index("Aase")  # "Aa" is Å (ICU's Danish rule)

@@ -39,15 +39,15 @@ def test_one_and_many_in_english_too():
 
 
 def test_a_task_area_is_et_opgaveomraade():
-    from logbog_tui.storage import queries
+    from logbog_tui.storage import names
     from logbog_tui.errors import UserError
 
     with pytest.raises(UserError, match="angiv et opgaveområde"):
-        queries.resolve([], "", "area")
+        names.resolve([], "", "area")
     with pytest.raises(UserError, match="intet opgaveområde passer"):
-        queries.resolve([], "xyz", "area")
+        names.resolve([], "xyz", "area")
     with pytest.raises(UserError, match="angiv en person"):
-        queries.resolve([], "", "person")
+        names.resolve([], "", "person")
 
 
 async def test_palette_and_theme_picker_speak_danish_and_esc_is_spelled_esc(db_path):

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Input, Static
 
 from logbog_tui.storage import people, tickets, timelog
 from logbog_tui.storage.db import connect
-from logbog_tui.storage.queries import resolve_area
+from logbog_tui.storage.names import resolve_area
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.dialogs import LogHoursDialog
 from logbog_tui.tui.textual_private import handle_error

@@ -184,7 +184,7 @@ def _print_left(conn, saved, person, day: date, today: date) -> None:
 
 
 def cmd_log(args) -> int:
-    from logbog_tui.storage import queries, timelog
+    from logbog_tui.storage import names, queries, timelog
     from logbog_tui.service.parse import parse_hours
 
     today = clock.today()
@@ -193,12 +193,12 @@ def cmd_log(args) -> int:
     except Problem as p:
         raise UserError(p.key, **p.params) from None
     conn = open_database(args, write=True)
-    leader = None if args.person else queries.project_leader(conn, today)
+    leader = None if args.person else names.project_leader(conn, today)
     entry = timelog.LogInput.check(
         {"hours": args.hours, "date": args.date, "person": args.person, "for": args.on_behalf, "task": args.task,
          "area": None if args.task else args.area, "note": args.note, "support": args.support},
         conn=conn, today=today, leader=leader.id if leader else None)
-    person = leader or queries.Named(entry.person, queries.person_names(conn, [entry.person])[entry.person])
+    person = leader or names.Named(entry.person, names.person_names(conn, [entry.person])[entry.person])
     day, minutes = entry.day, entry.minutes
     queries.check_settings(conn)  # a bad setting is refused now, not after the hours are saved
     saved = timelog.save(conn, entry.draft(), today)

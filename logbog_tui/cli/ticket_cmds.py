@@ -29,7 +29,7 @@ def register(sub) -> None:
 
 
 def cmd_add(args) -> int:
-    from logbog_tui.storage import queries, tickets
+    from logbog_tui.storage import names, tickets
 
     conn = open_database(args, write=True)
     today = clock.today()
@@ -37,7 +37,7 @@ def cmd_add(args) -> int:
     draft = tickets.TicketDraft.check({"title": args.title, "category": args.category, "priority": args.priority,
                                        "description": args.description, "reporter_id": rid, "reporter_name": rname,
                                        "reporter_org": args.org})
-    leader = queries.project_leader(conn, today)
+    leader = names.project_leader(conn, today)
     _tid, number = tickets.create(conn, draft, today, leader.id if leader else None)
     print(number)
     return 0

@@ -12,7 +12,7 @@ from sqlalchemy import String, and_, case, func, or_
 from sqlalchemy import select as sql_select
 from sqlmodel import SQLModel, col, select
 
-from logbog_tui.storage import queries
+from logbog_tui.storage import names
 from logbog_tui.storage.db import Connection, fold
 from logbog_tui.storage.inputs import Input, refuse, refuse_as, typed_date
 from logbog_tui.storage.models import Meeting, Person, Task, TaskArea, Ticket, TimeEntry
@@ -98,7 +98,7 @@ class TaskDraft(Input):
             return cast("int | None", value)
         if info.field_name == "owner" and not value.strip():
             return None
-        resolve = queries.resolve_area if info.field_name == "area" else queries.resolve_person
+        resolve = names.resolve_area if info.field_name == "area" else names.resolve_person
         try:
             return resolve((info.context or {})["conn"], value).id
         except UserError as exc:

@@ -81,11 +81,11 @@ def resolve_reporter(conn: Connection, text: str | None) -> tuple[int | None, st
     (an ambiguous name is an error that lists the candidates)."""
     if not text or not text.strip():
         return None, None
-    from logbog_tui.storage import queries
+    from logbog_tui.storage import names
 
     try:
-        return queries.resolve_person(conn, text).id, None
-    except queries.NotFound:  # an outside reporter
+        return names.resolve_person(conn, text).id, None
+    except names.NotFound:  # an outside reporter
         return None, unicodedata.normalize("NFC", text).strip()
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import delete as sql_delete
 from sqlalchemy import func
 from sqlmodel import Field, col, select
 
-from logbog_tui.storage import queries
+from logbog_tui.storage import names, queries
 from logbog_tui.storage.db import Connection
 from logbog_tui.storage.inputs import Input, refuse, refuse_as
 from logbog_tui.storage.models import Task, TaskArea, TimeEntry
@@ -133,7 +133,7 @@ class LogInput(Input):
                 refuse("log.no_project_leader")
             return cast(int, leader)
         try:
-            return queries.resolve_person(conn, value).id if isinstance(value, str) else value
+            return names.resolve_person(conn, value).id if isinstance(value, str) else value
         except UserError as exc:
             refuse_as(exc)
 
@@ -156,10 +156,10 @@ class LogInput(Input):
         conn = (info.context or {})["conn"]
         try:
             if info.field_name == "task":
-                return queries.resolve_task(conn, value).id
+                return names.resolve_task(conn, value).id
             if info.field_name == "area":
-                return queries.resolve_area(conn, value).id
-            return queries.resolve_target(conn, value)
+                return names.resolve_area(conn, value).id
+            return names.resolve_target(conn, value)
         except UserError as exc:
             refuse_as(exc)
 
@@ -305,16 +305,16 @@ def resolve_principal(conn: Connection, person_id: int, day: date, text: str) ->
         return None
     candidates = queries.principals(conn, person_id, day)
     if queries.is_member(conn, person_id, day.year):
-        own = queries.person_names(conn, [person_id])
-        candidates.append(queries.Named(person_id, own.get(person_id, "?")))
+        own = names.person_names(conn, [person_id])
+        candidates.append(names.Named(person_id, own.get(person_id, "?")))
     try:
-        return queries.resolve(candidates, text, "person").id if candidates else queries.resolve_person(conn, text).id
+        return names.resolve(candidates, text, "person").id if candidates else names.resolve_person(conn, text).id
     except UserError:
-        return queries.resolve_person(conn, text).id
+        return names.resolve_person(conn, text).id
 
 
 def _name(conn: Connection, person_id: int) -> str:
-    return queries.person_names(conn, [person_id]).get(person_id, "?")
+    return names.person_names(conn, [person_id]).get(person_id, "?")
 
 
 def warnings(conn: Connection, day: date, minutes: int, others: int) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from logbog_tui.storage import meetings, queries, tasks, tickets
+from logbog_tui.storage import meetings, names, tasks, tickets
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.service.text import visible
 
@@ -19,7 +19,7 @@ class JumpProvider(Provider):
         app = self.app
         conn = app.conn
         self.items: list[tuple[str, str, object]] = []
-        for name in queries.people_in_order(conn):
+        for name in names.people_in_order(conn):
             self.items.append((f"{t('palette.person')}: {name}", t("palette.open_person"),
                                partial(app.open_person, name)))
         for r in tickets.list_tickets(conn, limit=2000):

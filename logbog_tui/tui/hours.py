@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from logbog_tui.storage import journal, people, queries, timelog
+from logbog_tui.storage import journal, names, people, queries, timelog
 from logbog_tui.storage.entries import EntryRow
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_hours, fmt_minutes, t
@@ -21,19 +21,19 @@ from logbog_tui.tui.textual_private import build_screen
 class HourLogging:
     """Mixed into the App: needs ``conn``, ``today``, ``notify``, ``push_screen``."""
 
-    current_person: queries.Named | None = None
+    current_person: names.Named | None = None
 
-    def person_now(self) -> queries.Named | None:
+    def person_now(self) -> names.Named | None:
         if self.current_person is None:
-            self.current_person = queries.project_leader(self.conn, self.today)
+            self.current_person = names.project_leader(self.conn, self.today)
         return self.current_person
 
     _log_dialog: LogHoursDialog | None = None
 
     def _dialog(self, form: LogForm, on_save) -> LogHoursDialog:
         """The one log dialog of the app, set up for ``form`` (kept between uses: quick to open)."""
-        people = list(queries.people_in_order(self.conn))
-        targets = queries.target_suggestions(self.conn)
+        people = list(names.people_in_order(self.conn))
+        targets = names.target_suggestions(self.conn)
         if self._log_dialog is None:
             self._log_dialog = LogHoursDialog(form, people, targets, on_save, self.today)
             self.install_screen(self._log_dialog, name="log-hours")
@@ -54,9 +54,9 @@ class HourLogging:
             self.notify(t("log.nobody_yet"), severity="warning", timeout=8)  # not "give a person"
             return
         area_id, task_id = timelog.last_used(self.conn, person.id) if person else (None, None)
-        target = queries.target_label(self.conn, area_id, task_id)
+        target = names.target_label(self.conn, area_id, task_id)
         if ticket_id is not None:  # support for the representatives: PL9 for project leadership
-            target = queries.target_label(self.conn, timelog.support_area(self.conn), None)
+            target = names.target_label(self.conn, timelog.support_area(self.conn), None)
         form = LogForm(person.label if person else "", target, self.today, is_support=ticket_id is not None,
                        title_key="log.ticket_title" if ticket_id else "log.title", ticket=ticket_number)
 
@@ -70,7 +70,7 @@ class HourLogging:
         self.push_screen(self._dialog(form, save), self._after_save)
 
     def edit_entry(self, row: EntryRow) -> None:
-        form = LogForm(row.person, queries.target_label(self.conn, row.area_id, row.task_id), row.day,
+        form = LogForm(row.person, names.target_label(self.conn, row.area_id, row.task_id), row.day,
                        fmt_minutes(row.minutes, unit=False), row.note or "", row.is_support, "log.edit_title",
                        on_behalf=row.on_behalf or "")
 
@@ -123,7 +123,7 @@ class HourLogging:
         draft, before, *rest = result
         warnings = rest[0] if rest else ()
         after = budget_line(self.conn, draft, self.today)
-        target = queries.target_label(self.conn, draft.area_id, draft.task_id) if draft.task_id or draft.area_id else ""
+        target = names.target_label(self.conn, draft.area_id, draft.task_id) if draft.task_id or draft.area_id else ""
         message = t("log.toast", hours=fmt_minutes(draft.minutes), date=fmt_date(draft.day), target=target)
         severity = "warning" if warnings else "information"
         message += "".join("\n⚠ " + w for w in warnings)

@@ -9,7 +9,7 @@ from logbog_tui.i18n import fmt_date, t
 from logbog_tui.service import Problem
 from logbog_tui.service.composition import valid_on
 from logbog_tui.service.parse import parse_date
-from logbog_tui.storage import memberships, people, queries
+from logbog_tui.storage import memberships, names, people
 from logbog_tui.storage.memberships import MembershipRow
 from logbog_tui.storage.people import PersonRow
 from logbog_tui.tui.dialogs.form import Field, FieldErrors, FormDialog
@@ -29,7 +29,7 @@ def person_dialog(conn, row: PersonRow | None) -> FormDialog:
     r = row
     fields = [Field("name", t("person.field.name"), r.name if r else ""),
               Field("organisation", t("person.field.organisation"), r.organisation_id if r else None,
-                    options=tuple((o.label, o.id) for o in queries.organisations(conn))),
+                    options=tuple((o.label, o.id) for o in names.organisations(conn))),
               Field("title", t("person.field.title"), (r.title or "") if r else ""),
               Field("email", t("person.field.email"), (r.email or "") if r else ""),
               Field("phone", t("person.field.phone"), (r.phone or "") if r else "", placeholder="+45 12 34 56 78"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from logbog_tui.storage import queries, tasks
+from logbog_tui.storage import names, tasks
 from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.storage.budget_edit import BudgetInput
 from logbog_tui.storage.tasks import STATUSES, TaskDraft, TaskRow
@@ -19,11 +19,11 @@ def task_dialog(conn, row: TaskRow | None, area_id: int | None, today: date) -> 
         tasks.update(conn, row.id, draft)
         return row.id
 
-    people = queries.people_in_order(conn)
+    people = names.people_in_order(conn)
     areas = tuple(f"{a.code} {a.short_name}" for a in tasks.areas(conn))
     r = row
     fields = [Field("title", t("task.field.title"), r.title if r else ""),
-              Field("area", t("task.field.area"), queries.target_label(conn, r.area_id if r else area_id, None)
+              Field("area", t("task.field.area"), names.target_label(conn, r.area_id if r else area_id, None)
                     if (r or area_id) else "", suggestions=areas, placeholder="PL4"),
               Field("owner", t("task.field.owner"), (r.owner or "") if r else "", suggestions=people),
               Field("due", t("task.field.due"), fmt_date(r.due) if r and r.due else "", placeholder="+7, 24.12"),

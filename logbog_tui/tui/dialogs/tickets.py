@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from logbog_tui.storage import queries, tickets
+from logbog_tui.storage import names, tickets
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, t
 from logbog_tui.service import Message
@@ -14,7 +14,7 @@ from logbog_tui.tui.dialogs.form import Field, FormDialog
 
 
 def _author(conn, today):
-    leader = queries.project_leader(conn, today)
+    leader = names.project_leader(conn, today)
     return leader.id if leader else None
 
 
@@ -38,7 +38,7 @@ def new_ticket(conn, today: date) -> FormDialog:
             raise Invalid(problems)
         return tickets.create(conn, draft, today, _author(conn, today))
 
-    people = queries.people_in_order(conn)
+    people = names.people_in_order(conn)
     fields = [Field("title", t("ticket.field.title")),
               Field("category", t("ticket.field.category"), "spoergsmaal",
                     options=tuple((t(f"category.{c}"), c) for c in tickets.CATEGORIES)),

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.widgets import Header, Static
 
 from logbog_tui.tui.screens.base import DataScreen
-from logbog_tui.storage import meeting_records, meetings, memberships, people, queries, tasks
+from logbog_tui.storage import meeting_records, meetings, memberships, names, people, queries, tasks
 from logbog_tui.i18n import fmt_date, fmt_hours, say, t
 from logbog_tui.overview import budget_overview, explain, host_now, planned_note, status_words
 from logbog_tui.service.rotation import upcoming_changes
@@ -77,7 +77,7 @@ def attention_text(conn, today: date) -> str:
     if people.register_empty(conn):
         return t("dashboard.first_steps")
     lines = []
-    if queries.project_leader(conn, today) is None:
+    if names.project_leader(conn, today) is None:
         lines.append("• " + t("dashboard.no_project_leader"))
     for day, region, preds in upcoming_changes(queries.regions(conn), today, today + timedelta(days=366)):
         if preds:

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from logbog_tui.tui.screens.base import DataScreen
-from logbog_tui.storage import meeting_records, meetings, queries
+from logbog_tui.storage import meeting_records, meetings, names
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_hours, fmt_minutes, fmt_week, t
 from logbog_tui.overview import budget_overview, status_words
@@ -137,14 +137,14 @@ class MeetingRecordScreen(DataScreen):
             owner = None
             if values["owner"].strip():
                 try:
-                    owner = queries.resolve_person(conn, values["owner"]).id
+                    owner = names.resolve_person(conn, values["owner"]).id
                 except UserError as exc:
                     raise FieldErrors({"owner": exc.message}) from None
             return meeting_records.save_item(conn, self.meeting_id, values["title"], owner, values["notes"],
                                              values["decision"], item.referred if item else False,
                                              item.id if item else None)
 
-        people = queries.people_in_order(conn)
+        people = names.people_in_order(conn)
         fields = [Field("title", t("task.field.title"), item.title if item else ""),
                   Field("owner", t("task.field.owner"), (item.owner or "") if item else "", suggestions=people),
                   Field("decision", t("col.decision"), (item.decision or "") if item else ""),
@@ -193,7 +193,7 @@ class MeetingRecordScreen(DataScreen):
 
         def save(values: dict):
             try:
-                area = queries.resolve_area(conn, values["area"]).id
+                area = names.resolve_area(conn, values["area"]).id
             except UserError as exc:
                 raise FieldErrors({"area": exc.message}) from None
             return meeting_records.task_from_item(conn, item.id, area)
@@ -270,11 +270,11 @@ class MeetingRecordScreen(DataScreen):
         def done(result) -> None:
             if not result:
                 return
-            names = queries.person_names(conn, [e.person_id for e in result])
+            by_id = names.person_names(conn, [e.person_id for e in result])
             ov = budget_overview(conn, m.day.year, as_of_for(m.day.year, self.app.today))
             lines = []
             for e in result:
-                line = f"{names[e.person_id]}: {fmt_minutes(e.minutes)} ({e.code})"
+                line = f"{by_id[e.person_id]}: {fmt_minutes(e.minutes)} ({e.code})"
                 member = ov.member(e.person_id)
                 if e.code.startswith("FG") and member is not None:
                     line += " – " + t("budget.effect", label="", used=fmt_hours(member.used), budget=fmt_hours(
