@@ -17,6 +17,7 @@ from pydantic_core import PydanticCustomError
 from sqlmodel import SQLModel
 
 from logbog_tui.errors import UserError
+from logbog_tui.textfields import clean
 from logbog_tui.service import Message, Problem
 
 
@@ -39,6 +40,25 @@ def refuse_as(error: UserError | Problem) -> NoReturn:
     """Refuse the value with the message of ``error`` (a parse or a look-up that failed inside a
     validator)."""
     refuse(error.note.key, **error.note.params)
+
+
+def free_text(value: Any, limit: int, *, long_text: bool = False, too_long_key: str = "person.too_long",
+         **params: object) -> str | None:
+    """Free text as :func:`~logbog_tui.textfields.clean` stores it (None for blank), refused
+    inside an input model."""
+    try:
+        return clean(value, limit, long_text=long_text, too_long_key=too_long_key, **params)
+    except UserError as exc:
+        refuse_as(exc)
+
+
+def required_text(value: Any, limit: int, name: str, **params: Any) -> str:
+    """Like :func:`free_text`, for a field that must be filled in (``name``: the field's name in
+    the message)."""
+    cleaned = free_text(value, limit, **params)
+    if cleaned is None:
+        refuse("task.required", label=name)
+    return cleaned
 
 
 def typed_date(value: Any, info: ValidationInfo) -> date | None:

@@ -15,7 +15,7 @@ from sqlmodel import col, select
 
 from logbog_tui.storage import memberships
 from logbog_tui.storage.db import Connection
-from logbog_tui.storage.inputs import Input, refuse
+from logbog_tui.storage.inputs import Input, free_text, refuse, required_text
 from logbog_tui.storage.models import (AgendaItem, Attendance, Meeting, Membership, Person, Seat, Task, TaskArea,
                                        TimeEntry)
 from logbog_tui.storage.session import reading, transaction
@@ -27,14 +27,6 @@ from logbog_tui.service import Problem
 from logbog_tui.service.parse import MAX_MINUTES_PER_DAY, parse_hours
 
 ATTENDANCE = ("present", "absent", "substitute")
-
-
-def _text(value: Any, limit: int) -> str | None:
-    """Free text as :func:`~logbog_tui.textfields.clean` stores it, refused inside an input model."""
-    try:
-        return clean(value, limit, long_text=limit > 300)
-    except UserError as exc:
-        refuse(exc.note.key, **exc.note.params)
 
 
 class ItemDraft(Input):
@@ -49,15 +41,12 @@ class ItemDraft(Input):
     @field_validator("title", mode="before")
     @classmethod
     def _title(cls, value: Any) -> str:
-        title = _text(value, 300)
-        if not title:
-            refuse("task.required", label=t("task.field.title"))
-        return title
+        return required_text(value, 300, t("task.field.title"))
 
     @field_validator("notes", "decision", mode="before")
     @classmethod
     def _long(cls, value: Any) -> str | None:
-        return _text(value, 10_000)
+        return free_text(value, 10_000, long_text=True)
 
 
 class SettlingItem(Input):

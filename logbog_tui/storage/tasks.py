@@ -14,12 +14,11 @@ from sqlmodel import SQLModel, col, select
 
 from logbog_tui.storage import names
 from logbog_tui.storage.db import Connection, fold
-from logbog_tui.storage.inputs import Input, refuse, refuse_as, typed_date
+from logbog_tui.storage.inputs import Input, free_text, refuse, refuse_as, required_text, typed_date
 from logbog_tui.storage.models import Meeting, Person, Task, TaskArea, Ticket, TimeEntry
 from logbog_tui.storage.session import reading, transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
-from logbog_tui.textfields import clean
 
 STATUSES = ("todo", "doing", "waiting", "done")
 SORTS = ("due", "status")
@@ -46,15 +45,6 @@ class TaskRow:
         return self.due is not None and self.due < today and self.status != "done"
 
 
-def _text(value: Any, limit: int, name: str) -> str | None:
-    """Free text of the field ``name`` as stored (None for blank), or a refusal."""
-    try:
-        return clean(value, limit, long_text=name == "description", too_long_key="task.too_long",
-                     label=t(f"task.field.{name}"))
-    except UserError as exc:
-        refuse_as(exc)
-
-
 class TaskDraft(Input):
     """A task as the task form hands it in, under the form's field names. ``area``, ``owner``,
     ``meeting`` and ``ticket`` are ids, or the text typed (an area code or name, a person's name,
@@ -73,15 +63,14 @@ class TaskDraft(Input):
     @field_validator("title", mode="before")
     @classmethod
     def _title(cls, value: Any) -> str:
-        title = _text(value, MAX_TITLE, "title")
-        if not title:
-            refuse("task.required", label=t("task.field.title"))
-        return title
+        label = t("task.field.title")
+        return required_text(value, MAX_TITLE, label, too_long_key="task.too_long", label=label)
 
     @field_validator("description", mode="before")
     @classmethod
     def _description(cls, value: Any) -> str | None:
-        return _text(value, MAX_DESCRIPTION, "description")
+        return free_text(value, MAX_DESCRIPTION, long_text=True, too_long_key="task.too_long",
+                    label=t("task.field.description"))
 
     @field_validator("status", mode="before")
     @classmethod

@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 
 from logbog_tui import clock
 from logbog_tui.storage.db import Connection, fold
-from logbog_tui.storage.inputs import Input, refuse, refuse_as, typed_date
+from logbog_tui.storage.inputs import Input, free_text, refuse, refuse_as, required_text, typed_date
 from logbog_tui.storage.models import Person, Task, TaskArea, Ticket, TicketEvent, TimeEntry
 from logbog_tui.storage.session import reading, transaction
 from logbog_tui.errors import UserError
@@ -127,14 +127,6 @@ def _check_day(day: date, today: date, opened: date, after: date | None = None) 
         raise UserError("ticket.before_sent", date=day.strftime("%d.%m.%Y"), sent=after.strftime("%d.%m.%Y"))
 
 
-def _text(value: Any, limit: int) -> str | None:
-    """Free text as stored (None for blank), or a refusal of the value being validated."""
-    try:
-        return clean(value, limit, long_text=limit > 1000)
-    except UserError as exc:
-        refuse_as(exc)
-
-
 class TicketDraft(Input):
     """A new ticket as the form or ``logbog ticket add`` hands it in: a title, a category and a
     priority (by code, or by name in either language), free text within its length."""
@@ -151,10 +143,7 @@ class TicketDraft(Input):
     @field_validator("title", mode="before")
     @classmethod
     def _title(cls, value: Any) -> str:
-        title = _text(value, 300)
-        if not title:
-            refuse("task.required", label=t("ticket.field.title"))
-        return title
+        return required_text(value, 300, t("ticket.field.title"))
 
     @field_validator("category", "priority", mode="before")
     @classmethod
@@ -168,12 +157,12 @@ class TicketDraft(Input):
     @field_validator("description", mode="before")
     @classmethod
     def _description(cls, value: Any) -> str | None:
-        return _text(value, 10_000)
+        return free_text(value, 10_000, long_text=True)
 
     @field_validator("reporter_name", "reporter_org", mode="before")
     @classmethod
     def _reporter(cls, value: Any) -> str | None:
-        return _text(value, 200)
+        return free_text(value, 200)
 
 
 class Forwarding(Input):
@@ -188,7 +177,7 @@ class Forwarding(Input):
     @field_validator("ref", mode="before")
     @classmethod
     def _ref(cls, value: Any) -> str:
-        ref = _text(value, 100)
+        ref = free_text(value, 100)
         if not ref:
             refuse("ticket.ref_required")
         return ref
@@ -226,7 +215,7 @@ class StatusChange(Input):
     @field_validator("comment", mode="before")
     @classmethod
     def _comment(cls, value: Any) -> str | None:
-        return _text(value, 10_000)
+        return free_text(value, 10_000, long_text=True)
 
 
 def create(conn: Connection, d: TicketDraft, today: date, author_id: int | None = None) -> tuple[int, str]:
