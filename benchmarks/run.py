@@ -76,15 +76,21 @@ def median_ms(cmd: list[str], runs: int = RUNS, inner: bool = False) -> float:
     return statistics.median(times)
 
 
-def side_by_side(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+def side_by_side(commands: dict[str, list[str]], runs: int,
+                 inner: dict[str, list[float]] | None = None) -> dict[str, float]:
     """Median wall time of each command, the commands run in turn (one of each, ``runs`` times), so
-    that a disturbance of the machine falls on all of them alike."""
+    that a disturbance of the machine falls on all of them alike. With ``inner``, each command is
+    told when it was spawned (``BENCH_SPAWNED``) and the number it prints last is collected there."""
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, cmd in commands.items():
             start = time.perf_counter()
-            subprocess.run(cmd, env=env(), check=True, capture_output=True)
+            spawned = time.time()
+            out = subprocess.run(cmd, env=dict(env(), BENCH_SPAWNED=repr(spawned)), check=True,
+                                 capture_output=True, text=True).stdout
             times[name].append((time.perf_counter() - start) * 1000)
+            if inner is not None:
+                inner.setdefault(name, []).append(float(out.strip().splitlines()[-1]))
     return {name: statistics.median(values) for name, values in times.items()}
 
 
@@ -119,11 +125,14 @@ START_RUNS = 11
 
 def start(dbs: dict[int, Path]) -> None:
     print()
-    print("| whole process | 1 year | 20 years | target |")
+    print("| TUI start (medians of %d) | 1 year | 20 years | target |" % START_RUNS)
     print("|---|---|---|---|")
-    figures = side_by_side({y: [sys.executable, str(HERE / "start.py"), str(dbs[y])] for y in (1, 20)}, START_RUNS)
-    print(f"| TUI start until the dashboard is shown, then exit (medians of {START_RUNS}) | {figures[1]:.0f} ms "
-          f"| {figures[20]:.0f} ms | ≤ 800 ms |")
+    shown: dict[int, list[float]] = {}
+    figures = side_by_side({y: [sys.executable, str(HERE / "start.py"), str(dbs[y])] for y in (1, 20)}, START_RUNS,
+                           inner=shown)  # type: ignore[arg-type]
+    first = {y: statistics.median(shown[y]) for y in (1, 20)}
+    print(f"| from spawn until the dashboard is shown | {first[1]:.0f} ms | {first[20]:.0f} ms | ≤ 800 ms |")
+    print(f"| whole process: shown, then exit | {figures[1]:.0f} ms | {figures[20]:.0f} ms | |")
 
 
 PARTS = ("cli", "host", "report", "start", "direct", "pilot")

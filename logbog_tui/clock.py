@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import os
 from datetime import date, datetime
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: `logbog host` stays quick
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 

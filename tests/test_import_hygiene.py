@@ -33,3 +33,13 @@ def test_the_host_command_imports_neither_textual_nor_sqlalchemy(tmp_path):
             "from logbog_tui.cli import main\nmain()")
     modules = loaded_after(code)
     assert "textual" not in modules and "sqlalchemy" not in modules and "sqlmodel" not in modules
+
+
+def test_the_host_command_imports_neither_typing_nor_shutil(tmp_path):
+    """Each costs ~2-3 ms of `logbog host`, whose target is at most 5x a bare `python -c pass`
+    (docs/performance.md): `typing` only for type checkers (``TYPE_CHECKING = False``), and
+    argparse's formatter asks the terminal's width without `shutil` (cli._Parser)."""
+    code = (f"import sys; sys.argv = ['logbog', '--db', {str(tmp_path / 'h.db')!r}, 'host']\n"
+            "from logbog_tui.cli import main\nmain()")
+    modules = loaded_after(code)
+    assert "typing" not in modules and "shutil" not in modules

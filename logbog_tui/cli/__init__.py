@@ -8,16 +8,41 @@ No traceback reaches the user: it goes to the log file in the data folder.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from logbog_tui import i18n
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: `logbog host` stays quick
+if TYPE_CHECKING:
+    from typing import NoReturn
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit status 2
         self.exit(2, f"logbog: {message} ({t('cli.see_help')})\n")
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse makes a formatter on every add_argument, and a formatter without a width
+        # imports shutil for the terminal's width (~2 ms of `logbog host`): the same width here.
+        return self.formatter_class(prog=self.prog, width=_terminal_width() - 2)
+
+
+def _terminal_width() -> int:
+    """The terminal's columns as ``shutil.get_terminal_size()`` finds them: ``COLUMNS``, else the
+    terminal on standard output, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -98,11 +123,21 @@ def _main(argv: list[str]) -> int:
         except SystemExit as exc:  # --help, or a bad argument (already reported in one line)
             return exc.code if isinstance(exc.code, int) else 2
         if args.command is None:
-            from logbog_tui.tui.app import run_tui
+            import gc
 
-            from logbog_tui.cli.common import db_path
+            gc.disable()  # no collections while the TUI's libraries are imported (~40 ms)
+            try:
+                from logbog_tui.cli.common import db_path
+                from logbog_tui.storage.dbfile import check_ahead
 
-            return run_tui(db_path(args))
+                path = db_path(args)
+                ahead = check_ahead(path)  # the file's full check, while the TUI's libraries load
+                from logbog_tui.tui.app import run_tui
+
+                code = run_tui(path, ahead)
+            finally:
+                gc.enable()  # (run_tui froze what was imported first)
+            leave(code)
         sys.stdout, sys.stderr = _Visible(sys.stdout), _Visible(sys.stderr)
         return args.handler(args)
     except UserError as exc:
@@ -120,6 +155,22 @@ def _main(argv: list[str]) -> int:
             return report_crash()
         print(f"logbog: {line}", file=sys.stderr)
         return 1
+
+
+def leave(code: int) -> NoReturn:
+    """End the process at once after the TUI has closed the database: Python's own teardown of
+    everything the TUI imported (Textual, SQLAlchemy, pydantic) takes ~0.3 s more before the
+    shell's prompt returns, and has nothing left to do: the database and its lock are closed by
+    ``run_tui``, the log file and the standard streams are flushed here."""
+    import logging
+
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 def report_crash() -> int:

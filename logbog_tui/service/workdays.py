@@ -1,8 +1,8 @@
-"""Working days: Monday to Friday, not a Danish public holiday (``holidays``, country DK) and not
+"""Working days: Monday to Friday, not a Danish public holiday (:func:`holidays_of`) and not
 one of the extra days off that Danish public employers give (a setting; by default 24.12, 31.12
 and Grundlovsdag 05.06, which is off from noon and counted here as a whole day off).
 
-Names are asked for in Danish explicitly (``language="da"``); without it they follow the locale.
+Names are Danish, as the law gives them.
 The extra days off are passed as a :class:`DaysOff` value (see :func:`parse_days_off`); the
 module-level functions use the default.
 """
@@ -18,51 +18,38 @@ from functools import lru_cache
 from logbog_tui.service import Problem
 
 
-@lru_cache(maxsize=1)
-def _denmark() -> type:
-    """``holidays``' class for Denmark, the one ``holidays.country_holidays("DK", ...)`` makes.
+def _easter(year: int) -> date:
+    from dateutil.easter import easter  # Western (Gregorian) Easter, as the Danish church has it
 
-    ``country_holidays`` imports ``holidays.countries``, whose ``__init__`` imports the rules of all
-    ~280 countries: about 0.1 s of every TUI start, which shows the working days of the year at
-    once. So only ``holidays/countries/denmark.py`` is loaded, under its own name (should the
-    package be imported later, it finds it there and uses it). A library whose layout differs
-    gets the ordinary import. tests/test_holidays.py checks that both give the same days."""
-    import importlib.util
-    import os
-    import sys
-
-    import holidays  # the calendars and the base class the rules use
-
-    name = "holidays.countries.denmark"
-    module = sys.modules.get(name)
-    package = importlib.util.find_spec("holidays.countries")  # found, not run
-    where = package.submodule_search_locations if package else None
-    path = os.path.join(next(iter(where)), "denmark.py") if where else ""
-    if module is None and os.path.isfile(path):
-        spec = importlib.util.spec_from_file_location(name, path)
-        if spec is not None and spec.loader is not None:
-            module = importlib.util.module_from_spec(spec)
-            sys.modules[name] = module
-            try:
-                spec.loader.exec_module(module)
-            except BaseException:
-                del sys.modules[name]
-                raise
-    denmark = getattr(module, "Denmark", None) if module is not None else None
-    if not isinstance(denmark, type) or getattr(denmark, "country", None) != "DK":
-        return type(holidays.country_holidays("DK"))
-    return denmark
+    return easter(year)
 
 
 @lru_cache(maxsize=64)
 def holidays_of(year: int) -> dict[date, str]:
-    return dict(_denmark()(years=year, language="da").items())
+    """Denmark's public holidays in ``year`` with their Danish names (helligdagsloven: the fixed
+    days and those counted from Easter; Store bededag until 2023, abolished from 2024 by act no.
+    214 of 06.03.2023).
+
+    Computed here rather than by the ``holidays`` library: importing it builds calendars for the
+    whole world (its Islamic lunar tables alone ~50 ms), ~60 ms of every TUI start, for eleven
+    dates a year. tests/test_holidays.py checks that the two give the same days and names."""
+    e = _easter(year)
+    days = {date(year, 1, 1): "Nytårsdag", e - timedelta(days=3): "Skærtorsdag",
+            e - timedelta(days=2): "Langfredag", e: "Påskedag", e + timedelta(days=1): "Anden påskedag",
+            e + timedelta(days=39): "Kristi himmelfartsdag", e + timedelta(days=49): "Pinsedag",
+            e + timedelta(days=50): "Anden pinsedag", date(year, 12, 25): "Juledag",
+            date(year, 12, 26): "Anden juledag"}
+    if year <= 2023:
+        days[e + timedelta(days=26)] = "Store bededag"
+    return days
 
 
 @lru_cache(maxsize=64)
 def _optional_names(year: int) -> dict[date, str]:
-    """Danish names of the customary days off (Juleaftensdag, Nytårsaften, Grundlovsdag, ...)."""
-    return dict(_denmark()(years=year, language="da", categories=("optional",)).items())
+    """Danish names of the customary days off (Arbejdernes kampdag, Grundlovsdag, Juleaftensdag,
+    Nytårsaften)."""
+    return {date(year, 5, 1): "Arbejdernes kampdag", date(year, 6, 5): "Grundlovsdag",
+            date(year, 12, 24): "Juleaftensdag", date(year, 12, 31): "Nytårsaften"}
 
 
 @dataclass(frozen=True)

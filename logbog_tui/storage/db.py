@@ -25,7 +25,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from logbog_tui.storage.dbfile import (  # noqa: F401 - looking at a file; names used from here elsewhere
     APPLICATION_ID, has_wal, inspect_file, peek, refuse_special, side_file, start_check, wal_check, writable)
@@ -34,6 +33,10 @@ from logbog_tui.i18n import t
 
 # The schema version this code writes, and the steps that bring an older file to it.
 from logbog_tui.storage.migrations import MIGRATIONS, SCHEMA_VERSION
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: `logbog host` stays quick
+if TYPE_CHECKING:
+    from typing import Any
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -162,14 +165,17 @@ def setup_transaction(conn: Connection) -> Iterator[Connection]:
         raise
 
 
-def open_db(path: Path | str, *, today: date | None = None, check: bool = False) -> Connection:
+def open_db(path: Path | str, *, today: date | None = None, check: bool = False,
+            ahead: Callable[[], None] | None = None) -> Connection:
     """Open ``path`` for use: create and seed it if missing or empty, migrate it if older.
 
     ``check``: run :func:`start_check` first (the TUI and every command that writes). Without it
     the check still runs when a ``-wal`` holds rows that no running logbog program owns (an
     unclean shutdown, or a ``-wal`` copied from another database). A file the user made
-    read-only is opened read-only (``conn.read_only``). The connection holds the lock file, so
-    ``logbog restore`` cannot replace the file under it. A refused file is never written to.
+    read-only is opened read-only (``conn.read_only``). ``ahead``: the check begun earlier by
+    :func:`~logbog_tui.storage.dbfile.check_ahead`, waited for instead of checking again. The
+    connection holds the lock file, so ``logbog restore`` cannot replace the file under it. A
+    refused file is never written to.
     """
     from logbog_tui.storage import dblock
 
@@ -191,7 +197,10 @@ def open_db(path: Path | str, *, today: date | None = None, check: bool = False)
             if older and read_only:  # never rewritten in place: the user made it read-only
                 raise RefusedDatabase("db.refused.old_read_only", path=path, version=version)
             if check or leftover or older:  # a damaged file is never migrated either
-                start_check(path)
+                if ahead is not None and not leftover:
+                    ahead()
+                else:
+                    start_check(path)
             if older:
                 migrate(path, version)
             conn = connect(path, read_only=read_only)

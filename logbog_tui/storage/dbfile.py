@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -159,3 +159,37 @@ def start_check(path: Path) -> None:
         hint = t("db.restore_hint", backup=found, db=path) if found else t("db.no_backup")
         problem = " ".join(result[0].split())[:200]
         raise RefusedDatabase("db.refused.damaged", path=path, problem=problem + " " + hint)
+
+
+def check_ahead(path: Path | str) -> Callable[[], None] | None:
+    """Begin :func:`start_check` of ``path`` in a thread, to run while the TUI imports its
+    libraries (SQLite reads without Python's lock, so on a second core the check costs the start
+    nothing: ~50 ms on 20 years of data). Returns a function that waits for the check and raises
+    what it found; ``open_db(..., ahead=...)`` calls it where it would run the check. None, and
+    the check runs in its turn, when there is no file or a ``-wal`` holds rows (:func:`open_db`
+    looks at the ``-wal`` first)."""
+    import threading
+
+    path = Path(path).expanduser()
+    try:
+        if not path.is_file() or has_wal(path):
+            return None
+    except OSError:
+        return None
+    found: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            start_check(path)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller by wait()
+            found.append(exc)
+
+    thread = threading.Thread(target=run, name="logbog-start-check", daemon=True)
+    thread.start()
+
+    def wait() -> None:
+        thread.join()
+        if found:
+            raise found[0]
+
+    return wait

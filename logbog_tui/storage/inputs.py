@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, NoReturn, Self, cast
 
-from pydantic import ValidationError, ValidationInfo
+from pydantic import ConfigDict, ValidationError, ValidationInfo
 from pydantic_core import PydanticCustomError
 from sqlmodel import SQLModel
 
@@ -77,7 +77,11 @@ def typed_date(value: Any, info: ValidationInfo) -> date | None:
 
 
 class Input(SQLModel):
-    """Base of the input models (no table)."""
+    """Base of the input models (no table). Pydantic builds each one's validator when it is first
+    used (``defer_build``), not when the storage modules are imported at the TUI's start."""
+
+    # SQLModel types model_config as its private SQLModelConfig; at run time both are plain dicts
+    model_config = ConfigDict(defer_build=True)  # type: ignore[assignment]
 
     @classmethod
     def check(cls, values: dict[str, Any], **context: Any) -> Self:

@@ -94,9 +94,7 @@ class LoadRow(Input):
     kind (the table model's type): a whole number within SQLite's range, a number, or text; the
     setting ``value`` by the rule of its ``key``. Subclassed per table (:func:`row_model`)."""
 
-    # SQLModel types model_config as its own SQLModelConfig, which is private (sqlmodel._compat) and
-    # which pydantic's public ConfigDict does not satisfy; at run time both are the same plain dict.
-    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+    model_config = ConfigDict(extra="forbid")  # (merged with Input's: defer_build)
     kinds: ClassVar[dict[str, str]] = {}
 
     @field_validator("*", mode="before")

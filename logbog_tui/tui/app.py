@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import inspect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -359,10 +359,12 @@ def toast_path(path: Path) -> str:
     return f"{folder}/\n{path.name}"
 
 
-def run_tui(db_path: Path) -> int:
-    """Open the database and run the app until the user quits."""
-    app = build_app(db_path)
+def run_tui(db_path: Path, ahead: Callable[[], None] | None = None) -> int:
+    """Open the database and run the app until the user quits (``ahead``: the start check begun
+    by the caller, :func:`~logbog_tui.storage.dbfile.check_ahead`)."""
+    app = build_app(db_path, ahead)
     gc.freeze()  # the imported modules, out of the garbage collector's way (tui/idle_gc.py)
+    gc.enable()  # off while they were imported (cli._main)
     try:
         app.run()
     finally:
@@ -370,7 +372,7 @@ def run_tui(db_path: Path) -> int:
     return app.return_code or 0
 
 
-def build_app(db_path: Path) -> LogbogApp:
+def build_app(db_path: Path, ahead: Callable[[], None] | None = None) -> LogbogApp:
     """Open the database (creating it if needed; the full start check first) and take the day's
     backup. A backup that cannot be taken (a read-only data folder, a full disk) does not stop
     the work: the user is told, and the reason is logged."""
@@ -378,7 +380,7 @@ def build_app(db_path: Path) -> LogbogApp:
     from logbog_tui.storage.db import open_db
     from logbog_tui.failures import explain as failure_line
 
-    conn = open_db(db_path, check=True)
+    conn = open_db(db_path, check=True, ahead=ahead)
     try:
         queries.check_settings(conn)  # a bad stored setting: one line with the command that mends it
     except UserError:
