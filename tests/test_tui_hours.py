@@ -309,3 +309,33 @@ async def test_a_tab_switch_during_the_idle_time_mount_waits_for_it(db_path, org
         await building
         await pilot.pause()
         assert app.is_running and screen.query_one("#entries", DataTable).row_count == 1
+
+
+async def test_the_budget_panel_reads_again_only_when_something_was_written(db_path, org, monkeypatch):
+    """Filled in idle time and not rebuilt on a tab switch when nothing changed; hours logged by
+    another program (the CLI) or in the TUI show on the next visit."""
+    app = app_for(db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("4", "t", "t")
+        await pilot.pause()
+        panel = app.screen.query_one(BudgetPanel)
+        table = panel.query_one("#members", DataTable)
+        assert [str(c) for c in table.get_row(str(org["jens"]))][2] == "0 t"
+        import logbog_tui.tui.widgets.budget_panel as module
+
+        reads = []
+        original = module.budget_overview
+        monkeypatch.setattr(module, "budget_overview", lambda *a, **kw: reads.append(1) or original(*a, **kw))
+        await pilot.press("t", "t", "t")  # round the tabs back to Budgets: nothing written
+        await pilot.pause()
+        assert reads == []
+        other = connect(db_path)  # another program logs 10 hours for Jens
+        with transaction(other):
+            fg2 = other.execute("SELECT id FROM task_area WHERE code = 'FG2'").fetchone()[0]
+            other.execute("INSERT INTO time_entry (person_id, date, minutes, area_id) "
+                          "VALUES (?, '2026-03-02', 600, ?)", (org["jens"], fg2))
+        other.close()
+        await pilot.press("t", "t", "t")
+        await pilot.pause()
+        assert reads == [1]
+        assert [str(c) for c in table.get_row(str(org["jens"]))][2] == "10 t"

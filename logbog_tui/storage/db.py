@@ -134,6 +134,14 @@ def _rollback(conn: sqlite3.Connection) -> None:
             pass
 
 
+def data_state(conn: sqlite3.Connection) -> tuple[int, int]:
+    """Changes to the file so far, as a value to compare: SQLite's ``data_version`` (moves when
+    another connection commits) and this connection's ``total_changes`` (rows it has written).
+    Equal values mean nothing was written in between, so a view need not read again. (A server
+    database would use a change counter of its own, or listen for notifications.)"""
+    return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+
+
 def marked(conn: Connection) -> bool:
     """Whether the file has the ``db_mark`` row and the journal (every version from 3; remembered
     per connection)."""

@@ -49,6 +49,7 @@ class TasksScreen(DataScreen):
         """Mount the other tabs' panels in idle time (the app calls this after start)."""
         for tab in ("tab-entries", "tab-budgets"):
             await self._mount_panel(tab)
+        self.query_one(BudgetPanel).refresh_data()  # filled now; shown at once when its tab is chosen
 
     async def _mount_panel(self, tab: str) -> None:
         """Mount the tab's panel once; a second caller (the prewarm and a tab switch at the same

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Sparkline, Static
 
 from logbog_tui.storage import budget_edit
+from logbog_tui.storage.db import data_state
 from logbog_tui.storage.entries import monthly_by_person, monthly_leadership
 from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.overview import BudgetOverview, budget_overview, planned_note, status_words
@@ -34,6 +35,7 @@ class BudgetPanel(Vertical):
         super().__init__(**kw)
         self.year: int | None = None
         self.overview: BudgetOverview | None = None
+        self._shown: tuple | None = None  # what the panel shows: (data_state, year, today)
 
     def compose(self) -> ComposeResult:
         yield Plain(id="pl-text")
@@ -81,8 +83,14 @@ class BudgetPanel(Vertical):
         self.refresh_data()
 
     def refresh_data(self) -> None:
+        """Fill the panel, unless it shows this year already and nothing was written since (a tab
+        switch back to it, or to it after it was filled in idle time): then the table is not
+        rebuilt, which would draw it twice (docs/performance.md)."""
         app = self.app
         year = self.year = self.year or app.today.year
+        shown = (data_state(app.conn), year, app.today)
+        if shown == self._shown:
+            return
         as_of = as_of_for(year, app.today)
         ov = self.overview = budget_overview(app.conn, year, as_of)
         pl = ov.leadership
@@ -111,5 +119,6 @@ class BudgetPanel(Vertical):
         steering = "\n".join(f"  {name}: {fmt_hours(hours)}" for name, hours in ov.steering)
         self.query_one("#steering", Static).update(
             t("budget.steering") + ("\n" + steering if steering else "\n  –"))
+        self._shown = shown
 
 
