@@ -152,3 +152,22 @@ def test_entry_warnings_for_long_days_weekends_and_days_off():
     assert [w.key for w in entry_warnings(date(2026, 11, 25), 24 * 60, 0)] == ["log.warn.long_day"]
     assert [w.key for w in entry_warnings(date(2026, 11, 22), 60, 0)] == ["log.warn.weekend"]
     assert [w.params for w in entry_warnings(date(2026, 12, 24), 60, 0)] == [{"name": "Juleaftensdag"}]
+
+
+@pytest.mark.parametrize("text, minutes", [("1 time 30 minutter", 90), ("2 timer og 15 min", 135),
+                                           ("1 hour 30 minutes", 90), ("1 t. 30 min.", 90)])
+def test_hours_and_minutes_in_words(text, minutes):
+    assert parse_hours(text) == minutes
+
+
+@pytest.mark.parametrize("text", ["٣", "١,٥", "２", "1٥ min"])
+def test_only_ascii_digits_are_hours(text):
+    with pytest.raises(Problem):
+        parse_hours(text)
+
+
+def test_only_ascii_digits_are_dates_and_a_no_break_space_is_a_space():
+    with pytest.raises(Problem):
+        parse_date("٢٨.١١.٢٠٢٦", date(2026, 11, 28))
+    assert parse_date("+\u00a07", date(2026, 11, 28)) == date(2026, 12, 5)
+    assert parse_date("i  dag", date(2026, 11, 28)) == date(2026, 11, 28)

@@ -55,12 +55,15 @@ def _dmy(day: date) -> str:
     return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
 
 
-_HM = re.compile(r"^(?:(\d{1,2})\s*[th])?\s*(?:(\d{1,4})\s*(?:min|m)?)?$")
-_COLON = re.compile(r"^(\d{1,2}):([0-5]\d)$")
-_DECIMAL = re.compile(r"^(\d{1,4})(?:[.,](\d{1,4}))?$|^[.,](\d{1,4})$")
-_THOUSANDS = re.compile(r"^[1-9]\d{0,2}\.\d{3}$")
-_HOUR_WORD = re.compile(r"^(.*?\d)\s*(?:t|h|time|timer|hour|hours|hr|hrs)\.?$")
-_MINUTE_WORD = re.compile(r"^(\d{1,4})\s*(?:m|min|minut|minutter|minutes|mins)\.?$")
+# Digits are ASCII digits only (re.ASCII): "٣" (an Arabic-Indic three) is not 3 hours.
+# "1t30m", "1 h 30", "1 time 30 minutter", "2 timer og 15 min" (matched with the spaces taken out)
+_HM = re.compile(r"^(?:(\d{1,2})(?:timer|time|hours|hour|hrs|hr|t|h)\.?)?(?:og|and)?"
+                 r"(?:(\d{1,4})(?:minutter|minut|minutes|mins|min|m)?\.?)?$", re.ASCII)
+_COLON = re.compile(r"^(\d{1,2}):([0-5]\d)$", re.ASCII)
+_DECIMAL = re.compile(r"^(\d{1,4})(?:[.,](\d{1,4}))?$|^[.,](\d{1,4})$", re.ASCII)
+_THOUSANDS = re.compile(r"^[1-9]\d{0,2}\.\d{3}$", re.ASCII)
+_HOUR_WORD = re.compile(r"^(.*?\d)\s*(?:t|h|time|timer|hour|hours|hr|hrs)\.?$", re.ASCII)
+_MINUTE_WORD = re.compile(r"^(\d{1,4})\s*(?:m|min|minut|minutter|minutes|mins)\.?$", re.ASCII)
 
 _WORDS = {
     "i dag": 0, "idag": 0, "today": 0,
@@ -68,13 +71,14 @@ _WORDS = {
     "i morgen": 1, "imorgen": 1, "tomorrow": 1,
     "i forgårs": -2, "i overmorgen": 2,
 }
-_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})(?:[./-](\d{2}|\d{4}))?\.?$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_OFFSET = re.compile(r"^([+-])\s*(\d{1,4})$")
+_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})(?:[./-](\d{2}|\d{4}))?\.?$", re.ASCII)
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+_OFFSET = re.compile(r"^([+-])\s*(\d{1,4})$", re.ASCII)
 
 
 def _clean(text: str) -> str:
-    return unicodedata.normalize("NFC", str(text)).strip().lower()
+    """NFC, lower case, every run of white space (a no-break space too) one space."""
+    return " ".join(unicodedata.normalize("NFC", str(text)).split()).lower()
 
 
 def parse_hours(text: str) -> int:
@@ -176,7 +180,7 @@ def parse_budget_hours(text: str) -> float:
     raw = _clean(text).replace(" ", "")
     if raw.count(".") == 1 and len(raw.split(".")[1]) == 3 and "," not in raw:
         raw = raw.replace(".", "")
-    if re.fullmatch(r"\d{1,6}(?:[.,]\d{1,2})?", raw):
+    if re.fullmatch(r"\d{1,6}(?:[.,]\d{1,2})?", raw, re.ASCII):
         value = float(raw.replace(",", "."))
         if value <= 100_000:
             return value
