@@ -192,6 +192,7 @@ async def test_the_tui_undoes_its_own_newest_change_and_shows_the_history(db_pat
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
+        assert "[j/N]" not in str(app.screen.question)  # the dialog has its buttons; "[j/N]" is the CLI's
         await pilot.press("y")
         await pilot.pause()
     assert outside.execute("SELECT count(*) FROM time_entry").fetchone()[0] == 0

@@ -54,7 +54,7 @@ def cmd_undo(args) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise UserError("undo.needs_yes", line=describe(entry))
-        answer = input(t("undo.ask", line=describe(entry)) + " ").strip().casefold()
+        answer = input(t("undo.ask", line=describe(entry)) + " " + t("cli.ask_yes_no") + " ").strip().casefold()
         if answer not in ("j", "ja", "y", "yes"):
             print(t("undo.kept"))
             return 0
