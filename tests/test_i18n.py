@@ -104,3 +104,25 @@ def test_no_catalogue_entry_is_dead():
     dead = sorted(k for k in MESSAGES if f'"{k}"' not in source and f"'{k}'" not in source
                   and not k.startswith(dynamic))
     assert not dead
+
+
+@pytest.mark.parametrize("model, values", [("tasks.TaskDraft", {"title": " ", "area": 1}),
+                                           ("tickets.TicketDraft", {"title": ""})])
+def test_a_refusal_is_translated_where_it_is_shown_not_where_it_is_made(model, values):
+    """The field's name in "Titel skal udfyldes" is part of the message, not Danish text fixed
+    when the input was checked: the same refusal reads wholly in English."""
+    import importlib
+
+    from logbog_tui.storage.inputs import Invalid
+
+    module, name = model.split(".")
+    cls = getattr(importlib.import_module(f"logbog_tui.storage.{module}"), name)
+    i18n.set_language("da")
+    try:
+        with pytest.raises(Invalid) as info:
+            cls.check(values)
+        assert info.value.message == "Titel skal udfyldes"
+        i18n.set_language("en")
+        assert info.value.message == "Title is required"
+    finally:
+        i18n.set_language("da")

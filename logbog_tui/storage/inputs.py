@@ -52,9 +52,9 @@ def free_text(value: Any, limit: int, *, long_text: bool = False, too_long_key: 
         refuse_as(exc)
 
 
-def required_text(value: Any, limit: int, name: str, **params: Any) -> str:
-    """Like :func:`free_text`, for a field that must be filled in (``name``: the field's name in
-    the message)."""
+def required_text(value: Any, limit: int, name: Message, **params: Any) -> str:
+    """Like :func:`free_text`, for a field that must be filled in (``name``: the field's name, a
+    message translated where the refusal is shown)."""
     cleaned = free_text(value, limit, **params)
     if cleaned is None:
         refuse("task.required", label=name)

@@ -23,7 +23,7 @@ from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, t, t_every
 from logbog_tui.textfields import clean
 from logbog_tui.storage.meetings import get
-from logbog_tui.service import Problem
+from logbog_tui.service import Message, Problem
 from logbog_tui.service.parse import MAX_MINUTES_PER_DAY, parse_hours
 
 ATTENDANCE = ("present", "absent", "substitute")
@@ -41,7 +41,7 @@ class ItemDraft(Input):
     @field_validator("title", mode="before")
     @classmethod
     def _title(cls, value: Any) -> str:
-        return required_text(value, 300, t("task.field.title"))
+        return required_text(value, 300, Message("task.field.title"))
 
     @field_validator("notes", "decision", mode="before")
     @classmethod

@@ -19,6 +19,7 @@ from logbog_tui.storage.models import Meeting, Person, Task, TaskArea, Ticket, T
 from logbog_tui.storage.session import reading, transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
+from logbog_tui.service import Message
 
 STATUSES = ("todo", "doing", "waiting", "done")
 SORTS = ("due", "status")
@@ -63,7 +64,7 @@ class TaskDraft(Input):
     @field_validator("title", mode="before")
     @classmethod
     def _title(cls, value: Any) -> str:
-        label = t("task.field.title")
+        label = Message("task.field.title")  # translated where the refusal is shown
         return required_text(value, MAX_TITLE, label, too_long_key="task.too_long", label=label)
 
     @field_validator("description", mode="before")

@@ -24,6 +24,7 @@ from logbog_tui.storage.models import Person, Task, TaskArea, Ticket, TicketEven
 from logbog_tui.storage.session import reading, transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
+from logbog_tui.service import Message
 from logbog_tui.textfields import clean
 
 CATEGORIES = ("fejl", "spoergsmaal", "oenske", "feedback", "dataaendring")
@@ -143,7 +144,7 @@ class TicketDraft(Input):
     @field_validator("title", mode="before")
     @classmethod
     def _title(cls, value: Any) -> str:
-        return required_text(value, 300, t("ticket.field.title"))
+        return required_text(value, 300, Message("ticket.field.title"))
 
     @field_validator("category", "priority", mode="before")
     @classmethod
