@@ -18,6 +18,10 @@ from logbog_tui.service.workdays import DEFAULT_DAYS_OFF, DaysOff
 from logbog_tui.storage import names, queries
 from logbog_tui.storage.db import Connection
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from logbog_tui.storage.tickets import TicketRow
+
 
 def explain(reason: Message) -> str:
     """A rotation reason in the current language."""
@@ -44,6 +48,23 @@ def crossing_notice(label: str, state: str, thresholds: rules.Thresholds) -> str
     """The loud notice when hours take a budget past a threshold, naming the configured one."""
     pct = thresholds.warn if state == rules.WARNING else thresholds.over
     return t(f"budget.crossed_{state}", label=label, pct=f"{pct * 100:.0f}")
+
+
+def ticket_detail(r: TicketRow, today: date) -> str:
+    """A ticket's facts under its title (the ticket screen, ``logbog ticket show``): number,
+    category, priority, status, reporter, opened, assignee, hours, and the supplier's case."""
+    from logbog_tui.i18n import fmt_minutes
+
+    supplier = "–"
+    if r.supplier_ref:
+        supplier = t("ticket.supplier_line", ref=r.supplier_ref, sent=fmt_date(r.sent),
+                     promised=fmt_date(r.promised) if r.promised else "–")
+        if r.promise_passed(today):
+            supplier += "  " + t("tickets.passed", date=fmt_date(r.promised))
+    return t("ticket.detail", number=r.number, category=t(f"category.{r.category}"),
+             priority=t(f"priority.{r.priority}"), status=t(f"ticket.status.{r.status}"),
+             reporter=r.reporter or "–", opened=fmt_date(r.opened), assignee=r.assignee or "–",
+             hours=fmt_minutes(r.minutes), supplier=supplier)
 
 
 def host_now(conn: Connection, day: date) -> rotation.HostAnswer | None:

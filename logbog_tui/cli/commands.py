@@ -47,6 +47,8 @@ def register(sub) -> None:
     ticket_cmds.register(sub)
     data_cmds.register(sub)
     journal_cmds.register(sub)
+    from logbog_tui.cli import people_cmds  # person, appoint, substitute, membership, composition
+    people_cmds.register(sub)
 
 
 def _years(text: str) -> int:

@@ -29,9 +29,32 @@ def open_database(args: argparse.Namespace, *, write: bool = False):
     from logbog_tui.storage.db import open_db
 
     conn = open_db(db_path(args), check=write)
-    words = [getattr(args, name, None) for name in ("command", "meeting_command", "ticket_command")]
-    conn.origin = " ".join(["logbog", *(w for w in words if w)])  # the journal's "from where"
+    # the journal's "from where": the command and its subcommand ("logbog meeting move")
+    words = [getattr(args, "command", None), *(v for k, v in sorted(vars(args).items()) if k.endswith("_command"))]
+    conn.origin = " ".join(["logbog", *(w for w in words if isinstance(w, str))])
     return conn
+
+
+BODY_NAMES = {"følgegruppe": "folgegruppe", "folgegruppe": "folgegruppe", "fg": "folgegruppe",
+              "styregruppe": "styregruppe", "sg": "styregruppe"}
+
+
+def body_arg(text: str) -> str:
+    """argparse type for ``--body``: følgegruppe or styregruppe (also without ø, or FG/SG)."""
+    key = text.strip().casefold()
+    if key not in BODY_NAMES:
+        raise argparse.ArgumentTypeError(t("meeting.bad_body"))
+    return BODY_NAMES[key]
+
+
+def id_arg(message_key: str):
+    """argparse type for a row's id (``12`` or ``#12``); otherwise ``message_key`` with the text."""
+    def parse(text: str) -> int:
+        digits = text.strip().lstrip("#")
+        if not digits.isdigit():
+            raise argparse.ArgumentTypeError(t(message_key, text=text))
+        return int(digits)
+    return parse
 
 
 def year_arg(text: str) -> int:
@@ -57,6 +80,20 @@ def date_arg(text: str | None, today: date, conn=None) -> date:
         return parse_date(text, today, within)
     except Problem as p:
         raise UserError(p.key, **p.params) from None
+
+
+def checked(model, values: dict, options: dict[str, str], /, **context):
+    """``model.check(values, **context)`` (an input model of storage/): a refusal names the option
+    it came from (``--email: ligner ikke en e-mailadresse``), where the form shows it under its field."""
+    from logbog_tui.storage.inputs import Invalid
+
+    try:
+        return model.check(values, **context)
+    except Invalid as exc:
+        field = next(iter(exc.problems))
+        if field not in options:
+            raise
+        raise UserError("cli.option_problem", option=options[field], text=exc.message) from None
 
 
 def print_json(data) -> None:

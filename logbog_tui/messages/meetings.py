@@ -1,7 +1,8 @@
 """Messages of meetings: planning, warnings, records, calendar export."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "cli.meeting.help": ("møder: planlæg (add) og vis (list)", "meetings: plan (add) and show (list)"),
+    "cli.meeting.help": ("møder: planlæg (add), vis (list, show), aflys (cancel), flyt (move), skift vært (host)",
+                         "meetings: plan (add), show (list, show), cancel, move, change host (host)"),
     "cli.meeting.add": ("planlæg et møde; uden --host foreslås værten efter rotationen",
                         "plan a meeting; without --host the host is proposed by the rotation"),
     "cli.meeting.list": ("møderne, evt. for ét år", "the meetings, optionally of one year"),

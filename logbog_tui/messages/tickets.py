@@ -38,7 +38,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ticket.task_exists": ("Sagen har allerede udviklingsopgave #{id}: {title}", "The ticket already has "
                            "development task #{id}: {title}"),
     "ticket.task_made": ("Udviklingsopgave #{id} oprettet", "Development task #{id} created"),
-    "cli.ticket.help": ("supportsager: opret (add) og vis (list)", "support tickets: create (add) and show (list)"),
+    "cli.ticket.help": ("supportsager: opret (add), vis (list, show), send til leverandøren (forward), skift status "
+                        "(status)", "support tickets: create (add), show (list, show), forward to the supplier "
+                        "(forward), change status (status)"),
     "cli.ticket.add": ("opret en sag; skriver sagsnummeret", "create a ticket; prints its number"),
     "cli.ticket.list": ("sagerne, evt. med én status", "the tickets, optionally of one status"),
     "cli.ticket.category": ("kategori: fejl, spørgsmål, ønske, feedback, dataændring",

@@ -315,10 +315,12 @@ class SuccessorOffered(UserError):
 
 
 def move(conn: Connection, meeting_id: int, day: date, take_successor: bool = False,
-         today: date | None = None) -> list[str]:
+         today: date | None = None, host_text: str | None = None, reason: str | None = None) -> list[str]:
     """Move a meeting to ``day``; the host must be in force then. When it has ceased (Hovedstaden
     or Sjælland from 2027) its successor is offered (:class:`SuccessorOffered`) and, with
-    ``take_successor``, becomes the host. Returns the warnings for the new date."""
+    ``take_successor`` (or a ``host_text``), becomes the host. Another host named by ``host_text``
+    is then chosen as :func:`change_host` does, in the same change. Returns the date's warnings."""
+    take_successor = take_successor or host_text is not None
     m = get(conn, meeting_id)
     _in_range(conn, day, today or clock.today())
     with transaction(conn) as session:
@@ -336,6 +338,8 @@ def move(conn: Connection, meeting_id: int, day: date, take_successor: bool = Fa
                 proposed = (rotation.successor_on(regions, proposed, day) or successor).code
         session.exec(sql_update(Meeting).where(col(Meeting.id) == meeting_id)
                      .values(date=day, host_region_code=host, proposed_region_code=proposed))
+        if host_text is not None and (m.body != "folgegruppe" or resolve_region(conn, host_text, day).code != host):
+            change_host(conn, meeting_id, host_text, reason)  # joins this transaction: one change, one undo
     return warnings(conn, m.body, day, m.kind, meeting_id)
 
 

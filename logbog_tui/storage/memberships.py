@@ -194,6 +194,7 @@ class MembershipRow:
     substitute_for: int | None
     holder: str | None
     reference: str | None
+    holder_id: int | None = None  # the person a substitute serves
 
 
 def _rows(conn: Connection, *where: ColumnElement[bool], newest_first: bool = False) -> list[MembershipRow]:
@@ -204,7 +205,7 @@ def _rows(conn: Connection, *where: ColumnElement[bool], newest_first: bool = Fa
     query = (sql_select(col(Membership.id), col(Membership.person_id), col(Person.name), col(Membership.seat_id),
                         col(Seat.body_code), col(Seat.label), col(Membership.role), col(Membership.valid_from),
                         col(Membership.valid_to), col(Membership.substitute_for_id), col(holder.name),
-                        col(Membership.appointment_ref))
+                        col(Membership.appointment_ref), col(served.person_id))
              .join(Person, col(Person.id) == col(Membership.person_id))
              .join(Seat, col(Seat.id) == col(Membership.seat_id))
              .outerjoin(served, col(served.id) == col(Membership.substitute_for_id))
@@ -218,6 +219,18 @@ def _rows(conn: Connection, *where: ColumnElement[bool], newest_first: bool = Fa
 def of_person(conn: Connection, person_id: int) -> list[MembershipRow]:
     """A person's memberships (seats and substitute roles), newest first."""
     return _rows(conn, col(Membership.person_id) == person_id, newest_first=True)
+
+
+def get(conn: Connection, membership_id: int) -> MembershipRow:
+    found = _rows(conn, col(Membership.id) == membership_id)
+    if not found:
+        raise UserError("membership.gone")
+    return found[0]
+
+
+def running_on(conn: Connection, day: date) -> list[MembershipRow]:
+    """Everyone's memberships (seats and substitute roles) in force on ``day``: one query."""
+    return _rows(conn, col(Membership.valid_from) <= day, func.coalesce(col(Membership.valid_to), date.max) >= day)
 
 
 def substitutable(conn: Connection, person_id: int, today: date) -> list[MembershipRow]:

@@ -9,6 +9,8 @@ from datetime import date
 from typing import TypeVar, cast
 
 from sqlalchemy import collate, func
+from sqlalchemy import select as sql_select
+from sqlalchemy.orm import aliased
 from sqlmodel import SQLModel, col, select
 
 from logbog_tui.errors import UserError
@@ -18,8 +20,10 @@ from logbog_tui.storage.db import (  # one folding rule for Python and SQL
     fold,
 )
 from logbog_tui.storage.models import (
+    EduRegion,
     Membership,
     Organisation,
+    Region,
     Person,
     Seat,
     Task,
@@ -136,6 +140,72 @@ def resolve_task(conn: Connection, text: str) -> Named:
         rows = session.exec(select(col(Task.id), col(Task.title))
                             .where((col(Task.status) != "done") | (col(Task.id) == typed))).all()
     return resolve(named_rows(rows), text, "task")
+
+
+def resolve_organisation(conn: Connection, text: str) -> Named:
+    """An organisation by id, short name (``SST``, ``VUS Nord``) or a unique part of its name."""
+    with reading(conn) as session:
+        rows = session.exec(select(col(Organisation.id), col(Organisation.name), col(Organisation.short_name))
+                            .order_by(collate(col(Organisation.name), "da"))).all()
+    return resolve(named_rows((i, name) for i, name, _ in rows), text, "organisation",
+                   exact_codes={short: cast(int, i) for i, _, short in rows if short})
+
+
+@dataclass(frozen=True)
+class SeatName:
+    """A seat as the command line names it: ``code`` is stable (``midtjylland``, ``nord`` for an
+    education region's secretariat, ``sst``, ``project_leader``); ``aliases`` are the other names
+    typed for it (the region's ISO code and name, the secretariat's name and short name)."""
+
+    id: int
+    body: str
+    label: str
+    code: str
+    aliases: tuple[str, ...]
+    valid_from: date
+    valid_to: date | None
+
+
+def seat_names(conn: Connection) -> list[SeatName]:
+    """Every seat of both bodies with its code and aliases: one query."""
+    org, secretariat = aliased(Organisation), aliased(Organisation)
+    # more columns than sqlmodel's select() has typed overloads for: SQLAlchemy's, through execute()
+    query = (sql_select(col(Seat.id), col(Seat.body_code), col(Seat.label), col(Seat.kind), col(Seat.valid_from),
+                        col(Seat.valid_to), col(Seat.region_code), col(Region.iso_code), col(Region.name),
+                        col(Seat.edu_region_code), col(EduRegion.name), col(secretariat.name),
+                        col(secretariat.short_name), col(org.id), col(org.name), col(org.short_name))
+             .outerjoin(Region, col(Region.code) == col(Seat.region_code))
+             .outerjoin(EduRegion, col(EduRegion.code) == col(Seat.edu_region_code))
+             .outerjoin(secretariat, col(secretariat.id) == col(EduRegion.secretariat_id))
+             .outerjoin(org, col(org.id) == col(Seat.organisation_id))
+             .order_by(col(Seat.body_code), col(Seat.position), col(Seat.valid_from), col(Seat.id)))
+    with reading(conn) as session:
+        rows = session.execute(query).all()
+    out = []
+    aliases: tuple[str | None, ...]
+    for (sid, body, label, kind, start, end, region, iso, region_name, edu, edu_name, sec_name, sec_short,
+         org_id, org_name, org_short) in rows:
+        if kind == "region":
+            code, aliases = region, (iso, region_name)
+        elif kind == "secretariat":
+            code, aliases = edu, (edu_name, sec_name, sec_short)
+        elif kind == "organisation":
+            code, aliases = (org_short or f"organisation-{org_id}").casefold(), (org_name, org_short)
+        else:
+            code, aliases = "project_leader", ()
+        out.append(SeatName(sid, body, label, code, tuple(a for a in aliases if a), start, end))
+    return out
+
+
+def resolve_seat(conn: Connection, body: str, text: str, on: date) -> SeatName:
+    """A seat of ``body`` by id, code, alias (region or secretariat name, ``VUS Nord``) or a unique
+    part of its label. Where one code names seats of several periods, the one in force on ``on``
+    (else the latest)."""
+    seats = [s for s in seat_names(conn) if s.body == body]
+    seats.sort(key=lambda s: (s.valid_from <= on <= (s.valid_to or date.max), s.valid_from))
+    codes = {name: s.id for s in seats for name in (s.code, *s.aliases)}  # the best seat of a code last
+    found = resolve([Named(s.id, s.label) for s in seats], text, "seat", exact_codes=codes)
+    return next(s for s in seats if s.id == found.id)
 
 
 def project_leader(conn: Connection, on: date) -> Named | None:

@@ -12,8 +12,9 @@ from textual.widgets import DataTable, Header, Static
 from logbog_tui.tui.screens.base import DataScreen
 from logbog_tui.storage import tickets
 from logbog_tui.errors import UserError
-from logbog_tui.i18n import fmt_date, fmt_minutes, fmt_moment, t
+from logbog_tui.i18n import fmt_date, fmt_moment, t
 from logbog_tui.storage.tickets import TicketRow
+from logbog_tui.overview import ticket_detail
 from logbog_tui.tui.dialogs import tickets as ticket_forms
 from logbog_tui.tui.widgets.filter_box import FilterableList, FilterBox
 from logbog_tui.tui.widgets.key_bar import KeyBar
@@ -212,18 +213,9 @@ class TicketScreen(TicketActions, DataScreen):
         return tickets.get(self.app.conn, self.ticket_id)
 
     def refresh_data(self) -> None:
-        r, today = self.current(), self.app.today
-        supplier = "–"
-        if r.supplier_ref:
-            supplier = t("ticket.supplier_line", ref=r.supplier_ref, sent=fmt_date(r.sent),
-                         promised=fmt_date(r.promised) if r.promised else "–")
-            if r.promise_passed(today):
-                supplier += "  " + t("tickets.passed", date=fmt_date(r.promised))
+        r = self.current()
         self.query_one("#ticket-detail", Static).update(
-            f"{r.title}\n" + t("ticket.detail", number=r.number, category=t(f"category.{r.category}"),
-                               priority=t(f"priority.{r.priority}"), status=t(f"ticket.status.{r.status}"),
-                               reporter=r.reporter or "–", opened=fmt_date(r.opened), assignee=r.assignee or "–",
-                               hours=fmt_minutes(r.minutes), supplier=supplier)
+            f"{r.title}\n" + ticket_detail(r, self.app.today)
             + (f"\n\n{r.description}" if r.description else "") + "\n\n" + t("ticket.keys_line"))
         table = self.query_one(DataTable)
         with table.refill():
