@@ -4,7 +4,7 @@
 -- Hours are stored as whole minutes so that sums are exact.
 
 PRAGMA application_id = 1280264002;  -- 0x4C4F4742, "LOGB"
-PRAGMA user_version = 3;  -- one step per version in logbog_tui/storage/migrations.py (and a test that a new
+PRAGMA user_version = 4;  -- one step per version in logbog_tui/storage/migrations.py (and a test that a new
                           -- database equals a migrated one: tests/test_migrations.py)
 
 -- Key/value settings: rotation order overrides, budget thresholds, the project leader, ...
@@ -194,19 +194,26 @@ CREATE INDEX task_due ON task (due_date);
 
 -- Time entries. area_id is always set (from the task when one is given), so that budgets
 -- aggregate by area without a join through task. on_behalf_of_id (version 2): the member a
--- substitute did the work for; blank for a member's own hours.
+-- substitute did the work for; blank for a member's own hours. Version 4: source says where an
+-- imported entry came from (timesheet:<uuid of the sheet>, csv, timewarrior:<start>,
+-- watson:<id>; blank for hours typed in logbog); covers = 'month' is a month's figure from a
+-- member's timesheet, dated the month's last working day: up to 200 hours, outside the
+-- 24-hours-per-day rule.
 CREATE TABLE time_entry (
     id          INTEGER NOT NULL PRIMARY KEY,
     person_id   INTEGER NOT NULL REFERENCES person (id),
     date        DATE NOT NULL CHECK (date IS date(date)),
-    minutes     INTEGER NOT NULL CHECK (minutes > 0 AND minutes <= 1440),
+    minutes     INTEGER NOT NULL CHECK (minutes > 0),
     area_id     INTEGER NOT NULL REFERENCES task_area (id),
     task_id     INTEGER REFERENCES task (id),
     ticket_id   INTEGER REFERENCES ticket (id),
     is_support  BOOLEAN NOT NULL DEFAULT 0 CHECK (is_support IN (0, 1)),
     note        TEXT CHECK (note IS NULL OR length(note) <= 2000),
     created_at  DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    on_behalf_of_id INTEGER REFERENCES person (id) CHECK (on_behalf_of_id IS NULL OR on_behalf_of_id <> person_id)
+    on_behalf_of_id INTEGER REFERENCES person (id) CHECK (on_behalf_of_id IS NULL OR on_behalf_of_id <> person_id),
+    source      TEXT CHECK (source IS NULL OR length(source) BETWEEN 1 AND 200),
+    covers      TEXT CHECK (covers IS NULL OR covers = 'month'),
+    CHECK (minutes <= CASE WHEN covers = 'month' THEN 12000 ELSE 1440 END)
 );
 CREATE INDEX time_entry_date ON time_entry (date, area_id);
 CREATE INDEX time_entry_person ON time_entry (person_id, date);

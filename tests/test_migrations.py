@@ -46,7 +46,7 @@ def test_the_fixture_is_version_1():
 
 
 def test_a_version_1_file_is_backed_up_and_migrated_to_the_current_version(tmp_path):
-    assert SCHEMA_VERSION == 3
+    assert SCHEMA_VERSION == 4
     path = _copy(tmp_path)
     before = sqlite3.connect(path)
     counts = {t: before.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("person", "time_entry",
@@ -127,3 +127,30 @@ def test_version_3_meetings_count_their_changes_and_the_views_work_on_a_migrated
         "SELECT count(*) FROM ticket").fetchone()[0]
     assert plain.execute("SELECT count(*) FROM memberships").fetchone()[0] == plain.execute(
         "SELECT count(*) FROM membership").fetchone()[0]
+
+
+def test_version_4_a_migrated_file_takes_month_figures_and_journals_their_columns(tmp_path):
+    """Version 4: time_entry is made again with source and covers (a CHECK cannot be altered in
+    SQLite): every row is kept, a month's figure may exceed 24 hours, a day's entry still may not,
+    and the journal's triggers, made again after the migration, record the new columns (undo too)."""
+    from logbog_tui.storage import journal
+    from logbog_tui.storage.session import transaction
+
+    path = _copy(tmp_path)
+    before = sqlite3.connect(path)
+    rows = before.execute("SELECT id, person_id, date, minutes, area_id, note FROM time_entry ORDER BY id").fetchall()
+    before.close()
+    conn = open_db(path)
+    assert [tuple(r) for r in conn.execute("SELECT id, person_id, date, minutes, area_id, note FROM time_entry"
+                                           " ORDER BY id")] == rows
+    person, area = rows[0][1], rows[0][4]
+    with transaction(conn):
+        conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id, source, covers)"
+                     " VALUES (?, '2026-03-31', 2400, ?, 'timesheet:x', 'month')", (person, area))
+    (change,) = journal.changes(conn, journal.newest_undoable(conn).id)
+    assert change.after["covers"] == "month" and change.after["source"] == "timesheet:x"
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id) VALUES (?, '2026-03-31', 1500, ?)",
+                     (person, area))
+    journal.undo(conn, journal.newest_undoable(conn).id)
+    assert conn.execute("SELECT count(*) FROM time_entry WHERE covers = 'month'").fetchone()[0] == 0

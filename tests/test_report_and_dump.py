@@ -116,6 +116,28 @@ def test_dump_load_dump_is_identical(cli, db_path, tmp_path):
     assert again.code == 2 and "har allerede data" in again.err
 
 
+def test_dump_and_load_keep_where_imported_hours_came_from(cli, db_path, tmp_path):
+    """Version 4's columns (source, covers) go through dump and load unchanged."""
+    from logbog_tui.storage.session import transaction
+
+    conn = connect(db_path)
+    with transaction(conn):
+        pid = conn.execute("INSERT INTO person (name) VALUES ('Anne Andersen')").lastrowid
+        conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id, source, covers) VALUES"
+                     " (?, '2026-03-31', 2400, 1, 'timesheet:20261125T1-ab', 'month'), (?, '2026-04-01', 60, 1,"
+                     " 'timewarrior:20260401T080000Z', NULL)", (pid, pid))
+    first = tmp_path / "a.json"
+    assert cli("dump", "-o", str(first)).code == 0
+    entries = json.loads(first.read_text())["time_entry"]
+    assert [(e["source"], e["covers"]) for e in entries] == [("timesheet:20261125T1-ab", "month"),
+                                                             ("timewarrior:20260401T080000Z", None)]
+    new = tmp_path / "new.db"
+    assert cli("load", str(first), db=new).code == 0
+    second = tmp_path / "b.json"
+    assert cli("dump", "-o", str(second), db=new).code == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
 def test_load_refuses_bad_files(cli, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"nonsense": []}')

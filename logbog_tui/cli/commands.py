@@ -41,7 +41,7 @@ def register(sub) -> None:
     p.add_argument("--note", metavar="TEXT", help=t("cli.log.note"))
     p.set_defaults(handler=cmd_log)
 
-    from logbog_tui.cli import data_cmds, journal_cmds, meeting_cmds, ticket_cmds
+    from logbog_tui.cli import data_cmds, import_cmds, journal_cmds, meeting_cmds, ticket_cmds
 
     meeting_cmds.register(sub)
     ticket_cmds.register(sub)
@@ -49,6 +49,7 @@ def register(sub) -> None:
     journal_cmds.register(sub)
     from logbog_tui.cli import people_cmds  # person, appoint, substitute, membership, composition
     people_cmds.register(sub)
+    import_cmds.register(sub)
 
 
 def _years(text: str) -> int:

@@ -32,6 +32,8 @@ class EntryRow:
     is_support: bool
     note: str | None
     on_behalf: str | None = None   # the member a substitute worked for, by name
+    source: str | None = None      # where an imported entry came from (timesheet:<uuid>, csv, ...)
+    covers: str | None = None      # 'month': a month's figure from a member's timesheet
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def list_entries(conn: Connection, f: EntryFilter, limit: int = PAGE) -> EntryPa
     rows = (_joined(sql_select(col(TimeEntry.id), col(TimeEntry.date), col(TimeEntry.person_id), col(Person.name),
                                col(TimeEntry.area_id), col(TaskArea.code), col(TimeEntry.task_id), col(Task.title),
                                col(TimeEntry.minutes), col(TimeEntry.is_support), col(TimeEntry.note),
-                               col(_BEHALF.name)), f)
+                               col(_BEHALF.name), col(TimeEntry.source), col(TimeEntry.covers)), f)
             .outerjoin(_BEHALF, col(_BEHALF.id) == col(TimeEntry.on_behalf_of_id))
             .order_by(col(TimeEntry.date).desc(), col(TimeEntry.id).desc()).limit(limit))
     with reading(conn) as session:

@@ -87,8 +87,30 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    """Version 4: imported hours. ``time_entry`` gets ``source`` (where an imported entry came
+    from) and ``covers`` (``'month'``: a month's figure from a member's timesheet, up to 200
+    hours, outside the 24-hours-per-day rule). A CHECK cannot be altered in SQLite, so the table is
+    made again from schema.sql's statement and the rows copied (SQLite's "make other kinds of table
+    schema changes"); its indexes and the view ``time_entries`` are schema.sql's own again, the
+    journal's triggers are made anew by :func:`migrate` after the last step."""
+    from logbog_tui.storage.db import schema_sql, split_sql
+
+    statements = split_sql(schema_sql())
+    create = next(s for s in statements if s.startswith("CREATE TABLE time_entry ("))
+    columns = ", ".join(r[1] for r in conn.execute("PRAGMA table_info(time_entry)"))
+    conn.execute("DROP VIEW IF EXISTS time_entries")  # it names the table: away while the table is remade
+    conn.execute(create.replace("CREATE TABLE time_entry (", "CREATE TABLE time_entry_v4 (", 1))
+    conn.execute(f"INSERT INTO time_entry_v4 ({columns}) SELECT {columns} FROM time_entry")
+    conn.execute("DROP TABLE time_entry")
+    conn.execute("ALTER TABLE time_entry_v4 RENAME TO time_entry")
+    for statement in statements:
+        if statement.startswith(("CREATE INDEX time_entry_", "CREATE VIEW time_entries")):
+            conn.execute(statement)
+
+
 # STEPS[i] brings a database from version i + 1 to version i + 2.
-STEPS: list[Migration] = [_v1_to_v2, _v2_to_v3]
+STEPS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4]
 SCHEMA_VERSION = 1 + len(STEPS)
 # version v -> the step that upgrades a database at version v to v + 1
 MIGRATIONS: dict[int, Migration] = {i + 1: step for i, step in enumerate(STEPS)}

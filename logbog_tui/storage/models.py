@@ -214,6 +214,8 @@ class TimeEntry(SQLModel, table=True):
     note: Optional[str] = None
     created_at: Optional[datetime] = now_stamp()
     on_behalf_of_id: Optional[int] = Field(default=None, foreign_key="person.id")
+    source: Optional[str] = None   # where an imported entry came from (version 4): timesheet:<uuid>, csv, ...
+    covers: Optional[str] = None   # 'month': a month's figure from a member's timesheet (version 4)
 
 
 class Budget(SQLModel, table=True):

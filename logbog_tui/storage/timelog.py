@@ -21,6 +21,7 @@ from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.service import Problem
 from logbog_tui.service.entry_rules import entry_warnings
+from logbog_tui.service.import_formats import MAX_MONTH_HOURS, MAX_MONTH_MINUTES, MONTH
 from logbog_tui.service.parse import MAX_MINUTES_PER_DAY, parse_date, parse_hours
 from logbog_tui.service.text import has_control, normalise
 
@@ -34,10 +35,15 @@ class PrincipalError(UserError):
     field = "for"
 
 
-def _minutes(value: int) -> int:
+def _minutes(value: int, covers: str | None = None) -> int:
+    """Minutes of an entry: more than none; at most 24 hours, or for a month's figure (``covers``
+    ``'month'``, from a member's timesheet) at most :data:`MAX_MONTH_MINUTES`."""
     if value <= 0:
         refuse("parse.hours.not_positive")
-    if value > MAX_MINUTES_PER_DAY:
+    if covers == MONTH:
+        if value > MAX_MONTH_MINUTES:
+            refuse("import.month_too_many", hours=MAX_MONTH_HOURS)
+    elif value > MAX_MINUTES_PER_DAY:
         refuse("parse.hours.too_many")
     return value
 
@@ -57,6 +63,7 @@ class Draft(Input):
 
     person_id: int
     day: date
+    covers: str | None = None  # MONTH: a month's figure (before minutes: its limit depends on it)
     minutes: int
     area_id: int | None = None
     task_id: int | None = None
@@ -64,11 +71,19 @@ class Draft(Input):
     is_support: bool = False
     note: str | None = None
     on_behalf_of: int | None = None   # the member a substitute worked for; None: their own hours
+    source: str | None = None         # where an imported entry came from (storage/imports.py)
+
+    @field_validator("covers")
+    @classmethod
+    def _check_covers(cls, value: str | None) -> str | None:
+        if value not in (None, MONTH):
+            refuse("import.bad_covers")
+        return value
 
     @field_validator("minutes")
     @classmethod
-    def _check_minutes(cls, value: int) -> int:
-        return _minutes(value)
+    def _check_minutes(cls, value: int, info: ValidationInfo) -> int:
+        return _minutes(value, info.data.get("covers"))
 
     @field_validator("note", mode="before")
     @classmethod
@@ -229,9 +244,14 @@ def area_of(conn: Connection, area_id: int | None, task_id: int | None) -> TaskA
 
 
 def _day_total(conn: Connection, draft: Draft, but: int | None = None) -> int:
-    """Minutes the person has on the draft's day already (``but``: without that entry)."""
-    query = select(func.coalesce(func.sum(TimeEntry.minutes), 0)).where(TimeEntry.person_id == draft.person_id,
-                                                                         TimeEntry.date == draft.day)
+    """Minutes the person has on the draft's day already (``but``: without that entry). The
+    24-hours-per-day rule is for days: a month's figure (from a timesheet) is outside it, neither
+    checked nor counted in a day's total."""
+    if draft.covers == MONTH:
+        return 0
+    query = (select(func.coalesce(func.sum(TimeEntry.minutes), 0))
+             .where(TimeEntry.person_id == draft.person_id, TimeEntry.date == draft.day,
+                    col(TimeEntry.covers).is_(None)))
     if but is not None:
         query = query.where(TimeEntry.id != but)
     with reading(conn) as session:
@@ -260,7 +280,7 @@ def save(conn: Connection, draft: Draft, today: date) -> Saved:
         day_total = _day_total(conn, draft)
         entry = TimeEntry(person_id=draft.person_id, date=draft.day, minutes=draft.minutes, area_id=area_id,
                           task_id=draft.task_id, ticket_id=draft.ticket_id, is_support=draft.is_support,
-                          note=draft.note, on_behalf_of_id=on_behalf)
+                          note=draft.note, on_behalf_of_id=on_behalf, source=draft.source, covers=draft.covers)
         session.add(entry)
         session.flush()
     return Saved(cast(int, entry.id), draft.person_id, draft.day, draft.minutes, area_id, area.code, area.scope,
@@ -338,6 +358,8 @@ def update(conn: Connection, entry_id: int, draft: Draft, today: date) -> None:
         entry = session.get(TimeEntry, entry_id)
         if entry is None:
             raise UserError("entry.gone")
+        if entry.covers is not None:  # a month's figure stays one (outside the day's 24 hours)
+            draft = draft.model_copy(update={"covers": entry.covers})
         on_behalf = principal(conn, draft, area.scope)
         _day_total(conn, draft, but=entry_id)
         entry.sqlmodel_update({"person_id": draft.person_id, "date": draft.day, "minutes": draft.minutes,

@@ -171,9 +171,8 @@ class EntryPanel(Vertical):
             with table.refill(columns=(t("col.date"), t("col.person"), t("col.area"), t("col.task"), t("col.hours"),
                                        t("col.support"), t("col.note"))):
                 for r in rows:
-                    table.add_row(f"{t(f'weekday.{r.day.weekday()}')} {fmt_date(r.day)}", r.person, r.area,
-                                  (r.task or "")[:40], fmt_minutes(r.minutes), "✓" if r.is_support else "",
-                                  (r.note or "")[:40], key=str(r.id))
+                    table.add_row(_when(r), r.person, r.area, (r.task or "")[:40], fmt_minutes(r.minutes),
+                                  "✓" if r.is_support else "", _note(r)[:40], key=str(r.id))
             if count > PAGE:
                 head += "\n" + t("entries.capped", shown=PAGE, count=count)
         else:
@@ -182,3 +181,22 @@ class EntryPanel(Vertical):
                 for row in totals(app.conn, f, self.group):
                     table.add_row(row.label, fmt_minutes(row.minutes), fmt_minutes(row.support), key=row.key)
         self.query_one("#entry-head", Static).update(head)
+
+
+SOURCES = ("timesheet", "csv", "timewarrior", "watson")
+
+
+def _when(r: EntryRow) -> str:
+    """The entry's day, or for a month's figure (a member's timesheet) its month."""
+    if r.covers == "month":
+        return t("entries.month", month=f"{r.day.month:02d}.{r.day.year}")
+    return f"{t(f'weekday.{r.day.weekday()}')} {fmt_date(r.day)}"
+
+
+def _note(r: EntryRow) -> str:
+    """The note, after where an imported entry came from (``timeark``, ``Timewarrior``, ...)."""
+    if not r.source:
+        return r.note or ""
+    kind = r.source.split(":", 1)[0]
+    origin = t(f"entries.source.{kind}") if kind in SOURCES else kind
+    return f"{origin} · {r.note}" if r.note else origin
