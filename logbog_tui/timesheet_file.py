@@ -154,7 +154,8 @@ def read(data: bytes) -> SheetFigures:
     from openpyxl import load_workbook
 
     try:
-        wb = load_workbook(io.BytesIO(data), data_only=True)
+        wb = load_workbook(io.BytesIO(data), data_only=True)  # a formula's value as last computed
+        typed = load_workbook(io.BytesIO(data))  # what was typed: a formula no program computed reads as None above
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise UserError("import.sheet.unreadable", error=type(exc).__name__) from None
     if HIDDEN not in wb.sheetnames or wb[HIDDEN]["A1"].value != MARK:
@@ -177,7 +178,10 @@ def read(data: bytes) -> SheetFigures:
             cell = ws.cell(sheet_row, 2 + month)
             cells[(month, key)] = cell.coordinate
             baseline[(month, key)] = int(hidden.cell(r, 2 + month).value or 0)
+            formula = typed[ws.title].cell(sheet_row, 2 + month).value
             try:
+                if cell.value is None and isinstance(formula, str) and formula.startswith("="):
+                    raise Problem("import.sheet.formula_without_value", {"text": formula[:40]})
                 figures[(month, key)] = sheet_hours(cell.value)
             except Problem as p:
                 refused.append(Refusal(Message("import.where.cell", {"cell": cell.coordinate}), p.note))

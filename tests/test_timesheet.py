@@ -158,6 +158,17 @@ def test_a_bad_cell_is_refused_and_nothing_is_written(cli, member, db_path, tmp_
     assert _month_entries(db_path) == {}
 
 
+def test_a_formula_no_spreadsheet_computed_is_refused_not_read_as_empty(cli, member, db_path, tmp_path):
+    """`=2+3` typed by a script (no cached value) would read as an empty cell: 5 hours lost
+    silently. A spreadsheet that saved the file stores the value, and that value counts."""
+    sheet, filled = tmp_path / "s.xlsx", tmp_path / "f.xlsx"
+    assert cli("timesheet", "--person", "Anne", "--year", "2026", "-o", str(sheet)).code == 0
+    _fill(sheet, filled, C10=2, D10="=2+3")
+    r = cli("import", str(filled), "--yes")
+    assert r.code == 2 and "celle D10: formlen =2+3 har ingen værdi" in r.err
+    assert _month_entries(db_path) == {}
+
+
 def test_names_are_text_in_the_sheet_and_only_members_get_one(cli, db_path, tmp_path):
     add_leader(db_path)
     _person(db_path, HOSTILE)

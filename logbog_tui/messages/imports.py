@@ -126,6 +126,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "the tag matches several task areas: {tags} (use --map TAG=AREA)"),
     # the timesheet read back
     "import.sheet.unreadable": ("filen kan ikke læses som xlsx ({error})", "the file cannot be read as xlsx ({error})"),
+    "import.sheet.formula_without_value": ("formlen {text} har ingen værdi (filen er ikke gemt i et regneark); "
+                                           "skriv tallet",
+                                           "the formula {text} has no value (the file was not saved by a spreadsheet); "
+                                           "type the number"),
     "import.sheet.not_ours": ("regnearket er ikke et timeark fra logbog timesheet",
                               "the workbook is not a timesheet from logbog timesheet"),
     "import.sheet.newer": ("timearket er lavet af en nyere logbog (format {version})",
