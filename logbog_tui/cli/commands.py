@@ -50,6 +50,10 @@ def register(sub) -> None:
     data_cmds.register(sub)
     journal_cmds.register(sub)
 
+    p = sub.add_parser("completion", help=t("cli.completion.help"), description=t("cli.completion.description"))
+    p.add_argument("shell", choices=("bash", "zsh", "fish"), help=t("cli.completion.shell"))
+    p.set_defaults(handler=cmd_completion)
+
 
 def _years(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 40:
@@ -84,6 +88,33 @@ def cmd_demo(args) -> int:
     print(t("demo.done", people=stats["people"], meetings=stats["meetings"], entries=stats["entries"],
             tickets=stats["tickets"], tasks=stats["tasks"], years=args.years))
     return 0
+
+
+def cmd_completion(args) -> int:
+    """The shell's completion script, made by shtab from the whole parser (every command, option
+    and choice; the help texts in the UI's language as descriptions where the shell shows them)."""
+    import shtab
+
+    from logbog_tui.cli import build_parser
+
+    parser = build_parser()
+    _complete_files(parser, shtab)
+    print(shtab.complete(parser, shell=args.shell))
+    return 0
+
+
+def _complete_files(parser, shtab) -> None:
+    """Options and arguments that name a file complete file names (shtab's ``complete`` attribute),
+    in every command; a command's menu entry is its one-line help (shtab prefers a parser's
+    description, some of which are paragraphs). argparse has no public list of a parser's actions
+    and subcommands: this walks ``_actions`` and the subcommands' parsers, as shtab itself does."""
+    for action in parser._actions:
+        if action.dest in ("db", "output", "file", "dest"):
+            action.complete = shtab.FILE
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                child.description = None
+                _complete_files(child, shtab)
 
 
 # --- host, budget ---------------------------------------------------------------------------

@@ -44,7 +44,8 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_entries)
 
     p = sub.add_parser("entry", help=t("cli.entry.help"), description=t("cli.entry.help"))
-    esub = p.add_subparsers(dest="entry_command", metavar="edit|delete", required=True, parser_class=p.__class__)
+    esub = p.add_subparsers(dest="entry_command", metavar="edit|delete", required=True, parser_class=p.__class__,
+                            help=t("cli.subcommand"))
     e = esub.add_parser("edit", help=t("cli.entry.edit"), description=t("cli.entry.edit_description"))
     e.add_argument("id", type=_entry_id, metavar="ID", help=t("cli.entry.id"))
     e.add_argument("--hours", metavar="HOURS", help=t("cli.log.hours"))

@@ -13,17 +13,18 @@ from logbog_tui.i18n import fmt_date, t
 
 def register(sub) -> None:
     p = sub.add_parser("ticket", help=t("cli.ticket.help"), description=t("cli.ticket.help"))
-    tsub = p.add_subparsers(dest="ticket_command", metavar="add|list", required=True, parser_class=p.__class__)
+    tsub = p.add_subparsers(dest="ticket_command", metavar="add|list", required=True, parser_class=p.__class__,
+                            help=t("cli.subcommand"))
     a = tsub.add_parser("add", help=t("cli.ticket.add"), description=t("cli.ticket.add"))
-    a.add_argument("title", metavar="TITLE")
+    a.add_argument("title", metavar="TITLE", help=t("cli.ticket.title"))
     a.add_argument("--category", default="spoergsmaal", metavar="C", help=t("cli.ticket.category"))
     a.add_argument("--reporter", metavar="NAME", help=t("cli.ticket.reporter"))
     a.add_argument("--org", metavar="ORG", help=t("cli.ticket.org"))
     a.add_argument("--priority", default="normal", metavar="P", help=t("cli.ticket.priority"))
-    a.add_argument("--description", metavar="TEXT")
+    a.add_argument("--description", metavar="TEXT", help=t("cli.ticket.description"))
     a.set_defaults(handler=cmd_add)
     ls = tsub.add_parser("list", help=t("cli.ticket.list"), description=t("cli.ticket.list"))
-    ls.add_argument("--status", metavar="S")
+    ls.add_argument("--status", metavar="S", help=t("cli.ticket.status_filter"))
     ls.add_argument("--json", action="store_true", help=t("cli.opt.json"))
     ls.set_defaults(handler=cmd_list)
 
