@@ -16,7 +16,7 @@ import sys
 from datetime import date, timedelta
 
 from logbog_tui import clock
-from logbog_tui.cli.common import date_arg, open_database, print_json, write_output
+from logbog_tui.cli.common import date_arg, open_database, print_json, write_output, year_arg
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
 
@@ -74,8 +74,6 @@ def _entry_id(text: str) -> int:
 
 
 def _year(text: str) -> tuple[date, date]:
-    from logbog_tui.cli.common import year_arg
-
     year = year_arg(text)
     return date(year, 1, 1), date(year, 12, 31)
 
