@@ -191,6 +191,12 @@ def _csv_value(value: object, excel: bool) -> object:
 def csv_table(report: dict, section: str, excel: bool = False) -> bytes:
     """One section as a CSV file (header row, then one row per item)."""
     columns, rows = tables(report)[section]
+    return csv_bytes(columns, rows, excel)
+
+
+def csv_bytes(columns: list[str], rows: list[list], excel: bool = False) -> bytes:
+    """A CSV file in the program's one convention (the report's sections, ``logbog entries --csv``):
+    a header row of stable English names, then the rows with typed values (see the module's text)."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";" if excel else ",")
     writer.writerow(columns)

@@ -30,6 +30,29 @@ class _Parser(argparse.ArgumentParser):
         return self.formatter_class(prog=self.prog, width=_terminal_width() - 2)
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed package's version, looked up only when asked for (the lookup
+    imports ``importlib.metadata``, which ``logbog host`` must not pay for)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        sys.stdout.write(f"logbog {version()}\n")
+        parser.exit(0)
+
+
+def version() -> str:
+    """The version of the installed ``logbog-tui`` (pyproject.toml's ``version``)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("logbog-tui")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "?"
+
+
 def _terminal_width() -> int:
     """The terminal's columns as ``shutil.get_terminal_size()`` finds them: ``COLUMNS``, else the
     terminal on standard output, else 80."""
@@ -49,12 +72,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The whole command line; for ``command="host"`` only that command is registered: the quick
     lookup answers in less time than registering every command takes (docs/performance.md). The
     one command's parser is the same, so its options, help and errors are the same."""
-    from logbog_tui.cli import commands
+    from logbog_tui.cli import argparse_da, commands
 
+    argparse_da.install()  # argparse's own words ("usage:", "options") in the UI's language
     parser = _Parser(prog="logbog", description=t("cli.description"))
+    parser.add_argument("--version", action=_Version, help=t("cli.opt.version"))
     parser.add_argument("--db", metavar="PATH", help=t("cli.opt.db"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=t("cli.opt.lang"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, help=t("cli.command"))
     if command == "host":
         commands.register_host(sub)
     else:

@@ -39,10 +39,12 @@ def register(sub) -> None:
     p.add_argument("--for", dest="on_behalf", metavar="NAME", help=t("cli.log.for"))
     p.add_argument("--support", action="store_true", help=t("cli.log.support"))
     p.add_argument("--note", metavar="TEXT", help=t("cli.log.note"))
+    p.add_argument("--json", action="store_true", help=t("cli.log.json"))
     p.set_defaults(handler=cmd_log)
 
-    from logbog_tui.cli import data_cmds, import_cmds, journal_cmds, meeting_cmds, ticket_cmds
+    from logbog_tui.cli import data_cmds, entry_cmds, import_cmds, journal_cmds, meeting_cmds, ticket_cmds
 
+    entry_cmds.register(sub)
     meeting_cmds.register(sub)
     ticket_cmds.register(sub)
     data_cmds.register(sub)
@@ -51,19 +53,15 @@ def register(sub) -> None:
     people_cmds.register(sub)
     import_cmds.register(sub)
 
+    p = sub.add_parser("completion", help=t("cli.completion.help"), description=t("cli.completion.description"))
+    p.add_argument("shell", choices=("bash", "zsh", "fish"), help=t("cli.completion.shell"))
+    p.set_defaults(handler=cmd_completion)
+
 
 def _years(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 40:
         raise argparse.ArgumentTypeError(t("cli.demo.bad_years"))
     return int(text)
-
-
-
-
-
-
-
-
 
 
 # --- check, demo ----------------------------------------------------------------------------
@@ -93,6 +91,33 @@ def cmd_demo(args) -> int:
     print(t("demo.done", people=stats["people"], meetings=stats["meetings"], entries=stats["entries"],
             tickets=stats["tickets"], tasks=stats["tasks"], years=args.years))
     return 0
+
+
+def cmd_completion(args) -> int:
+    """The shell's completion script, made by shtab from the whole parser (every command, option
+    and choice; the help texts in the UI's language as descriptions where the shell shows them)."""
+    import shtab
+
+    from logbog_tui.cli import build_parser
+
+    parser = build_parser()
+    _complete_files(parser, shtab)
+    print(shtab.complete(parser, shell=args.shell))
+    return 0
+
+
+def _complete_files(parser, shtab) -> None:
+    """Options and arguments that name a file complete file names (shtab's ``complete`` attribute),
+    in every command; a command's menu entry is its one-line help (shtab prefers a parser's
+    description, some of which are paragraphs). argparse has no public list of a parser's actions
+    and subcommands: this walks ``_actions`` and the subcommands' parsers, as shtab itself does."""
+    for action in parser._actions:
+        if action.dest in ("db", "output", "file", "dest"):
+            action.complete = shtab.FILE
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                child.description = None
+                _complete_files(child, shtab)
 
 
 # --- host, budget ---------------------------------------------------------------------------
@@ -131,6 +156,22 @@ def _num(hours: float) -> float:
     return round(hours, 2)
 
 
+def leadership_json(ov) -> dict:
+    """Project leadership's budget under the keys of ``budget --json``."""
+    pl = ov.leadership
+    return {"budget": _num(pl.budget), "used": _num(pl.used), "remaining": _num(pl.remaining),
+            "expected_to_date": _num(pl.expected_to_date), "forecast": _num(pl.forecast), "status": pl.status,
+            "planned": _num(ov.leadership_planned)}
+
+
+def member_json(m) -> dict:
+    """A member's budget under the keys of ``budget --json``."""
+    return {"person": m.person, "person_id": m.person_id, "days_held": m.days, "budget": _num(m.budget),
+            "used": _num(m.used), "support": _num(m.support), "substitutes": _num(m.substitutes),
+            "remaining": _num(m.remaining), "expected_to_date": _num(m.expected_to_date),
+            "forecast": _num(m.forecast), "planned": _num(m.planned), "status": m.status}
+
+
 def cmd_budget(args) -> int:
     from logbog_tui.overview import budget_overview
     from logbog_tui.service.budget import as_of_for
@@ -141,21 +182,9 @@ def cmd_budget(args) -> int:
     year = args.year or (on.year if on else today.year)
     as_of = on or as_of_for(year, today)
     ov = budget_overview(conn, year, as_of)
-    pl = ov.leadership
     if args.json:
-        print_json({
-            "year": year, "as_of": as_of.isoformat(),
-            "project_leadership": {"budget": _num(pl.budget), "used": _num(pl.used),
-                                   "remaining": _num(pl.remaining), "expected_to_date": _num(pl.expected_to_date),
-                                   "forecast": _num(pl.forecast), "status": pl.status,
-                                   "planned": _num(ov.leadership_planned)},
-            "members": [{"person": m.person, "person_id": m.person_id, "days_held": m.days,
-                         "budget": _num(m.budget), "used": _num(m.used), "support": _num(m.support),
-                         "substitutes": _num(m.substitutes), "remaining": _num(m.remaining),
-                         "expected_to_date": _num(m.expected_to_date), "forecast": _num(m.forecast),
-                         "planned": _num(m.planned), "status": m.status}
-                        for m in ov.members],
-        })
+        print_json({"year": year, "as_of": as_of.isoformat(), "project_leadership": leadership_json(ov),
+                    "members": [member_json(m) for m in ov.members]})
         return 0
     from logbog_tui.cli.budget_text import print_budget
 
@@ -165,17 +194,26 @@ def cmd_budget(args) -> int:
 
 # --- log ------------------------------------------------------------------------------------
 
-def _print_left(conn, saved, person, day: date, today: date) -> None:
-    """What is left of the budget the saved entry counts toward."""
-    from logbog_tui.overview import budget_overview, planned_note, status_words
+def _moved(conn, saved, person_id: int, day: date, today: date):
+    """The budget overview of the saved entry's year as of today (or the edge of that year), and
+    the member whose budget it counts toward (None for project leadership, or for nobody)."""
+    from logbog_tui.overview import budget_overview
 
     ov = budget_overview(conn, day.year, as_of_for_entry(day, today))
+    if saved.area_scope == "projektledelse":
+        return ov, None
+    return ov, ov.member_for(conn, person_id, day, saved.on_behalf_of)
+
+
+def _print_left(ov, member, saved) -> None:
+    """What is left of the budget the saved entry counts toward."""
+    from logbog_tui.overview import planned_note, status_words
+
     if saved.area_scope == "projektledelse":
         pl = ov.leadership
         print(t("log.left_leadership", left=fmt_hours(max(pl.remaining, 0)), budget=fmt_hours(pl.budget),
                 status=status_words(pl.used, pl.budget, pl.status)) + planned_note(ov.leadership_planned))
         return
-    member = ov.member_for(conn, person.id, day, saved.on_behalf_of)
     if saved.is_support:
         print(t("log.support_not_counted"))
     if member is not None:
@@ -184,6 +222,21 @@ def _print_left(conn, saved, person, day: date, today: date) -> None:
               + planned_note(member.planned))
     else:
         print(t("log.not_in_member_budget"))
+
+
+def _budget_json(ov, member, saved) -> dict | None:
+    """The budget the saved entry moved, in the shape of ``budget --json`` with only that budget
+    (``project_leadership``, or ``members`` with the one member; None: it counts toward no budget).
+    ``counted``: the entry is in ``used`` (not when it is planned, after the as-of date, nor a
+    member's support, which is shown beside the budget)."""
+    in_time = saved.day <= ov.as_of
+    if saved.area_scope == "projektledelse":
+        return {"year": ov.year, "as_of": ov.as_of.isoformat(), "counted": in_time,
+                "project_leadership": leadership_json(ov)}
+    if member is None:
+        return None
+    return {"year": ov.year, "as_of": ov.as_of.isoformat(), "counted": in_time and not saved.is_support,
+            "members": [member_json(member)]}
 
 
 def cmd_log(args) -> int:
@@ -205,12 +258,18 @@ def cmd_log(args) -> int:
     day, minutes = entry.day, entry.minutes
     queries.check_settings(conn)  # a bad setting is refused now, not after the hours are saved
     saved = timelog.save(conn, entry.draft(), today)
-    print(t("log.saved", id=saved.id, hours=fmt_hours(minutes / 60), person=person.label,
-            date=fmt_date(day), area=saved.area_code, support=t("log.support_mark") if saved.is_support else ""))
+    if not args.json:
+        print(t("log.saved", id=saved.id, hours=fmt_hours(minutes / 60), person=person.label, date=fmt_date(day),
+                area=saved.area_code, support=t("log.support_mark") if saved.is_support else ""))
     for warning in saved.warnings:
         print(t("log.warning_line", text=warning), file=sys.stderr)
+    moved = None
     try:  # the hours are committed: whatever happens in the summary, the command succeeded
-        _print_left(conn, saved, person, day, today)
+        ov, member = _moved(conn, saved, person.id, day, today)
+        if args.json:
+            moved = _budget_json(ov, member, saved)
+        else:
+            _print_left(ov, member, saved)
     except BrokenPipeError:  # the reader stopped reading (| head): nothing more to say
         raise
     except Exception as exc:  # noqa: BLE001 - logged; a retrying script must not log twice
@@ -218,6 +277,11 @@ def cmd_log(args) -> int:
 
         logger().exception("summary after logging failed")
         print(t("log.summary_failed", reason=getattr(exc, "message", type(exc).__name__)), file=sys.stderr)
+    if args.json:  # the entry as saved, and the budget it moved (null when that could not be read)
+        from logbog_tui.cli.entry_cmds import entry_json
+        from logbog_tui.storage.entries import record
+
+        print_json({"entry": entry_json(record(conn, saved.id)), "budget": moved, "warnings": list(saved.warnings)})
     return 0
 
 

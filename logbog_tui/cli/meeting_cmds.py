@@ -17,7 +17,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("meeting", help=t("cli.meeting.help"), description=t("cli.meeting.help"))
     msub = p.add_subparsers(dest="meeting_command", metavar="add|list|show|cancel|move|host", required=True,
-                            parser_class=p.__class__)
+                            parser_class=p.__class__, help=t("cli.subcommand"))
     a = msub.add_parser("add", help=t("cli.meeting.add"), description=t("cli.meeting.add"))
     a.add_argument("--body", required=True, type=body_arg, metavar="følgegruppe|styregruppe",
                    help=t("cli.meeting.body"))

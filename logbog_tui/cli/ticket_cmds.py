@@ -12,7 +12,7 @@ from logbog_tui.i18n import fmt_date, fmt_moment, t
 def register(sub) -> None:
     p = sub.add_parser("ticket", help=t("cli.ticket.help"), description=t("cli.ticket.help"))
     tsub = p.add_subparsers(dest="ticket_command", metavar="add|list|show|forward|status", required=True,
-                            parser_class=p.__class__)
+                            parser_class=p.__class__, help=t("cli.subcommand"))
     a = tsub.add_parser("add", help=t("cli.ticket.add"), description=t("cli.ticket.add"))
     a.add_argument("title", metavar="TITLE", help=t("cli.ticket.title"))
     a.add_argument("--category", default="spoergsmaal", metavar="C", help=t("cli.ticket.category"))

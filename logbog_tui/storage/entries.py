@@ -64,21 +64,26 @@ class EntryFilter:
     area_id: int | None = None
     text: str = ""
     task_id: int | None = None
+    support: bool | None = None   # True: only support hours; False: none of them; None: both
 
 
 _BEHALF = aliased(Person)
 _Query = TypeVar("_Query", bound=Select[Unpack[tuple[Any, ...]]])
 
 
+def _from(query: _Query) -> _Query:
+    """``query`` over the entries with their person, area and task."""
+    return (query.select_from(TimeEntry).join(Person, col(Person.id) == col(TimeEntry.person_id))
+            .join(TaskArea, col(TaskArea.id) == col(TimeEntry.area_id))
+            .outerjoin(Task, col(Task.id) == col(TimeEntry.task_id)))
+
+
 def _joined(query: _Query, f: EntryFilter) -> _Query:
     """``query`` over the entries matching ``f``, with their person, area and task (the filter's
     text matches any of them, and the note)."""
-    query = (query.select_from(TimeEntry).join(Person, col(Person.id) == col(TimeEntry.person_id))
-             .join(TaskArea, col(TaskArea.id) == col(TimeEntry.area_id))
-             .outerjoin(Task, col(Task.id) == col(TimeEntry.task_id))
-             .where(col(TimeEntry.date).between(f.start, f.end)))
+    query = _from(query).where(col(TimeEntry.date).between(f.start, f.end))
     for column, value in ((TimeEntry.person_id, f.person_id), (TimeEntry.area_id, f.area_id),
-                          (TimeEntry.task_id, f.task_id)):
+                          (TimeEntry.task_id, f.task_id), (TimeEntry.is_support, f.support)):
         if value is not None:
             query = query.where(col(column) == value)
     if f.text.strip():
@@ -88,19 +93,65 @@ def _joined(query: _Query, f: EntryFilter) -> _Query:
     return query
 
 
+def _with_principal(query: _Query) -> _Query:
+    """``query`` with the member a substitute worked for (``_BEHALF``)."""
+    return query.outerjoin(_BEHALF, col(_BEHALF.id) == col(TimeEntry.on_behalf_of_id))
+
+
 def list_entries(conn: Connection, f: EntryFilter, limit: int = PAGE) -> EntryPage:
     """The newest ``limit`` entries matching ``f``, the number matching, and their total minutes."""
     summary = _joined(select(func.count(), func.coalesce(func.sum(col(TimeEntry.minutes)), 0)), f)
     # more columns than sqlmodel's select() has typed overloads for
-    rows = (_joined(sql_select(col(TimeEntry.id), col(TimeEntry.date), col(TimeEntry.person_id), col(Person.name),
-                               col(TimeEntry.area_id), col(TaskArea.code), col(TimeEntry.task_id), col(Task.title),
-                               col(TimeEntry.minutes), col(TimeEntry.is_support), col(TimeEntry.note),
-                               col(_BEHALF.name), col(TimeEntry.source), col(TimeEntry.covers)), f)
-            .outerjoin(_BEHALF, col(_BEHALF.id) == col(TimeEntry.on_behalf_of_id))
+    columns = sql_select(col(TimeEntry.id), col(TimeEntry.date), col(TimeEntry.person_id), col(Person.name),
+                         col(TimeEntry.area_id), col(TaskArea.code), col(TimeEntry.task_id), col(Task.title),
+                         col(TimeEntry.minutes), col(TimeEntry.is_support), col(TimeEntry.note), col(_BEHALF.name),
+                         col(TimeEntry.source), col(TimeEntry.covers))
+    rows = (_with_principal(_joined(columns, f))
             .order_by(col(TimeEntry.date).desc(), col(TimeEntry.id).desc()).limit(limit))
     with reading(conn) as session:
         count, total = session.exec(summary).one()
         return EntryPage([EntryRow(*r) for r in session.execute(rows)], count, total)
+
+
+@dataclass(frozen=True)
+class EntryRecord:
+    """One time entry with everything a script reads of it (``logbog entries --json|--csv``)."""
+
+    id: int
+    day: date
+    person_id: int
+    person: str
+    minutes: int
+    area_id: int
+    area_code: str
+    area_name: str
+    task_id: int | None
+    task: str | None
+    is_support: bool
+    on_behalf_of_id: int | None   # the member a substitute worked for
+    on_behalf_of: str | None      # ... by name
+    note: str | None
+
+
+# more columns than sqlmodel's select() has typed overloads for
+_RECORD = (col(TimeEntry.id), col(TimeEntry.date), col(TimeEntry.person_id), col(Person.name), col(TimeEntry.minutes),
+           col(TimeEntry.area_id), col(TaskArea.code), col(TaskArea.name), col(TimeEntry.task_id), col(Task.title),
+           col(TimeEntry.is_support), col(TimeEntry.on_behalf_of_id), col(_BEHALF.name), col(TimeEntry.note))
+
+
+def records(conn: Connection, f: EntryFilter) -> list[EntryRecord]:
+    """Every entry matching ``f``, oldest first: by date, then in the order they were made."""
+    query = _with_principal(_joined(sql_select(*_RECORD), f)).order_by(col(TimeEntry.date), col(TimeEntry.id))
+    with reading(conn) as session:
+        return [EntryRecord(*r) for r in session.execute(query)]
+
+
+def record(conn: Connection, entry_id: int) -> EntryRecord | None:
+    """Entry ``entry_id`` as :func:`records` gives it, or None."""
+    query = _with_principal(_from(sql_select(*_RECORD))).where(col(TimeEntry.id) == entry_id)
+    with reading(conn) as session:
+        row = session.execute(query).first()
+    return EntryRecord(*row) if row else None
 
 
 def totals(conn: Connection, f: EntryFilter, by: str) -> list[Total]:
