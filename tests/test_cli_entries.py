@@ -168,7 +168,7 @@ def test_bad_arguments_are_one_line_exit_2(cli, demo, args, message):
     one_line_refusal(cli("entries", *args, db=demo), message)
 
 
-def test_csv_has_the_twelve_columns_and_the_same_values_as_json(cli, demo):
+def test_csv_has_the_thirteen_columns_and_the_same_values_as_json(cli, demo):
     result = cli("entries", "--csv", "--month", "2026-11", db=demo)
     assert result.code == 0, result.err
     rows = list(csv.reader(io.StringIO(result.out)))

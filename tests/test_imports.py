@@ -12,7 +12,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from logbog_tui.service.import_formats import (CSV_HEADER, AreaName, detect, last_working_day, read_csv,
+from logbog_tui.service.import_formats import (CSV_HEADER, CSV_HEADER_12, AreaName, detect, last_working_day, read_csv,
                                                split_local)
 from logbog_tui.storage.db import connect, open_db
 from logbog_tui.storage.session import transaction
@@ -75,14 +75,14 @@ def _csv(path, excel: bool = False) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";" if excel else ",")
     writer.writerow(CSV_HEADER)
-    for i, d, p, pid, m, code, an, task, tid, s, ob, note, _cov in _rows(path):
+    for i, d, p, pid, m, code, an, task, tid, s, ob, note, cov in _rows(path):
         hours = f"{m / 60:.2f}".rstrip("0").rstrip(".")
         text = [p, an, task or "", ob or "", note or ""]
         if excel:
             hours = hours.replace(".", ",")
             text = ["'" + v if v.startswith(("=", "+", "-", "@")) else v for v in text]
         writer.writerow([i, d, text[0], pid, hours, code, text[1], text[2], tid or "", int(s) if excel else
-                         ("true" if s else "false"), text[3], text[4]])
+                         ("true" if s else "false"), text[3], text[4], cov or "day"])
     return (("\ufeff" if excel else "") + buf.getvalue()).encode("utf-8")
 
 
@@ -129,10 +129,31 @@ def test_csv_round_trip_between_two_databases(cli, tmp_path):
     assert cli("import", str(excel), "--dry-run", db=b).out.count("findes allerede") == 6
 
 
+def test_entries_csv_round_trip_keeps_a_short_month_figure_a_month_figure(cli, tmp_path):
+    """What `logbog entries --csv` writes, `logbog import` reads: a month's figure of ten hours
+    (which the older twelve-column file could not tell from a day's entry) stays one."""
+    a, b = _db(tmp_path, "a.db"), _db(tmp_path, "b.db")
+    assert cli("log", "2", "--area", "FG1", "--person", "Anne", "--date", "02.11.2026", db=a).code == 0
+    conn = connect(a)
+    with transaction(conn):
+        conn.execute("INSERT INTO time_entry (person_id, date, minutes, area_id, source, covers) SELECT id,"
+                     " '2026-10-30', 600, (SELECT id FROM task_area WHERE code = 'FG3'), 'timesheet:x', 'month'"
+                     " FROM person WHERE name = 'Bo Berg'")
+    conn.close()
+    exported = cli("entries", "--csv", "--year", "2026", db=a)
+    assert exported.code == 0 and exported.out.splitlines()[0].endswith(",note,covers")
+    path = tmp_path / "a.csv"
+    path.write_text(exported.out, encoding="utf-8")
+    r = cli("import", str(path), "--yes", db=b)
+    assert r.code == 0, r.err
+    assert _same(b) == _same(a)
+    assert [cov for *_rest, cov in _rows(b)].count("month") == 1
+
+
 def test_a_refused_csv_row_means_nothing_is_written(cli, tmp_path):
     b = _db(tmp_path, "b.db")
     data = tmp_path / "x.csv"
-    lines = [",".join(CSV_HEADER),
+    lines = [",".join(CSV_HEADER_12),  # a file from before the `covers` column is read too
              "1,2026-11-02,Anne Andersen,9,1.5,FG1,x,,,false,,ok",
              "2,2026-11-02,Nobody Here,9,1.5,FG1,x,,,false,,",
              "3,2026-11-02,Anne Andersen,9,1.5,FG9,x,,,false,,",
@@ -298,8 +319,10 @@ def test_detect_and_read():
     assert detect(("\ufeff" + ";".join(CSV_HEADER)).encode()) == "csv"
     assert detect(b'[{"start": "20261102T080000Z"}]') == "timewarrior"
     assert detect(b'[{"start": "2026-11-02T08:00:00+01:00", "stop": "x", "project": "p"}]') == "watson"
-    read = read_csv((",".join(CSV_HEADER) + "\n1,2026-11-02,A,1,1,FG1,x,,,1,,\n").encode())
-    assert read.rows[0].support and read.rows[0].minutes == 60 and not read.refused
+    read = read_csv((",".join(CSV_HEADER) + "\n1,2026-11-02,A,1,1,FG1,x,,,1,,,month\n").encode())
+    assert read.rows[0].support and read.rows[0].minutes == 60 and read.rows[0].month and not read.refused
+    old = read_csv((",".join(CSV_HEADER_12) + "\n1,2026-11-02,A,1,1,FG1,x,,,1,,\n").encode())
+    assert old.rows[0].minutes == 60 and not old.rows[0].month and not old.refused
     assert last_working_day(2026, 12) == date(2026, 12, 30)   # 31.12 is a day off
     assert last_working_day(2026, 5) == date(2026, 5, 29)
 

@@ -23,7 +23,7 @@ from logbog_tui.i18n import fmt_date, fmt_minutes, t
 # The columns of ``entries --csv`` and the keys of each entry in ``--json``, in this order
 # (docs/data-format.md; ``logbog import`` reads the same shape back).
 COLUMNS = ("id", "date", "person", "person_id", "hours", "area_code", "area_name", "task", "task_id", "support",
-           "on_behalf_of", "note")
+           "on_behalf_of", "note", "covers")
 
 
 def register(sub) -> None:
@@ -109,7 +109,8 @@ def entry_json(r) -> dict:
     """One entry (a :class:`~logbog_tui.storage.entries.EntryRecord`) under the keys of ``COLUMNS``."""
     return {"id": r.id, "date": r.day.isoformat(), "person": r.person, "person_id": r.person_id,
             "hours": hours(r.minutes), "area_code": r.area_code, "area_name": r.area_name, "task": r.task,
-            "task_id": r.task_id, "support": r.is_support, "on_behalf_of": r.on_behalf_of, "note": r.note}
+            "task_id": r.task_id, "support": r.is_support, "on_behalf_of": r.on_behalf_of, "note": r.note,
+            "covers": r.covers}
 
 
 def _period(args, today: date) -> tuple[date, date]:
@@ -204,7 +205,6 @@ def cmd_edit(args) -> int:
 
     today = clock.today()
     conn = open_database(args, write=True)
-    conn.origin += f" {args.entry_command}"  # the journal's "from where": logbog entry edit
     old = _entry(conn, args.id)
     given = {"hours": args.hours, "date": args.date, "person": args.person, "note": args.note,
              "support": args.support}
@@ -237,7 +237,6 @@ def cmd_delete(args) -> int:
     from logbog_tui.storage import timelog
 
     conn = open_database(args, write=True)
-    conn.origin += f" {args.entry_command}"
     old = _entry(conn, args.id)
     line = _line(old)
     if not args.yes:

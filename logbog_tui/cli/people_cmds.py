@@ -16,7 +16,8 @@ ROLES = ("member", "chair", "secretary", "chair_secretary")
 
 def register(sub) -> None:
     p = sub.add_parser("person", help=t("cli.person.help"), description=t("cli.person.help"))
-    psub = p.add_subparsers(dest="person_command", metavar="add|list|show", required=True, parser_class=p.__class__)
+    psub = p.add_subparsers(dest="person_command", metavar="add|list|show", required=True, parser_class=p.__class__,
+                            help=t("cli.subcommand"))
     a = psub.add_parser("add", help=t("cli.person.add"), description=t("cli.person.add"))
     a.add_argument("name", metavar="NAME", help=t("cli.person.name"))
     a.add_argument("--org", metavar="ORG", help=t("cli.person.org"))
@@ -55,7 +56,8 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_substitute)
 
     p = sub.add_parser("membership", help=t("cli.membership.help"), description=t("cli.membership.help"))
-    msub = p.add_subparsers(dest="membership_command", metavar="end", required=True, parser_class=p.__class__)
+    msub = p.add_subparsers(dest="membership_command", metavar="end", required=True, parser_class=p.__class__,
+                            help=t("cli.subcommand"))
     e = msub.add_parser("end", help=t("cli.membership.end"), description=t("cli.membership.end"))
     e.add_argument("id", type=id_arg("cli.membership.bad_id"), metavar="ID", help=t("cli.membership.id"))
     e.add_argument("--last-day", dest="last_day", required=True, metavar="DATE", help=t("cli.membership.last_day"))

@@ -113,6 +113,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.csv.columns": ("{count} felter, ventede {expected}", "{count} fields, expected {expected}"),
     "import.csv.bad_date": ("»{text}« er ikke en dato (2026-11-28)", "'{text}' is not a date (2026-11-28)"),
     "import.csv.bad_hours": ("»{text}« er ikke et antal timer", "'{text}' is not a number of hours"),
+    "import.csv.bad_covers": ("»{text}« er ikke day eller month", "'{text}' is not day or month"),
     "import.csv.bad_support": ("»{text}« er ikke true/false eller 1/0", "'{text}' is not true/false or 1/0"),
     "import.not_an_interval": ("ikke et interval", "not an interval"),
     "import.open_interval": ("intervallet fra {start} er ikke afsluttet", "the interval from {start} has not ended"),

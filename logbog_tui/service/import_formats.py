@@ -24,7 +24,8 @@ MONTH = "month"              # time_entry.covers of a month's figure (a member's
 MAX_MONTH_HOURS = 200        # a month's figure: the sheet's limit (and schema.sql's 12000 minutes)
 MAX_MONTH_MINUTES = MAX_MONTH_HOURS * 60
 CSV_HEADER = ("id", "date", "person", "person_id", "hours", "area_code", "area_name", "task", "task_id",
-              "support", "on_behalf_of", "note")
+              "support", "on_behalf_of", "note", "covers")
+CSV_HEADER_12 = CSV_HEADER[:-1]  # before `covers` was written: a row over 24 hours is a month's figure
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what the Excel variant protects with a leading '
 SUPPORT_TAG = "support"
 FORMATS = ("timesheet", "csv", "timewarrior", "watson")
@@ -136,17 +137,21 @@ def read_csv(data: bytes) -> Read:
     excel = bom or first.count(";") > first.count(",")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";" if excel else ",")
     header = tuple(h.strip() for h in next(reader, []))
-    if header != CSV_HEADER:
+    if header not in (CSV_HEADER, CSV_HEADER_12):
         raise Problem("import.csv.header", {"expected": ",".join(CSV_HEADER)})
     rows, refused = [], []
     for index, fields in enumerate(reader, start=2):
         if not any(f.strip() for f in fields):
             continue
-        if len(fields) != len(CSV_HEADER):
+        if len(fields) != len(header):
             refused.append(Refusal(at_row(index), Message("import.csv.columns", {"count": len(fields),
-                                                                                  "expected": len(CSV_HEADER)})))
+                                                                                  "expected": len(header)})))
             continue
-        value = dict(zip(CSV_HEADER, fields, strict=True))
+        value = dict(zip(header, fields, strict=True))
+        covers = value.get("covers", "").strip().casefold()
+        if covers not in ("", "day", MONTH):
+            refused.append(Refusal(at_row(index), Message("import.csv.bad_covers", {"text": covers[:20]})))
+            continue
         try:
             day = _csv_date(value["date"])
         except ValueError:
@@ -164,7 +169,8 @@ def read_csv(data: bytes) -> Read:
         rows.append(SourceRow(index, day, minutes, person=_csv_text(value["person"], excel),
                               area=_csv_text(value["area_code"], excel), task=_csv_text(value["task"], excel),
                               support=support in _TRUE, on_behalf=_csv_text(value["on_behalf_of"], excel),
-                              note=_csv_text(value["note"], excel), month=minutes > 24 * 60))
+                              note=_csv_text(value["note"], excel),
+                              month=covers == MONTH if covers else minutes > 24 * 60))
     return Read(rows, refused)
 
 

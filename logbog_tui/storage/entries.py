@@ -131,12 +131,14 @@ class EntryRecord:
     on_behalf_of_id: int | None   # the member a substitute worked for
     on_behalf_of: str | None      # ... by name
     note: str | None
+    covers: str                   # "day", or "month" for a month's figure from a member's timesheet
 
 
 # more columns than sqlmodel's select() has typed overloads for
 _RECORD = (col(TimeEntry.id), col(TimeEntry.date), col(TimeEntry.person_id), col(Person.name), col(TimeEntry.minutes),
            col(TimeEntry.area_id), col(TaskArea.code), col(TaskArea.name), col(TimeEntry.task_id), col(Task.title),
-           col(TimeEntry.is_support), col(TimeEntry.on_behalf_of_id), col(_BEHALF.name), col(TimeEntry.note))
+           col(TimeEntry.is_support), col(TimeEntry.on_behalf_of_id), col(_BEHALF.name), col(TimeEntry.note),
+           func.coalesce(col(TimeEntry.covers), "day"))
 
 
 def records(conn: Connection, f: EntryFilter) -> list[EntryRecord]:
