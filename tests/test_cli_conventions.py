@@ -256,3 +256,23 @@ def test_the_tui_draws_without_colour_under_no_color(db_path, monkeypatch):
 def test_help_through_a_pipe_is_plain(db_path):
     result = run_subprocess(["--db", str(db_path), "--help"], env_extra={"FORCE_COLOR": "1", "TERM": "xterm"})
     assert result.returncode == 0 and "\x1b" not in result.stdout
+
+
+def test_the_readme_command_table_names_every_command():
+    """Every command and subcommand of the parser has its row in README.md's command table."""
+    import argparse
+    from pathlib import Path
+
+    from logbog_tui.cli import build_parser
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    rows = [line for line in readme.splitlines() if line.startswith("| `logbog ")]
+
+    def commands(parser: argparse.ArgumentParser) -> dict:
+        return next((a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)), {})
+
+    missing = []
+    for name, sub in commands(build_parser()).items():
+        words = [f"{name} {inner}" for inner in commands(sub)] or [name]
+        missing += [w for w in words if not any(f"logbog {w}" in row for row in rows)]
+    assert not missing
