@@ -217,6 +217,56 @@ def test_a_month_entry_is_outside_the_24_hours_rule(cli, member, db_path):
     conn.close()
 
 
+def _month_figure(db_path, person: int, hours: int) -> int:
+    from logbog_tui.storage import timelog
+
+    conn = connect(db_path)
+    fg1 = conn.execute("SELECT id FROM task_area WHERE code = 'FG1'").fetchone()[0]
+    timelog.save(conn, timelog.Draft.check({"person_id": person, "day": date(2026, 3, 31), "minutes": hours * 60,
+                                            "area_id": fg1, "covers": "month"}), date(2026, 11, 25))
+    entry_id = conn.execute("SELECT max(id) FROM time_entry").fetchone()[0]
+    conn.close()
+    return entry_id
+
+
+def test_a_month_figure_of_more_than_24_hours_can_be_edited_on_the_command_line(cli, member, db_path):
+    entry = _month_figure(db_path, member, 30)
+    r = cli("entry", "edit", str(entry), "--note", "rettet")
+    assert r.code == 0, r.err
+    assert cli("entry", "edit", str(entry), "--hours", "32,5").code == 0
+    assert cli("entry", "edit", str(entry), "--hours", "201").code == 2  # a month's own limit
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT minutes, note, covers FROM time_entry WHERE id = ?", (entry,)).fetchone() == (
+        1950, "rettet", "month")
+    conn.close()
+
+
+async def test_a_month_figure_of_more_than_24_hours_can_be_edited_in_the_tui(member, db_path):
+    from textual.widgets import Input
+
+    from logbog_tui.storage.entries import EntryFilter, list_entries
+    from logbog_tui.tui.app import LogbogApp
+    from logbog_tui.tui.dialogs import LogHoursDialog
+
+    entry = _month_figure(db_path, member, 30)
+    row = next(r for r in list_entries(connect(db_path), EntryFilter(date(2026, 1, 1), date(2026, 12, 31))).rows
+               if r.id == entry)
+    app = LogbogApp(connect(db_path), db_path, today=date(2026, 11, 25))
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.edit_entry(row)
+        await pilot.pause()
+        assert isinstance(app.screen, LogHoursDialog)
+        assert app.screen.query_one("#hours", Input).value == "30"
+        app.screen.query_one("#note", Input).value = "fra timearket"
+        app.screen.submit()
+        await pilot.pause()
+        assert not isinstance(app.screen, LogHoursDialog), "the edit was refused"
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT minutes, note FROM time_entry WHERE id = ?", (entry,)).fetchone() == (
+        1800, "fra timearket")
+    conn.close()
+
+
 def test_the_hours_tab_marks_imported_entries(cli, member, db_path, tmp_path):
     from logbog_tui.storage.entries import EntryFilter, list_entries
     from logbog_tui.tui.widgets.entry_panel import _note, _when

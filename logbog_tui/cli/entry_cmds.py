@@ -223,6 +223,7 @@ def cmd_edit(args) -> int:
         values["area"] = args.area
     else:
         values["target"] = (old.area_id, old.task_id)
+    values["covers"] = "month" if old.covers == "month" else None  # a month's figure keeps its own limit
     draft = timelog.LogInput.check(values, conn=conn, today=today).draft()
     timelog.update(conn, old.id, draft, today)
     new = _entry(conn, old.id)

@@ -81,8 +81,9 @@ def _clean(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", str(text)).split()).lower()
 
 
-def parse_hours(text: str) -> int:
-    """Whole minutes in ``text``; raises :class:`Problem` unless 0 < minutes <= 24 h."""
+def parse_hours(text: str, most: int = MAX_MINUTES_PER_DAY) -> int:
+    """Whole minutes in ``text``; raises :class:`Problem` unless 0 < minutes <= ``most`` (24 h;
+    a month's figure from a timesheet allows more)."""
     raw = _clean(text)
     if not raw:
         raise Problem("parse.hours.empty")
@@ -117,7 +118,7 @@ def parse_hours(text: str) -> int:
     whole = round(minutes)
     if whole <= 0:
         raise Problem("parse.hours.not_positive")
-    if whole > MAX_MINUTES_PER_DAY:
+    if whole > most:
         raise Problem("parse.hours.too_many")
     return whole
 

@@ -109,6 +109,7 @@ class LogInput(Input):
     person's last used), note and support. Checked with ``conn`` and ``today``; ``leader``: the
     person when none is given (the command). :meth:`draft` is the entry to save."""
 
+    covers: str | None = None  # editing a month's figure (before minutes: its limit depends on it)
     minutes: int = Field(alias="hours")
     day: date = Field(alias="date")
     person: int
@@ -121,9 +122,11 @@ class LogInput(Input):
 
     @field_validator("minutes", mode="before")
     @classmethod
-    def _hours(cls, value: Any) -> int:
+    def _hours(cls, value: Any, info: ValidationInfo) -> int:
+        covers = info.data.get("covers")  # a month's figure: its own limit, not a day's 24 hours
+        most = MAX_MONTH_MINUTES if covers == MONTH else MAX_MINUTES_PER_DAY
         try:
-            return _minutes(parse_hours(value) if isinstance(value, str) else value)
+            return _minutes(parse_hours(value, most) if isinstance(value, str) else value, covers)
         except Problem as p:
             refuse_as(p)
 
@@ -196,7 +199,7 @@ class LogInput(Input):
         area_id, task_id = self.target or (self.area, self.task)
         return Draft.check({"person_id": self.person, "day": self.day, "minutes": self.minutes, "area_id": area_id,
                             "task_id": task_id, "ticket_id": ticket_id, "is_support": self.is_support,
-                            "note": self.note, "on_behalf_of": self.on_behalf_of})
+                            "note": self.note, "on_behalf_of": self.on_behalf_of, "covers": self.covers})
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ class HourLogging:
     def edit_entry(self, row: EntryRow) -> None:
         form = LogForm(row.person, names.target_label(self.conn, row.area_id, row.task_id), row.day,
                        fmt_minutes(row.minutes, unit=False), row.note or "", row.is_support, "log.edit_title",
-                       on_behalf=row.on_behalf or "")
+                       on_behalf=row.on_behalf or "", covers=row.covers)
 
         def save(draft: Draft):
             before = budget_line(self.conn, draft, self.today)

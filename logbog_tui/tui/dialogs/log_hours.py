@@ -37,6 +37,7 @@ class LogForm:
     title_key: str = "log.title"
     ticket: str = ""
     on_behalf: str = ""
+    covers: str | None = None  # editing a month's figure from a timesheet: more than 24 hours allowed
 
 
 FIELDS = ("hours", "date", "target", "person", "for", "note")
@@ -145,6 +146,7 @@ class LogHoursDialog(ModalScreen[object]):
         values: dict[str, object] = {name: self.query_one(f"#{name}", Input).value for name in FIELDS}
         values["note"] = values["note"] or None
         values["support"] = self.query_one("#support", Checkbox).value
+        values["covers"] = self.form.covers
         return LogInput.check(values, conn=self.app.conn, today=self.today).draft()
 
     @on(Button.Pressed, "#cancel")
