@@ -41,12 +41,13 @@ def register(sub) -> None:
     p.add_argument("--note", metavar="TEXT", help=t("cli.log.note"))
     p.set_defaults(handler=cmd_log)
 
-    from logbog_tui.cli import data_cmds, journal_cmds, meeting_cmds, ticket_cmds
+    from logbog_tui.cli import data_cmds, journal_cmds, meeting_cmds, register_cmds, ticket_cmds
 
     meeting_cmds.register(sub)
     ticket_cmds.register(sub)
     data_cmds.register(sub)
     journal_cmds.register(sub)
+    register_cmds.register(sub)
 
 
 def _years(text: str) -> int:

@@ -1,10 +1,10 @@
 """Message catalogue: ``key: (Danish, English)``, one module per part of the program.
 Domain names stay Danish in both languages."""
 
-from logbog_tui.messages import budgets, core, journal, meetings, members, reports, safety, tickets
+from logbog_tui.messages import budgets, core, journal, meetings, members, registers, reports, safety, tickets
 
 PARTS = (core.MESSAGES, budgets.MESSAGES, members.MESSAGES, meetings.MESSAGES, tickets.MESSAGES, reports.MESSAGES,
-         safety.MESSAGES, journal.MESSAGES)
+         safety.MESSAGES, journal.MESSAGES, registers.MESSAGES)
 MESSAGES: dict[str, tuple[str, str]] = {}
 for part in PARTS:
     MESSAGES.update(part)
