@@ -4,7 +4,7 @@
 -- Hours are stored as whole minutes so that sums are exact.
 
 PRAGMA application_id = 1280264002;  -- 0x4C4F4742, "LOGB"
-PRAGMA user_version = 4;  -- one step per version in logbog_tui/storage/migrations.py (and a test that a new
+PRAGMA user_version = 5;  -- one step per version in logbog_tui/storage/migrations.py (and a test that a new
                           -- database equals a migrated one: tests/test_migrations.py)
 
 -- Key/value settings: rotation order overrides, budget thresholds, the project leader, ...
@@ -266,6 +266,99 @@ CREATE TABLE ticket_event (
     text       TEXT
 );
 CREATE INDEX ticket_event_ticket ON ticket_event (ticket_id, at);
+
+-- The project leader's registers (version 4; logbog_tui/storage/specialties.py, course_leaders.py, documents.py,
+-- contracts.py). Their dates may lie before the organisation's start (an old målbeskrivelse, a contract).
+-- PL1: the recognised medical specialties (39 seeded; data like the regions: one can be added, one can end)
+-- and their målbeskrivelser (curriculum), each version with its appendices (bilag).
+CREATE TABLE specialty (
+    id         INTEGER NOT NULL PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 200),
+    valid_from DATE CHECK (valid_from IS NULL OR valid_from IS date(valid_from)),
+    valid_to   DATE CHECK (valid_to IS NULL OR (valid_to IS date(valid_to)
+                                               AND (valid_from IS NULL OR valid_from <= valid_to)))
+);
+
+CREATE TABLE curriculum (
+    id           INTEGER NOT NULL PRIMARY KEY,
+    specialty_id INTEGER NOT NULL REFERENCES specialty (id),
+    edition      TEXT NOT NULL CHECK (length(edition) BETWEEN 1 AND 100),
+    approved     DATE NOT NULL CHECK (approved IS date(approved)),
+    effective    DATE CHECK (effective IS NULL OR effective IS date(effective)),
+    loaded       DATE CHECK (loaded IS NULL OR loaded IS date(loaded)),
+    link         TEXT CHECK (link IS NULL OR length(link) <= 1000),
+    note         TEXT CHECK (note IS NULL OR length(note) <= 2000)
+);
+CREATE INDEX curriculum_specialty ON curriculum (specialty_id, approved);
+
+CREATE TABLE curriculum_appendix (
+    id            INTEGER NOT NULL PRIMARY KEY,
+    curriculum_id INTEGER NOT NULL REFERENCES curriculum (id) ON DELETE CASCADE,
+    title         TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    version       TEXT CHECK (version IS NULL OR length(version) <= 100),
+    loaded        DATE CHECK (loaded IS NULL OR loaded IS date(loaded))
+);
+CREATE INDEX curriculum_appendix_curriculum ON curriculum_appendix (curriculum_id);
+
+-- PL2: the hovedkursusleder (role main) and the delkursusledere (role sub) per specialty and education
+-- region: a person in the register, or an outside name (and e-mail); entered: the day the change was
+-- entered in logbog.net.
+CREATE TABLE course_leader (
+    id              INTEGER NOT NULL PRIMARY KEY,
+    specialty_id    INTEGER NOT NULL REFERENCES specialty (id),
+    edu_region_code TEXT NOT NULL REFERENCES edu_region (code),
+    role            TEXT NOT NULL CHECK (role IN ('main', 'sub')),
+    person_id       INTEGER REFERENCES person (id),
+    name            TEXT CHECK (name IS NULL OR length(name) BETWEEN 1 AND 200),
+    email           TEXT CHECK (email IS NULL OR length(email) <= 254),
+    valid_from      DATE NOT NULL CHECK (valid_from IS date(valid_from)),
+    valid_to        DATE CHECK (valid_to IS NULL OR (valid_to IS date(valid_to) AND valid_from <= valid_to)),
+    entered         DATE CHECK (entered IS NULL OR entered IS date(entered)),
+    CHECK ((person_id IS NULL) <> (name IS NULL))
+);
+CREATE INDEX course_leader_specialty ON course_leader (specialty_id, edu_region_code, valid_from);
+CREATE INDEX course_leader_person ON course_leader (person_id);
+
+-- PL3: guides and information material for the users, and their reviews.
+CREATE TABLE document (
+    id        INTEGER NOT NULL PRIMARY KEY,
+    title     TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    audience  TEXT NOT NULL CHECK (audience IN ('trainees', 'supervisors', 'administrators', 'all')),
+    version   TEXT CHECK (version IS NULL OR length(version) <= 100),
+    published DATE CHECK (published IS NULL OR published IS date(published)),
+    owner     TEXT CHECK (owner IS NULL OR length(owner) <= 200),
+    review_on DATE CHECK (review_on IS NULL OR review_on IS date(review_on)),
+    link      TEXT CHECK (link IS NULL OR length(link) <= 1000),
+    note      TEXT CHECK (note IS NULL OR length(note) <= 2000)
+);
+
+CREATE TABLE document_review (
+    id          INTEGER NOT NULL PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+    reviewed_on DATE NOT NULL CHECK (reviewed_on IS date(reviewed_on)),
+    note        TEXT CHECK (note IS NULL OR length(note) <= 2000)
+);
+CREATE INDEX document_review_document ON document_review (document_id, reviewed_on);
+
+-- PL7: contracts and agreements. A contract runs from valid_from to valid_to (blank: until terminated);
+-- renewal_months: it renews itself by that many months at a time unless terminated; notice_months: the
+-- notice before the end of a term; successor_id: the contract that replaces it.
+CREATE TABLE contract (
+    id              INTEGER NOT NULL PRIMARY KEY,
+    title           TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    party           TEXT NOT NULL CHECK (length(party) BETWEEN 1 AND 200),
+    signed          DATE CHECK (signed IS NULL OR signed IS date(signed)),
+    valid_from      DATE CHECK (valid_from IS NULL OR valid_from IS date(valid_from)),
+    valid_to        DATE CHECK (valid_to IS NULL OR (valid_to IS date(valid_to)
+                                                    AND (valid_from IS NULL OR valid_from <= valid_to))),
+    notice_months   INTEGER CHECK (notice_months IS NULL OR notice_months BETWEEN 0 AND 120),
+    renewal_months  INTEGER CHECK (renewal_months IS NULL OR renewal_months BETWEEN 1 AND 120),
+    owner           TEXT CHECK (owner IS NULL OR length(owner) <= 200),
+    reference       TEXT CHECK (reference IS NULL OR length(reference) <= 200),
+    successor_id    INTEGER REFERENCES contract (id) CHECK (successor_id IS NULL OR successor_id <> id),
+    needs_successor BOOLEAN NOT NULL DEFAULT 1 CHECK (needs_successor IN (0, 1)),
+    note            TEXT CHECK (note IS NULL OR length(note) <= 2000)
+);
 
 -- The journal (logbog_tui/storage/journal.py): one entry per transaction that changed the organisation's
 -- data; per row its values before and after (JSON), written by triggers that journal_triggers.py makes

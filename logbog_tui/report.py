@@ -2,7 +2,9 @@
 
 Sections: hours per task area and per member against budgets, the steering group's hours;
 meetings held with hosts and attendance; tickets opened and closed with the median days at the
-supplier; decisions referred to the steering group. The renderings (Markdown, xlsx, JSON, CSV
+supplier; decisions referred to the steering group; the registers: målbeskrivelser loaded (with
+the days from approval to loading), course leader changes, documents reviewed, contracts. The
+renderings (Markdown, xlsx, JSON, CSV
 tables) are in :mod:`logbog_tui.report_render`.
 """
 
@@ -35,6 +37,7 @@ def annual(conn: Connection, year: int, today: date) -> dict:
     supplier_days = report_data.days_at_supplier(conn, year)
     referrals = [{"date": r.referred_on, "title": r.title, "settled_on": r.settled_on, "decision": r.decision}
                  for r in report_data.referrals(conn, year)]
+    registers = _registers(conn, year, ov.as_of)
     return {
         "year": year, "as_of": ov.as_of,
         "project_leadership": {"budget": pl.budget, "used": round(pl.used, 2), "remaining": round(pl.remaining, 2),
@@ -46,4 +49,23 @@ def annual(conn: Connection, year: int, today: date) -> dict:
                     "returned_from_supplier": len(supplier_days),
                     "median_days_at_supplier": statistics.median(supplier_days) if supplier_days else None},
         "referrals": referrals,
+        **registers,
+    }
+
+
+def _registers(conn: Connection, year: int, as_of: date) -> dict:
+    """The registers' sections: målbeskrivelser loaded in the year with the days from approval to
+    loading (PL1), course leader changes (PL2), documents reviewed (PL3), contracts in force (PL7)."""
+    return {
+        "specialty_versions": [{"specialty": v.specialty, "edition": v.edition, "approved": v.approved,
+                                "effective": v.effective, "loaded": v.loaded, "days_to_load": v.days_to_load}
+                               for v in report_data.versions_loaded(conn, year)],
+        "course_leader_changes": [{"specialty": c.specialty, "region": c.region, "role": c.role, "leader": c.leader,
+                                   "from": c.valid_from, "to": c.valid_to, "entered": c.entered}
+                                  for c in report_data.course_leader_changes(conn, year)],
+        "documents_reviewed": [{"document": d.document, "audience": d.audience, "reviewed_on": d.reviewed_on,
+                                "next_review": d.next_review} for d in report_data.documents_reviewed(conn, year)],
+        "contracts": [{"contract": c.contract, "party": c.party, "signed": c.signed, "from": c.valid_from,
+                       "to": c.valid_to, "term_end": c.term_end, "notice_by": c.notice_by, "successor": c.successor}
+                      for c in report_data.contracts_in(conn, year, as_of)],
     }

@@ -25,7 +25,13 @@ from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.service.text import visible
 
 SECTIONS = ("project_leadership", "areas", "members", "steering", "meetings", "tickets", "tickets_by_category",
-            "referrals")
+            "referrals", "specialty_versions", "course_leader_changes", "documents_reviewed", "contracts")
+REGISTER_COLUMNS = {  # the registers' sections (issue 19): their columns, as report.annual names them
+    "specialty_versions": ["specialty", "edition", "approved", "effective", "loaded", "days_to_load"],
+    "course_leader_changes": ["specialty", "region", "role", "leader", "from", "to", "entered"],
+    "documents_reviewed": ["document", "audience", "reviewed_on", "next_review"],
+    "contracts": ["contract", "party", "signed", "from", "to", "term_end", "notice_by", "successor"],
+}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MD_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
@@ -41,12 +47,21 @@ HEADINGS = {
     "returned_from_supplier": "report.col.returned", "median_days_at_supplier": "report.median_supplier",
     "category": "col.category", "count": "report.col.count", "title": "col.item",
     "settled_on": "report.col.settled", "decision": "col.decision",
+    "specialty": "reg.col.specialty", "edition": "reg.col.edition", "approved": "reg.col.approved",
+    "effective": "reg.col.effective", "loaded": "reg.col.loaded", "days_to_load": "reg.col.days_to_load",
+    "region": "reg.col.region", "role": "reg.col.role", "leader": "reg.col.who", "from": "reg.col.from",
+    "to": "reg.col.to", "entered": "reg.col.entered", "document": "reg.col.document", "audience": "reg.col.audience",
+    "reviewed_on": "reg.field.reviewed_on", "next_review": "reg.col.next_review", "contract": "reg.col.contract",
+    "party": "reg.col.party", "signed": "reg.field.signed", "term_end": "reg.col.term_end",
+    "notice_by": "reg.col.notice_by", "successor": "reg.col.successor",
 }
 SECTION_TITLES = {
     "project_leadership": "report.sheet.leadership", "areas": "report.sheet.areas",
     "members": "report.sheet.members", "steering": "report.sheet.steering", "meetings": "report.sheet.meetings",
     "tickets": "report.sheet.tickets", "tickets_by_category": "report.sheet.by_category",
-    "referrals": "report.sheet.referrals",
+    "referrals": "report.sheet.referrals", "specialty_versions": "reg.sheet.versions",
+    "course_leader_changes": "reg.sheet.leaders", "documents_reviewed": "reg.sheet.documents",
+    "contracts": "reg.sheet.contracts",
 }
 
 
@@ -70,6 +85,8 @@ def tables(report: dict) -> dict[str, tuple[list[str], list[list]]]:
         "tickets_by_category": (["category", "count"], [[c, n] for c, n in sorted(tk["by_category"].items())]),
         "referrals": (["date", "title", "settled_on", "decision"],
                       [[r["date"], r["title"], r["settled_on"], r["decision"]] for r in report["referrals"]]),
+        **{section: (columns, [[item[c] for c in columns] for item in report.get(section, [])])
+           for section, columns in REGISTER_COLUMNS.items()},
     }
 
 
@@ -88,6 +105,10 @@ def _shown_value(section: str, column: str, value: object) -> object:
         return t(f"meeting.kind.{value}")
     if column == "category":
         return t(f"category.{value}")
+    if column == "role":
+        return t(f"reg.role.{value}")
+    if column == "audience":
+        return t(f"reg.audience.{value}")
     if column == "scope":
         return t("body.folgegruppe") if value == "folgegruppe" else t("report.sheet.leadership")
     return visible(value)

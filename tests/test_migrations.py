@@ -46,7 +46,7 @@ def test_the_fixture_is_version_1():
 
 
 def test_a_version_1_file_is_backed_up_and_migrated_to_the_current_version(tmp_path):
-    assert SCHEMA_VERSION == 4
+    assert SCHEMA_VERSION == 5
     path = _copy(tmp_path)
     before = sqlite3.connect(path)
     counts = {t: before.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("person", "time_entry",
@@ -154,3 +154,11 @@ def test_version_4_a_migrated_file_takes_month_figures_and_journals_their_column
                      (person, area))
     journal.undo(conn, journal.newest_undoable(conn).id)
     assert conn.execute("SELECT count(*) FROM time_entry WHERE covers = 'month'").fetchone()[0] == 0
+
+
+def test_a_new_database_is_made_at_the_version_the_code_writes(tmp_path):
+    """schema.sql's ``PRAGMA user_version`` and the number of migration steps agree (a new file
+    at an older number would be 'migrated' again on its next start)."""
+    conn = open_db(tmp_path / "new.db")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()

@@ -42,7 +42,8 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help=t("cli.log.json"))
     p.set_defaults(handler=cmd_log)
 
-    from logbog_tui.cli import data_cmds, entry_cmds, import_cmds, journal_cmds, meeting_cmds, ticket_cmds
+    from logbog_tui.cli import (data_cmds, entry_cmds, import_cmds, journal_cmds, meeting_cmds, register_cmds,
+                                ticket_cmds)
 
     entry_cmds.register(sub)
     meeting_cmds.register(sub)
@@ -52,6 +53,7 @@ def register(sub) -> None:
     from logbog_tui.cli import people_cmds  # person, appoint, substitute, membership, composition
     people_cmds.register(sub)
     import_cmds.register(sub)
+    register_cmds.register(sub)
 
     p = sub.add_parser("completion", help=t("cli.completion.help"), description=t("cli.completion.description"))
     p.add_argument("shell", choices=("bash", "zsh", "fish"), help=t("cli.completion.shell"))

@@ -1,6 +1,8 @@
 """``logbog demo``: a realistic, clearly fictitious organisation to try the program on.
 
-Every person is invented (e-mail addresses at example.org, a note saying so). Hosts follow the
+Every person is invented (e-mail addresses at example.org, a note saying so); so are the
+registers' målbeskrivelser, course leaders, guides and contracts
+(:mod:`logbog_tui.storage.demo_registers`). Hosts follow the
 rotation rule of :mod:`logbog_tui.service.rotation`; hours fall on working days only.
 When the demo reaches back before the seed's seats (01.01.2017) it moves their start back to
 the demo's first year: a demo-only fiction, recorded in the setting ``demo_start``; the setting
@@ -123,6 +125,9 @@ def fill(conn: Connection, years: int, today: date) -> dict[str, int]:
         _hours(gen, leader, members, subs, steering)
         _tasks_and_tickets(gen, leader)
         gen.insert_rest()
+        from logbog_tui.storage.demo_registers import fill_registers
+
+        gen.stats.update(fill_registers(session, today))  # PL1, PL2, PL3, PL7: after the rest, with their own dice
     gen.stats["entries"] = len(gen.entries)
     return gen.stats
 

@@ -109,8 +109,107 @@ def _v3_to_v4(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+# Version 5's tables as version 5 made them (the project leader's registers, issue 19): written
+# out here, not read from schema.sql, so that a later change of these tables is a later step.
+V5_REGISTERS = """
+CREATE TABLE specialty (
+    id         INTEGER NOT NULL PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 200),
+    valid_from DATE CHECK (valid_from IS NULL OR valid_from IS date(valid_from)),
+    valid_to   DATE CHECK (valid_to IS NULL OR (valid_to IS date(valid_to)
+                                               AND (valid_from IS NULL OR valid_from <= valid_to)))
+);
+
+CREATE TABLE curriculum (
+    id           INTEGER NOT NULL PRIMARY KEY,
+    specialty_id INTEGER NOT NULL REFERENCES specialty (id),
+    edition      TEXT NOT NULL CHECK (length(edition) BETWEEN 1 AND 100),
+    approved     DATE NOT NULL CHECK (approved IS date(approved)),
+    effective    DATE CHECK (effective IS NULL OR effective IS date(effective)),
+    loaded       DATE CHECK (loaded IS NULL OR loaded IS date(loaded)),
+    link         TEXT CHECK (link IS NULL OR length(link) <= 1000),
+    note         TEXT CHECK (note IS NULL OR length(note) <= 2000)
+);
+CREATE INDEX curriculum_specialty ON curriculum (specialty_id, approved);
+
+CREATE TABLE curriculum_appendix (
+    id            INTEGER NOT NULL PRIMARY KEY,
+    curriculum_id INTEGER NOT NULL REFERENCES curriculum (id) ON DELETE CASCADE,
+    title         TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    version       TEXT CHECK (version IS NULL OR length(version) <= 100),
+    loaded        DATE CHECK (loaded IS NULL OR loaded IS date(loaded))
+);
+CREATE INDEX curriculum_appendix_curriculum ON curriculum_appendix (curriculum_id);
+
+CREATE TABLE course_leader (
+    id              INTEGER NOT NULL PRIMARY KEY,
+    specialty_id    INTEGER NOT NULL REFERENCES specialty (id),
+    edu_region_code TEXT NOT NULL REFERENCES edu_region (code),
+    role            TEXT NOT NULL CHECK (role IN ('main', 'sub')),
+    person_id       INTEGER REFERENCES person (id),
+    name            TEXT CHECK (name IS NULL OR length(name) BETWEEN 1 AND 200),
+    email           TEXT CHECK (email IS NULL OR length(email) <= 254),
+    valid_from      DATE NOT NULL CHECK (valid_from IS date(valid_from)),
+    valid_to        DATE CHECK (valid_to IS NULL OR (valid_to IS date(valid_to) AND valid_from <= valid_to)),
+    entered         DATE CHECK (entered IS NULL OR entered IS date(entered)),
+    CHECK ((person_id IS NULL) <> (name IS NULL))
+);
+CREATE INDEX course_leader_specialty ON course_leader (specialty_id, edu_region_code, valid_from);
+CREATE INDEX course_leader_person ON course_leader (person_id);
+
+CREATE TABLE document (
+    id        INTEGER NOT NULL PRIMARY KEY,
+    title     TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    audience  TEXT NOT NULL CHECK (audience IN ('trainees', 'supervisors', 'administrators', 'all')),
+    version   TEXT CHECK (version IS NULL OR length(version) <= 100),
+    published DATE CHECK (published IS NULL OR published IS date(published)),
+    owner     TEXT CHECK (owner IS NULL OR length(owner) <= 200),
+    review_on DATE CHECK (review_on IS NULL OR review_on IS date(review_on)),
+    link      TEXT CHECK (link IS NULL OR length(link) <= 1000),
+    note      TEXT CHECK (note IS NULL OR length(note) <= 2000)
+);
+
+CREATE TABLE document_review (
+    id          INTEGER NOT NULL PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+    reviewed_on DATE NOT NULL CHECK (reviewed_on IS date(reviewed_on)),
+    note        TEXT CHECK (note IS NULL OR length(note) <= 2000)
+);
+CREATE INDEX document_review_document ON document_review (document_id, reviewed_on);
+
+CREATE TABLE contract (
+    id              INTEGER NOT NULL PRIMARY KEY,
+    title           TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    party           TEXT NOT NULL CHECK (length(party) BETWEEN 1 AND 200),
+    signed          DATE CHECK (signed IS NULL OR signed IS date(signed)),
+    valid_from      DATE CHECK (valid_from IS NULL OR valid_from IS date(valid_from)),
+    valid_to        DATE CHECK (valid_to IS NULL OR (valid_to IS date(valid_to)
+                                                    AND (valid_from IS NULL OR valid_from <= valid_to))),
+    notice_months   INTEGER CHECK (notice_months IS NULL OR notice_months BETWEEN 0 AND 120),
+    renewal_months  INTEGER CHECK (renewal_months IS NULL OR renewal_months BETWEEN 1 AND 120),
+    owner           TEXT CHECK (owner IS NULL OR length(owner) <= 200),
+    reference       TEXT CHECK (reference IS NULL OR length(reference) <= 200),
+    successor_id    INTEGER REFERENCES contract (id) CHECK (successor_id IS NULL OR successor_id <> id),
+    needs_successor BOOLEAN NOT NULL DEFAULT 1 CHECK (needs_successor IN (0, 1)),
+    note            TEXT CHECK (note IS NULL OR length(note) <= 2000)
+);
+"""
+
+
+def _v4_to_v5(conn: sqlite3.Connection) -> None:
+    """Version 5: the project leader's registers (PL1 specialties and their målbeskrivelser with
+    appendices, PL2 course leaders, PL3 documents and their reviews, PL7 contracts), and the 39
+    specialties."""
+    from logbog_tui.storage.db import split_sql
+    from logbog_tui.storage.specialty_seed import seed_specialties
+
+    for statement in split_sql(V5_REGISTERS):
+        conn.execute(statement)
+    seed_specialties(conn)
+
+
 # STEPS[i] brings a database from version i + 1 to version i + 2.
-STEPS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4]
+STEPS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5]
 SCHEMA_VERSION = 1 + len(STEPS)
 # version v -> the step that upgrades a database at version v to v + 1
 MIGRATIONS: dict[int, Migration] = {i + 1: step for i, step in enumerate(STEPS)}

@@ -256,3 +256,90 @@ class TicketEvent(SQLModel, table=True):
     old_status: Optional[str] = None
     new_status: Optional[str] = None
     text: Optional[str] = None
+
+
+# --- the project leader's registers (version 4) ------------------------------------------------
+
+class Specialty(SQLModel, table=True):
+    __tablename__ = "specialty"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    valid_from: Optional[date] = None
+    valid_to: Optional[date] = None
+
+
+class Curriculum(SQLModel, table=True):
+    """A version of a specialty's målbeskrivelse."""
+
+    __tablename__ = "curriculum"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    specialty_id: int = Field(foreign_key="specialty.id")
+    edition: str
+    approved: date
+    effective: Optional[date] = None
+    loaded: Optional[date] = None
+    link: Optional[str] = None
+    note: Optional[str] = None
+
+
+class CurriculumAppendix(SQLModel, table=True):
+    """An appendix (bilag) of a målbeskrivelse version."""
+
+    __tablename__ = "curriculum_appendix"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    curriculum_id: int = Field(foreign_key="curriculum.id")
+    title: str
+    version: Optional[str] = None
+    loaded: Optional[date] = None
+
+
+class CourseLeader(SQLModel, table=True):
+    __tablename__ = "course_leader"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    specialty_id: int = Field(foreign_key="specialty.id")
+    edu_region_code: str = Field(foreign_key="edu_region.code")
+    role: str
+    person_id: Optional[int] = Field(default=None, foreign_key="person.id")
+    name: Optional[str] = None
+    email: Optional[str] = None
+    valid_from: date
+    valid_to: Optional[date] = None
+    entered: Optional[date] = None
+
+
+class Document(SQLModel, table=True):
+    __tablename__ = "document"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    title: str
+    audience: str
+    version: Optional[str] = None
+    published: Optional[date] = None
+    owner: Optional[str] = None
+    review_on: Optional[date] = None
+    link: Optional[str] = None
+    note: Optional[str] = None
+
+
+class DocumentReview(SQLModel, table=True):
+    __tablename__ = "document_review"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id")
+    reviewed_on: date
+    note: Optional[str] = None
+
+
+class Contract(SQLModel, table=True):
+    __tablename__ = "contract"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    title: str
+    party: str
+    signed: Optional[date] = None
+    valid_from: Optional[date] = None
+    valid_to: Optional[date] = None
+    notice_months: Optional[int] = None
+    renewal_months: Optional[int] = None
+    owner: Optional[str] = None
+    reference: Optional[str] = None
+    successor_id: Optional[int] = Field(default=None, foreign_key="contract.id")
+    needs_successor: bool = True
+    note: Optional[str] = None

@@ -20,8 +20,8 @@ from sqlmodel import SQLModel, col, select
 from logbog_tui.storage import journal, memberships
 from logbog_tui.storage.db import Connection
 from logbog_tui.storage.inputs import Input, refuse
-from logbog_tui.storage.models import (AgendaItem, Attendance, Meeting, Membership, Organisation, Person, Seat, Task,
-                                       TaskArea, Ticket, TicketEvent, TimeEntry)
+from logbog_tui.storage.models import (AgendaItem, Attendance, CourseLeader, Meeting, Membership, Organisation, Person,
+                                       Seat, Task, TaskArea, Ticket, TicketEvent, TimeEntry)
 from logbog_tui.storage.session import reading, transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
@@ -206,7 +206,8 @@ def register_empty(conn: Connection) -> bool:
 
 
 def has_history(conn: Connection, person_id: int) -> bool:
-    """Hours, meetings, tickets or tasks: a person with any of these can only be erased."""
+    """Hours, meetings, tickets, tasks or a course leader's post: a person with any of these can
+    only be erased."""
     p = person_id
     member = aliased(Membership)
     any_of = or_(
@@ -216,6 +217,7 @@ def has_history(conn: Connection, person_id: int) -> bool:
         exists().where(or_(col(Ticket.reporter_id) == p, col(Ticket.assignee_id) == p)),
         exists().where(col(TicketEvent.author_id) == p),
         exists().where(col(Task.owner_id) == p),
+        exists().where(col(CourseLeader.person_id) == p),  # a course leader (the registers, PL2)
         select(col(Membership.id)).join(member, col(Membership.substitute_for_id) == col(member.id))
         .where(col(member.person_id) == p).exists())
     with reading(conn) as session:

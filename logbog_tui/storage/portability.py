@@ -31,7 +31,8 @@ from logbog_tui.storage.db import Connection
 from logbog_tui.storage.inputs import Input, refuse
 from logbog_tui.storage.session import reading, transaction
 
-USER_TABLES = ("person", "membership", "meeting", "time_entry", "task", "ticket")
+USER_TABLES = ("person", "membership", "meeting", "time_entry", "task", "ticket", "curriculum", "course_leader",
+               "document", "contract")
 JOURNAL_TABLES = ("journal", "journal_row")
 
 
@@ -240,6 +241,10 @@ def load(conn: Connection, data: object) -> dict[str, int]:
             from logbog_tui.storage.migrations import v1_data_to_v2
 
             v1_data_to_v2(conn)  # a dump from schema version 1: its data as the migration makes it
+        if "specialty" not in data:  # a dump from before version 4: the specialties the migration seeds
+            from logbog_tui.storage.specialty_seed import SPECIALTIES
+
+            session.execute(insert(SQLModel.metadata.tables["specialty"]), [{"name": n} for n in SPECIALTIES])
         count, first = _broken_references(session, known)
         if first is not None:
             raise UserError("load.broken_reference", count=count, **first)

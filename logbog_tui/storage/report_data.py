@@ -1,7 +1,8 @@
 """What the annual report reads (:mod:`logbog_tui.report` assembles it): hours per task area,
 the meetings held with their hosts and attendance, tickets opened and closed, the days tickets
-spent at the supplier, and the decisions referred to the steering group. Each a few queries for
-the whole year, as small read models."""
+spent at the supplier, the decisions referred to the steering group, and the registers' year
+(målbeskrivelser loaded, course leader changes, documents reviewed, contracts). Each a few queries
+for the whole year, as small read models."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Label, and_, case, func, or_
+from sqlalchemy import Label, and_, case, collate, func, or_
 from sqlalchemy import select as sql_select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Select
@@ -17,7 +18,9 @@ from sqlmodel import col, select
 
 from logbog_tui import clock
 from logbog_tui.storage.db import Connection
-from logbog_tui.storage.models import AgendaItem, Attendance, Meeting, Region, TaskArea, Ticket, TicketEvent, TimeEntry
+from logbog_tui.storage.models import (AgendaItem, Attendance, Contract, CourseLeader, Curriculum, Document,
+                                       DocumentReview, EduRegion, Meeting, Person, Region, Specialty, TaskArea, Ticket,
+                                       TicketEvent, TimeEntry)
 from logbog_tui.storage.session import reading
 
 T = TypeVar("T")
@@ -150,3 +153,111 @@ def referrals(conn: Connection, year: int) -> list[Referral]:
              .where(col(AgendaItem.referred).is_(True), col(Meeting.date).between(start, end))
              .order_by(col(Meeting.date), col(AgendaItem.id)))
     return _each(conn, query, Referral)
+
+
+# --- the project leader's registers (issue 19) -------------------------------------------------
+
+@dataclass(frozen=True)
+class VersionLoaded:
+    specialty: str
+    edition: str
+    approved: date
+    effective: date | None
+    loaded: date
+    days_to_load: int           # from approval to loading (negative: loaded before it was approved)
+
+
+def versions_loaded(conn: Connection, year: int) -> list[VersionLoaded]:
+    """Målbeskrivelser loaded into logbog.net in ``year``, with the days from approval to loading."""
+    start, end = _year(year)
+    # more columns than sqlmodel's select() has typed overloads for
+    query = (sql_select(col(Specialty.name), col(Curriculum.edition), col(Curriculum.approved),
+                        col(Curriculum.effective), col(Curriculum.loaded))
+             .join(Specialty, col(Specialty.id) == col(Curriculum.specialty_id))
+             .where(col(Curriculum.loaded).between(start, end))
+             .order_by(col(Curriculum.loaded), collate(col(Specialty.name), "da")))
+    with reading(conn) as session:
+        rows = session.execute(query).all()
+    return [VersionLoaded(n, e, a, eff, lo, (lo - a).days) for n, e, a, eff, lo in rows]
+
+
+@dataclass(frozen=True)
+class LeaderChange:
+    specialty: str
+    region: str                 # Nord, Syd, Øst
+    role: str                   # main, sub
+    leader: str
+    valid_from: date
+    valid_to: date | None
+    entered: date | None        # entered in logbog.net
+
+
+def course_leader_changes(conn: Connection, year: int) -> list[LeaderChange]:
+    """Course leaders who began or ended in ``year``, by the day of the change."""
+    from logbog_tui.storage.course_leaders import short_region
+
+    start, end = _year(year)
+    query = (sql_select(col(Specialty.name), col(EduRegion.name), col(CourseLeader.role),
+                        func.coalesce(col(Person.name), col(CourseLeader.name)), col(CourseLeader.valid_from),
+                        col(CourseLeader.valid_to), col(CourseLeader.entered))
+             .join(Specialty, col(Specialty.id) == col(CourseLeader.specialty_id))
+             .join(EduRegion, col(EduRegion.code) == col(CourseLeader.edu_region_code))
+             .outerjoin(Person, col(Person.id) == col(CourseLeader.person_id))
+             .where(or_(col(CourseLeader.valid_from).between(start, end),
+                        col(CourseLeader.valid_to).between(start, end)))
+             .order_by(col(CourseLeader.valid_from), collate(col(Specialty.name), "da"), col(CourseLeader.id)))
+    with reading(conn) as session:
+        rows = session.execute(query).all()
+    return [LeaderChange(s, short_region(r), role, who, vf, vt, en) for s, r, role, who, vf, vt, en in rows]
+
+
+@dataclass(frozen=True)
+class DocumentReviewed:
+    document: str
+    audience: str
+    reviewed_on: date
+    next_review: date | None    # the document's next review date now
+
+
+def documents_reviewed(conn: Connection, year: int) -> list[DocumentReviewed]:
+    start, end = _year(year)
+    query = (select(col(Document.title), col(Document.audience), col(DocumentReview.reviewed_on),
+                    col(Document.review_on))
+             .join(Document, col(Document.id) == col(DocumentReview.document_id))
+             .where(col(DocumentReview.reviewed_on).between(start, end))
+             .order_by(col(DocumentReview.reviewed_on), col(DocumentReview.id)))
+    return _each(conn, query, DocumentReviewed)
+
+
+@dataclass(frozen=True)
+class ContractInYear:
+    contract: str
+    party: str
+    signed: date | None
+    valid_from: date | None
+    valid_to: date | None
+    term_end: date | None       # the end of its term as of the year's end (or today, in the current year)
+    notice_by: date | None
+    successor: str | None
+
+
+def contracts_in(conn: Connection, year: int, as_of: date) -> list[ContractInYear]:
+    """The contracts in force at some time in ``year``, with their term as of ``as_of``."""
+    from logbog_tui.service.registers import term
+
+    start, end = _year(year)
+    successor = aliased(Contract)
+    query = (sql_select(Contract, col(successor.title))
+             .outerjoin(successor, col(successor.id) == col(Contract.successor_id))
+             .where(or_(col(Contract.valid_from).is_(None), col(Contract.valid_from) <= end),
+                    or_(col(Contract.valid_to).is_(None), col(Contract.valid_to) >= start,
+                        col(Contract.renewal_months).is_not(None)))
+             .order_by(collate(col(Contract.title), "da")))
+    with reading(conn) as session:
+        rows = session.execute(query).all()
+    out = []
+    for c, next_title in rows:
+        now = term(c.valid_to, c.renewal_months, c.notice_months, as_of)
+        out.append(ContractInYear(c.title, c.party, c.signed, c.valid_from, c.valid_to, now.end, now.notice_by,
+                                  next_title))
+    return out

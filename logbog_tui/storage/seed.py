@@ -116,6 +116,9 @@ def seed_organisation(conn: sqlite3.Connection, today: date | None = None) -> No
     conn.executemany("INSERT INTO budget (year, scope, hours) VALUES (?, ?, ?)",
                      [(y, scope, hours) for y in range(2017, today.year + 2)
                       for scope, hours in DEFAULT_BUDGETS.items()])
+    from logbog_tui.storage.specialty_seed import seed_specialties
+
+    seed_specialties(conn)  # the 39 specialties of the registers (PL1, PL2)
 
 
 def _seed_seats(conn: sqlite3.Connection, org: dict[str, int]) -> None:

@@ -1,4 +1,5 @@
-"""The command palette (Ctrl+P): jump to any person, meeting, task or ticket by name."""
+"""The command palette (Ctrl+P): jump to any person, meeting, task or ticket by name, and to a
+specialty, a document or a contract on the Registers screen."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ class JumpProvider(Provider):
         for r in tasks.list_tasks(conn, None, limit=2000):
             self.items.append((f"{t('palette.task')}: {r.title}", t(f"task.status.{r.status}"),
                                partial(app.open_task, r.title)))
+        self.items += register_items(app)
         # stored text with control characters is shown escaped (a title cannot act on the terminal)
         self.items = [(visible(label, keep_newlines=False), help_text, command)
                       for label, help_text, command in self.items]
@@ -46,6 +48,26 @@ class JumpProvider(Provider):
             score, offsets = matcher.fuzzy_search.match(query, label)
             if score > 0:
                 yield Hit(score, highlight(label, offsets, matcher.match_style), command, text=label, help=help_text)
+
+
+def register_items(app) -> list[tuple[str, str, object]]:
+    """Specialties, documents and contracts: each opens the Registers screen on its row."""
+    from logbog_tui.storage import contracts, documents, specialties
+    from logbog_tui.tui.screens.registers import open_register
+
+    conn, today = app.conn, app.today
+    items: list[tuple[str, str, object]] = []
+    for s in specialties.list_specialties(conn, today, include_ended=True):
+        state = t("reg.state.waiting", days=s.days_waiting) if s.pending else (s.edition_in_force or "–")
+        items.append((f"{t('palette.specialty')}: {s.name}", state,
+                      partial(open_register, app, "tab-specialties", s.id)))
+    for d in documents.list_documents(conn, today):
+        items.append((f"{t('palette.document')}: {d.title}", t(f"reg.audience.{d.audience}"),
+                      partial(open_register, app, "tab-documents", d.id)))
+    for c in contracts.list_contracts(conn, today):
+        items.append((f"{t('palette.contract')}: {c.contract.title}", c.contract.party,
+                      partial(open_register, app, "tab-contracts", c.id)))
+    return items
 
 
 def highlight(label: str, offsets, style) -> Content:

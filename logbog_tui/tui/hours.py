@@ -48,7 +48,10 @@ class HourLogging:
             dialog = self._dialog(LogForm("", "", self.today), lambda draft: None)
             await build_screen(self, dialog)
 
-    def action_log_hours(self, ticket_id: int | None = None, ticket_number: str = "") -> None:
+    def action_log_hours(self, ticket_id: int | None = None, ticket_number: str = "", area: str | None = None,
+                         note: str = "") -> None:
+        """Open the log dialog; a ticket's hours are support (PL9); ``area`` (a code: PL1 from a
+        specialty's row on Registers) and ``note`` fill in the target and the note."""
         person = self.person_now()
         if person is None and people.register_empty(self.conn):
             self.notify(t("log.nobody_yet"), severity="warning", timeout=8)  # not "give a person"
@@ -57,7 +60,9 @@ class HourLogging:
         target = names.target_label(self.conn, area_id, task_id)
         if ticket_id is not None:  # support for the representatives: PL9 for project leadership
             target = names.target_label(self.conn, timelog.support_area(self.conn), None)
-        form = LogForm(person.label if person else "", target, self.today, is_support=ticket_id is not None,
+        elif area is not None:
+            target = names.target_label(self.conn, names.resolve_area(self.conn, area).id, None)
+        form = LogForm(person.label if person else "", target, self.today, note=note, is_support=ticket_id is not None,
                        title_key="log.ticket_title" if ticket_id else "log.title", ticket=ticket_number)
 
         def save(draft: Draft):

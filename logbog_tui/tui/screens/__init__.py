@@ -21,6 +21,7 @@ _MODES = {
     "meetings": ("meetings", "MeetingsScreen", "3"),
     "tasks": ("tasks", "TasksScreen", "4"),
     "tickets": ("tickets", "TicketsScreen", "5"),
+    "registers": ("registers", "RegistersScreen", "6"),
 }
 KEYS = {name: key for name, (_module, _cls, key) in _MODES.items()}
 

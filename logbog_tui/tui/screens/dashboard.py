@@ -1,5 +1,6 @@
 """Dashboard, the first screen: the current host region and the next meeting, this year's
-budgets, and what needs attention (a region change, seats, overdue tasks, referrals, tickets)."""
+budgets, and what needs attention (a region change, seats, overdue tasks, referrals, the
+registers' warnings, tickets)."""
 
 from __future__ import annotations
 
@@ -72,10 +73,12 @@ def host_text(conn, today: date) -> str:
 
 
 def attention_text(conn, today: date) -> str:
-    """A region change within a year, vacancies and endings, overdue tasks, open referrals. A new,
-    empty database says what to do first instead."""
+    """A region change within a year, vacancies and endings, overdue tasks, open referrals (the
+    first ten), then the registers' warnings (one line per kind). A database without people says
+    what to do first instead (and the registers' warnings after it)."""
+    registers = register_lines(conn, today)  # at most one line per kind, after the others' ten
     if people.register_empty(conn):
-        return t("dashboard.first_steps")
+        return "\n".join([t("dashboard.first_steps"), *registers])
     lines = []
     if names.project_leader(conn, today) is None:
         lines.append("• " + t("dashboard.no_project_leader"))
@@ -97,10 +100,31 @@ def attention_text(conn, today: date) -> str:
     if referrals:
         lines.append("• " + t("dashboard.referrals", count=len(referrals), titles="; ".join(
             f"{r.title} ({fmt_date(r.day)})" for r in referrals[:3]) + _more(len(referrals), 3)))
-    if not lines:
+    if not lines and not registers:
         return t("dashboard.no_warnings")
     shown = lines[:10] + ([t("dashboard.more_warnings", count=len(lines) - 10)] if len(lines) > 10 else [])
-    return t("dashboard.warnings") + "\n" + "\n".join(shown)
+    return t("dashboard.warnings") + "\n" + "\n".join(shown + registers)
+
+
+# The registers' warnings (storage/registers.py), one line per kind: its heading with the count,
+# then the first three items.
+REGISTER_HEADS = {
+    "reg.warn.pending": "reg.head.pending", "reg.warn.loaded_early": "reg.head.loaded_early",
+    "reg.warn.not_entered": "reg.head.not_entered", "reg.warn.no_main": "reg.head.no_main",
+    "reg.warn.review_due": "reg.head.review_due", "reg.warn.notice": "reg.head.notice",
+    "reg.warn.no_successor": "reg.head.no_successor",
+}
+
+
+def register_lines(conn, today: date) -> list[str]:
+    """The registers' warnings (PL1, PL2, PL3, PL7), grouped by kind."""
+    from logbog_tui.storage import registers
+
+    groups: dict[str, list] = {}
+    for warning in registers.warnings(conn, today):
+        groups.setdefault(warning.key, []).append(warning)
+    return ["• " + t(REGISTER_HEADS[key], count=len(items)) + ": " + "; ".join(say(w) for w in items[:3])
+            + _more(len(items), 3) for key, items in groups.items()]
 
 
 def stale_host_lines(conn, today: date) -> list[str]:
