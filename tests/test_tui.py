@@ -99,10 +99,11 @@ def test_dashboard_snapshot(demo_db, snap_compare):
 async def test_prewarm_builds_the_other_screens_in_idle_time(demo_db):
     app = LogbogApp(connect(demo_db), demo_db, today=TODAY, prewarm=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        await until(lambda: all(mode_screen(app, mode) for mode in ("members", "meetings", "tasks", "tickets"))
+        await until(lambda: all(mode_screen(app, mode) for mode in ("members", "meetings", "tasks", "tickets",
+                                                                    "registers"))
                     and app._log_dialog is not None and app._log_dialog.is_mounted, what="the prewarmed screens")
         await pilot.pause()
-        assert {"members", "meetings", "tasks", "tickets"} <= {mode for mode in SCREENS
+        assert {"members", "meetings", "tasks", "tickets", "registers"} <= {mode for mode in SCREENS
                                                                if mode_screen(app, mode) is not None}
         from logbog_tui.tui import idle_gc
 
