@@ -12,7 +12,7 @@ import os
 import string
 from datetime import date
 
-from logbog_tui.messages import MESSAGES
+from logbog_tui import messages
 from logbog_tui.service import Message
 
 LANGUAGES = ("da", "en")
@@ -46,12 +46,28 @@ class _Plurals(string.Formatter):
 _FORMATTER = _Plurals()
 
 
+_catalogue = messages.load(messages.FIRST)
+_complete = False
+
+
+def entry(key: str) -> tuple[str, str] | None:
+    """The message ``key`` in every language (Danish, English), or None; the catalogue's other
+    parts are loaded at the first key that is not in the first ones."""
+    global _complete
+    found = _catalogue.get(key)
+    if found is None and not _complete:
+        _catalogue.update(messages.load(messages.REST))
+        _complete = True
+        found = _catalogue.get(key)
+    return found
+
+
 def t(key: str, **params: object) -> str:
     """The message ``key`` in the current language, with ``params`` filled in."""
-    entry = MESSAGES.get(key)
-    if entry is None:  # never crash the user over a missing text; the test suite catches it
+    texts = entry(key)
+    if texts is None:  # never crash the user over a missing text; the test suite catches it
         return key
-    text = entry[LANGUAGES.index(_current)]
+    text = texts[LANGUAGES.index(_current)]
     return _FORMATTER.format(text, **params) if params else text
 
 
@@ -65,7 +81,7 @@ def say(message: Message) -> str:
 
 def t_every(key: str, **params: object) -> tuple[str, ...]:
     """The message ``key`` in every language: to recognise a text the program wrote in either."""
-    return tuple(_FORMATTER.format(text, **params) if params else text for text in MESSAGES.get(key, (key,)))
+    return tuple(_FORMATTER.format(text, **params) if params else text for text in entry(key) or (key,))
 
 
 def fmt_date(value: date | None) -> str:

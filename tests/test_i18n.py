@@ -126,3 +126,27 @@ def test_a_refusal_is_translated_where_it_is_shown_not_where_it_is_made(model, v
         assert info.value.message == "Title is required"
     finally:
         i18n.set_language("da")
+
+
+def test_a_key_lives_in_one_part_of_the_catalogue():
+    """The first parts are loaded alone (``logbog host``) and the rest later: a key in two parts
+    would read differently before and after."""
+    import importlib
+
+    from logbog_tui import messages
+
+    seen: dict[str, str] = {}
+    for name in messages.FIRST + messages.REST:
+        for key in importlib.import_module(f"logbog_tui.messages.{name}").MESSAGES:
+            assert key not in seen, f"{key} is in {seen[key]} and {name}"
+            seen[key] = name
+    assert set(seen) == set(messages.MESSAGES)
+
+
+def test_every_part_of_the_catalogue_is_listed():
+    from pathlib import Path
+
+    from logbog_tui import messages
+
+    files = {p.stem for p in Path(messages.__file__).parent.glob("*.py") if p.stem != "__init__"}
+    assert files == set(messages.FIRST + messages.REST)

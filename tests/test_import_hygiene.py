@@ -43,3 +43,14 @@ def test_the_host_command_imports_neither_typing_nor_shutil(tmp_path):
             "from logbog_tui.cli import main\nmain()")
     modules = loaded_after(code)
     assert "typing" not in modules and "shutil" not in modules
+
+
+def test_the_host_command_loads_only_the_first_parts_of_the_catalogue(tmp_path):
+    """Every part of the program adds texts; `logbog host` reads only the parts its own words
+    are in (messages/__init__.py FIRST), so new parts do not slow it down."""
+    from logbog_tui import messages
+
+    code = (f"import sys; sys.argv = ['logbog', '--db', {str(tmp_path / 'h.db')!r}, 'host']\n"
+            "from logbog_tui.cli import main\nmain()")
+    loaded = {m.rsplit(".", 1)[1] for m in loaded_after(code) if m.startswith("logbog_tui.messages.")}
+    assert loaded == set(messages.FIRST)

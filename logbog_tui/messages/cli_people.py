@@ -82,15 +82,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.composition.head": ("{body} {date}", "{body} {date}"),
     "cli.composition.substitutes": ("suppleant: {names}", "substitute: {names}"),
     # logbog meeting
-    "cli.meeting.body": ("organet: følgegruppe eller styregruppe", "the body: følgegruppe or styregruppe"),
-    "cli.meeting.date": ("dato (fx 12.05.2026, +14)", "date (e.g. 12.05.2026, +14)"),
-    "cli.meeting.time": ("klokkeslæt (10, 9.30, 13:00)", "time (10, 9.30, 13:00)"),
-    "cli.meeting.duration": ("varighed i timer (fx 4, 2,5)", "duration in hours (e.g. 4, 2.5)"),
-    "cli.meeting.kind": ("ordinary (standard) eller extra", "ordinary (default) or extra"),
-    "cli.meeting.status": ("planned (standard), held eller cancelled", "planned (default), held or cancelled"),
-    "cli.meeting.place": ("sted", "place"),
-    "cli.meeting.year": ("kun dette år", "only this year"),
-    "cli.calendar.output": ("filen (udeladt: standardoutput)", "the file (left out: standard output)"),
     "cli.meeting.id": ("mødets id (logbog meeting list viser det)", "the meeting's id (logbog meeting list shows it)"),
     "cli.meeting.bad_id": ("»{text}« er ikke et mødes id", "'{text}' is not a meeting id"),
     "cli.meeting.show": ("ét møde: dato, vært, dagsorden med beslutninger, fremmøde og registrerede timer",
@@ -124,11 +115,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.meeting.host_changed": ("Møde #{id} {date}: vært er nu {host}", "Meeting #{id} {date}: the host is now "
                                  "{host}"),
     # logbog ticket
-    "cli.ticket.title": ("sagens titel", "the ticket's title"),
-    "cli.ticket.description": ("beskrivelse", "description"),
-    "cli.ticket.status_filter": ("kun sager med denne status (kode eller navn: ny, åben, hos leverandøren, løst, "
-                                 "lukket)", "only tickets of this status (code or name: ny, åben, hos "
-                                 "leverandøren, løst, lukket)"),
     "cli.ticket.number": ("sagsnummeret som vist (2026-0007) eller sagens id",
                           "the ticket number as shown (2026-0007) or the ticket's id"),
     "cli.ticket.no_such": ("ingen sag har nummeret »{text}«", "no ticket has the number '{text}'"),

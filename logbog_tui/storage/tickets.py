@@ -91,9 +91,9 @@ def resolve_reporter(conn: Connection, text: str | None) -> tuple[int | None, st
 
 
 def _names(key: str) -> tuple[str, ...]:
-    from logbog_tui.messages import MESSAGES
+    from logbog_tui.i18n import entry
 
-    return MESSAGES.get(key, ())
+    return entry(key) or ()
 
 
 def _now() -> datetime:
