@@ -50,8 +50,8 @@ def _word_block(word, block: Block) -> None:  # type: ignore[no-untyped-def]
     elif isinstance(block, Table):
         table = word.add_table(rows=1 + len(block.rows), cols=len(block.header))
         table.style = "Table Grid"
-        for row, values in zip(table.rows, [block.header, *block.rows]):
-            for cell, value in zip(row.cells, values):
+        for row, values in zip(table.rows, [block.header, *block.rows], strict=True):
+            for cell, value in zip(row.cells, values, strict=False):
                 cell.text = visible(value)
         for cell in table.rows[0].cells:
             for run in cell.paragraphs[0].runs:

@@ -16,7 +16,9 @@ def register(sub) -> None:
     meeting_id = id_arg("cli.meeting.bad_id")
 
     p = sub.add_parser("meeting", help=t("cli.meeting.help"), description=t("cli.meeting.help"))
-    msub = p.add_subparsers(dest="meeting_command", metavar="add|list|show|cancel|move|host|papers|sent|invite|due|address|attach", required=True,
+    msub = p.add_subparsers(dest="meeting_command",
+                            metavar="add|list|show|cancel|move|host|papers|sent|invite|due|address|attach",
+                            required=True,
                             parser_class=p.__class__, help=t("cli.subcommand"))
     a = msub.add_parser("add", help=t("cli.meeting.add"), description=t("cli.meeting.add"))
     a.add_argument("--body", required=True, type=body_arg, metavar="følgegruppe|styregruppe",

@@ -5,6 +5,7 @@ for past meetings, except the minutes of the most recent one, so the dashboard h
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import cast
 
 from sqlmodel import Session, col, select
 
@@ -21,8 +22,8 @@ def fill_papers(session: Session, today: date) -> dict[str, int]:
         select(AgendaItem.id, AgendaItem.meeting_id).where(AgendaItem.position == 1))}
     papers = 0
     for m in meetings:
-        if m.id in first_items:
-            session.add(AgendaPaper(item_id=first_items[m.id], title="Notat fra sekretariatet (fiktivt)",
+        if m.id is not None and m.id in first_items:
+            session.add(AgendaPaper(item_id=cast(int, first_items[m.id]), title="Notat fra sekretariatet (fiktivt)",
                                     target=f"https://example.org/logbog/notat-{m.id}.pdf"))
             papers += 1
     past = [m for m in meetings if m.date < today]
@@ -32,6 +33,6 @@ def fill_papers(session: Session, today: date) -> dict[str, int]:
         if m is not past[-1]:
             marks.append(("minutes", m.date + timedelta(days=10)))
         for kind, on in marks:
-            session.add(PaperSent(meeting_id=m.id, kind=kind, sent_on=on))
+            session.add(PaperSent(meeting_id=cast(int, m.id), kind=kind, sent_on=on))
             sent += 1
     return {"papers": papers, "papers_sent": sent}

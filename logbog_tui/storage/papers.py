@@ -161,7 +161,8 @@ def due(conn: Connection, today: date) -> list[Due]:
     settings = days(conn)
     horizon = today + timedelta(days=max(settings["invitation"], settings["agenda"]) + SOON_DAYS)
     since = today - timedelta(days=settings["minutes"] + 90)
-    query = select(Meeting.id, Meeting.body_code, Meeting.date).where(
+    columns: tuple[Any, ...] = (Meeting.id, Meeting.body_code, Meeting.date)
+    query = select(*columns).where(
         Meeting.status != "cancelled", col(Meeting.date) <= horizon, col(Meeting.date) >= since)
     with reading(conn) as session:
         meetings = session.exec(query).all()
@@ -190,7 +191,8 @@ class Action:
 
 def actions(conn: Connection, meeting_id: int) -> list[Action]:
     """The tasks made from the meeting's items (actions), with owner and due date."""
-    query = (select(Task.title, col(Person.name).label("owner"), Task.due_date, Task.status)
+    columns: tuple[Any, ...] = (Task.title, col(Person.name).label("owner"), Task.due_date, Task.status)
+    query = (select(*columns)
              .outerjoin(Person, col(Person.id) == Task.owner_id)
              .where(Task.meeting_id == meeting_id).order_by(col(Task.id)))
     with reading(conn) as session:

@@ -43,6 +43,7 @@ class MeetingRecordScreen(DataScreen):
         Binding("s", "attend('substitute')", t("record.key.substitute"), id="record.substitute"),
         Binding("H", "held", t("record.key.held"), id="record.held"),
         Binding("l", "log_meeting", t("record.key.log"), id="record.log"),
+        Binding("P", "papers", t("record.key.papers"), id="record.papers"),
     ]
 
     def __init__(self, meeting_id: int, focus: str = "#items") -> None:
@@ -215,6 +216,13 @@ class MeetingRecordScreen(DataScreen):
                                         [Field("minutes", t("record.key.minutes"),
                                                meeting_records.minutes(conn, self.meeting_id), multiline=True)],
                                         save), self._refresh_after("record.saved"))
+
+    def action_papers(self) -> None:
+        """Invitation, agenda, minutes, mail draft, calendar invitation, or mark sent (issue 23)."""
+        from logbog_tui import clock
+        from logbog_tui.tui.screens.record_papers import papers_dialog
+
+        papers_dialog(self.app, self.meeting_id, clock.today(), lambda result: self.refresh_data())
 
     # --- attendance and hours ---------------------------------------------------------------
 
