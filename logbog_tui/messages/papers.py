@@ -75,6 +75,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dear all\n\nPlease find attached the minutes of the {body} meeting on {date}."),
     "papers.mail.regards": ("Med venlig hilsen\n{name}", "Kind regards\n{name}"),
     # deadlines
+    "setting.about.papers_invitation_days": ("dage før mødet indkaldelsen skal sendes",
+                                             "days before the meeting the invitation goes out"),
+    "setting.about.papers_agenda_days": ("dage før mødet dagsordenen skal sendes",
+                                         "days before the meeting the agenda goes out"),
+    "setting.about.papers_minutes_days": ("dage efter mødet referatet skal sendes",
+                                          "days after the meeting the minutes go out"),
+    "setting.bad_days": ("»{text}« er ikke et antal dage (0-365)", "'{text}' is not a number of days (0-365)"),
     "papers.due.late": ("{kind} til {body} {date} er forsinket (frist {deadline})",
                         "{kind} for {body} {date} is late (due {deadline})"),
     "papers.due.soon": ("{kind} til {body} {date} skal sendes senest {deadline}",

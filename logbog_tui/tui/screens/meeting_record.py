@@ -219,10 +219,9 @@ class MeetingRecordScreen(DataScreen):
 
     def action_papers(self) -> None:
         """Invitation, agenda, minutes, mail draft, calendar invitation, or mark sent (issue 23)."""
-        from logbog_tui import clock
         from logbog_tui.tui.screens.record_papers import papers_dialog
 
-        papers_dialog(self.app, self.meeting_id, clock.today(), lambda result: self.refresh_data())
+        papers_dialog(self.app, self.meeting_id, self.app.today, lambda result: self.refresh_data())
 
     # --- attendance and hours ---------------------------------------------------------------
 
