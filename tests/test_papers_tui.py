@@ -55,7 +55,7 @@ def test_the_dashboard_names_late_papers(demo):
     conn = connect(demo)
     text = attention_text(conn, TODAY)
     late = papers.due(conn, TODAY)
-    assert late and all(("forsinket" if d.late else "skal sendes senest") in text for d in late[:3])
+    assert late and "mødepapir" in text and all(f"(frist {d.deadline:%d.%m.%Y}" in text for d in late[:3])
     for d in late:
         papers.mark_sent(conn, d.meeting_id, d.kind, TODAY)
-    assert "forsinket" not in attention_text(conn, TODAY)
+    assert "mødepapir" not in attention_text(conn, TODAY)

@@ -86,6 +86,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "{kind} for {body} {date} is late (due {deadline})"),
     "papers.due.soon": ("{kind} til {body} {date} skal sendes senest {deadline}",
                         "{kind} for {body} {date} is due by {deadline}"),
+    "dashboard.papers_due": ("{count:mødepapir|mødepapirer} at sende: {titles}",
+                             "{count:meeting paper|meeting papers} to send: {titles}"),
+    "dashboard.paper_late": ("{kind} til {body} {date} (frist {deadline}, forsinket)",
+                             "{kind} for {body} {date} (due {deadline}, late)"),
+    "dashboard.paper_due": ("{kind} til {body} {date} (frist {deadline})", "{kind} for {body} {date} (due {deadline})"),
     # CLI
     "cli.meeting.papers": ("Skriv et mødes indkaldelse, dagsorden eller referat (.docx eller Markdown)",
                            "Write a meeting's invitation, agenda or minutes (.docx or Markdown)"),

@@ -1,6 +1,6 @@
 """The demo's meeting papers (issue 23), clearly fictitious: a default address per host region,
-a paper attached to the first item of each meeting, and the dates papers were sent (all of them
-for past meetings, except the minutes of the most recent one, so the dashboard has one late)."""
+a paper attached to the first item of each meeting, and the dates papers were sent (every paper
+whose deadline has passed, except the minutes of the latest meeting held: the dashboard has one late)."""
 
 from __future__ import annotations
 
@@ -26,11 +26,13 @@ def fill_papers(session: Session, today: date) -> dict[str, int]:
             session.add(AgendaPaper(item_id=cast(int, first_items[m.id]), title="Notat fra sekretariatet (fiktivt)",
                                     target=f"https://example.org/logbog/notat-{m.id}.pdf"))
             papers += 1
+    # every paper whose deadline has passed was sent on time, except the minutes of the latest meeting held
     past = [m for m in meetings if m.date < today]
     sent = 0
-    for m in past:
-        marks = [("invitation", m.date - timedelta(days=30)), ("agenda", m.date - timedelta(days=8))]
-        if m is not past[-1]:
+    for m in meetings:
+        marks = [(kind, on) for kind, on in (("invitation", m.date - timedelta(days=30)),
+                                             ("agenda", m.date - timedelta(days=8))) if on <= today]
+        if m.date < today and m is not past[-1]:
             marks.append(("minutes", m.date + timedelta(days=10)))
         for kind, on in marks:
             session.add(PaperSent(meeting_id=cast(int, m.id), kind=kind, sent_on=on))

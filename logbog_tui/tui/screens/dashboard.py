@@ -73,13 +73,16 @@ def host_text(conn, today: date) -> str:
 
 
 def paper_lines(conn, today: date) -> list[str]:
-    """Meeting papers late or due within a week (issue 23): one line each, the first three."""
-    from logbog_tui.cli.paper_cmds import due_line
+    """Meeting papers late or due within a week (issue 23): one line, the first three."""
     from logbog_tui.storage import papers
 
     found = papers.due(conn, today)
-    return ["• " + due_line(d) for d in found[:3]] + ([t("dashboard.more_warnings", count=len(found) - 3)]
-                                                     if len(found) > 3 else [])
+    if not found:
+        return []
+    titles = "; ".join(t("dashboard.paper_late" if d.late else "dashboard.paper_due", kind=t(f"papers.kind.{d.kind}"),
+                         body=t(f"body.{d.body}"), date=fmt_date(d.day), deadline=fmt_date(d.deadline))
+                       for d in found[:3])
+    return ["• " + t("dashboard.papers_due", count=len(found), titles=titles) + _more(len(found), 3)]
 
 
 def attention_text(conn, today: date) -> str:
