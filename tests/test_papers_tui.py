@@ -59,3 +59,23 @@ def test_the_dashboard_names_late_papers(demo):
     for d in late:
         papers.mark_sent(conn, d.meeting_id, d.kind, TODAY)
     assert "mødepapir" not in attention_text(conn, TODAY)
+
+
+async def test_b_attaches_a_paper_to_the_item_under_the_cursor(demo):
+    app = LogbogApp(connect(demo), demo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "G", "enter")
+        await pilot.pause()
+        await pilot.press("B")
+        await pilot.pause()
+        screen = app.screen
+        for button in screen.query(Button):
+            assert 0 < button.region.y < SIZE[1] - 1 and button.region.right <= SIZE[0]
+        screen.query_one("#title", Input).value = "Notat =1+1 | [b]"
+        screen.query_one("#target", Input).value = "/srv/notat.pdf"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    conn = connect(demo)
+    last = meetings.list_meetings(conn, 2026)[-1]
+    attached = [p for found in papers.papers_of(conn, last.id).values() for p in found]
+    assert ("Notat =1+1 | [b]", "/srv/notat.pdf") in [(p.title, p.target) for p in attached]

@@ -128,6 +128,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # record screen
     "record.key.papers": ("Papirer", "Papers"),
     "record.key.invite": ("Invitation", "Invite"),
+    "record.key.attach": ("Bilag", "Attach paper"),
+    "papers.attach_title": ("Bilag til »{title}«", "Papers of '{title}'"),
+    "papers.no_papers": ("Ingen bilag endnu", "No papers yet"),
+    "papers.attached_now": ("Bilag tilføjet", "Paper attached"),
     "papers.dialog.title": ("Mødepapirer", "Meeting papers"),
     "papers.dialog.kind": ("Papir", "Paper"),
     "papers.dialog.format": ("Format", "Format"),

@@ -106,6 +106,12 @@ def remove_paper(conn: Connection, paper_id: int) -> None:
         session.delete(found)
 
 
+def papers_of_item(conn: Connection, item_id: int) -> list[AgendaPaper]:
+    with reading(conn) as session:
+        return list(session.exec(select(AgendaPaper).where(AgendaPaper.item_id == item_id)
+                                 .order_by(col(AgendaPaper.id))))
+
+
 def papers_of(conn: Connection, meeting_id: int) -> dict[int, list[AgendaPaper]]:
     """The papers of the meeting's agenda items, by item id (one query)."""
     query = (select(AgendaPaper).join(AgendaItem, col(AgendaItem.id) == AgendaPaper.item_id)

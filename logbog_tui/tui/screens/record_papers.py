@@ -59,5 +59,18 @@ def papers_dialog(app, meeting_id: int, today, done) -> None:  # type: ignore[no
                     options=(("Word (.docx)", "docx"), ("Markdown (.md)", "md"),
                              (t("papers.dialog.draft") + " (.eml)", "eml"),
                              (t("record.key.invite") + " (.ics)", "ics"), (t("papers.dialog.sent"), "sent"))),
-              Field("file", t("papers.dialog.file"), "", placeholder=default_file(meeting_id, "agenda", "docx"))]
+              Field("file", t("papers.dialog.file"), "", placeholder=str(Path.home() / f"<kind>-{meeting_id}.<ext>"))]
     app.push_screen(FormDialog(t("papers.dialog.title"), fields, save, intro=sent_text(conn, meeting_id)), done)
+
+
+def attach_dialog(app, item_id: int, item_title: str, done) -> None:  # type: ignore[no-untyped-def]
+    """Attach a paper (a title, and a file path or link) to an agenda item (key ``B``)."""
+    def save(values: dict) -> object:
+        return papers.add_paper(app.conn, item_id, values["title"], values["target"])
+
+    shown = [f"• {p.title}" + (f" ({p.target})" if p.target else "")
+             for p in papers.papers_of_item(app.conn, item_id)]
+    app.push_screen(FormDialog(t("papers.attach_title", title=item_title),
+                               [Field("title", t("papers.field.title"), ""),
+                                Field("target", t("cli.papers.target"), "", placeholder="https://…")],
+                               save, intro="\n".join(shown) or t("papers.no_papers")), done)
