@@ -16,11 +16,14 @@ SIZE, TODAY = layout.SIZE, layout.TODAY
 template, demo = layout.template, layout.demo  # the same demo database (fixtures)
 
 
-async def _open_dialog(app, pilot):
-    await pilot.press("3", "G", "enter")  # the last meeting of the year: its record
+async def _open_dialog(app, pilot, key="P"):
+    """The dialog of ``key`` in the record of the year's last meeting, its buttons in sight at 80x24."""
+    await pilot.press("3", "G", "enter")
     await pilot.pause()
-    await pilot.press("P")
+    await pilot.press(key)
     await pilot.pause()
+    for button in app.screen.query(Button):
+        assert 0 < button.region.y < SIZE[1] - 1 and button.region.right <= SIZE[0]
     return app.screen
 
 
@@ -29,8 +32,6 @@ async def test_the_papers_dialog_fits_and_writes_the_agenda(demo, tmp_path):
     target = tmp_path / "dagsorden.docx"
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open_dialog(app, pilot)
-        for button in screen.query(Button):
-            assert 0 < button.region.y < SIZE[1] - 1 and button.region.right <= SIZE[0]
         screen.query_one("#file", Input).value = str(target)
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -64,13 +65,7 @@ def test_the_dashboard_names_late_papers(demo):
 async def test_b_attaches_a_paper_to_the_item_under_the_cursor(demo):
     app = LogbogApp(connect(demo), demo, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3", "G", "enter")
-        await pilot.pause()
-        await pilot.press("B")
-        await pilot.pause()
-        screen = app.screen
-        for button in screen.query(Button):
-            assert 0 < button.region.y < SIZE[1] - 1 and button.region.right <= SIZE[0]
+        screen = await _open_dialog(app, pilot, "B")
         screen.query_one("#title", Input).value = "Notat =1+1 | [b]"
         screen.query_one("#target", Input).value = "/srv/notat.pdf"
         await pilot.press("ctrl+s")
