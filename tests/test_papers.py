@@ -218,3 +218,22 @@ def test_eml_draft_parses_back_with_recipients_subject_and_the_attachment(cli, d
     d = docx.Document(io.BytesIO(att.get_content()))
     assert [p.text for p in d.paragraphs if p.style.name == "List Number"] == [
         i.title for i in meeting_records.items(demo, m.id)]
+
+
+def test_minutes_list_the_meetings_actions_with_owner_and_due_date(cli, demo, tmp_path):
+    from datetime import date
+
+    from logbog_tui.storage import tasks
+
+    m = _meeting(demo)
+    area = tasks.areas(demo)[0].id
+    leader = papers.organizer(demo, m.day)
+    owner = demo.execute("SELECT id FROM person WHERE email = ?", (leader.email,)).fetchone()[0]
+    tasks.create(demo, tasks.TaskDraft.check({"title": "Skriv =SUM(A1) | [b]", "area": area, "owner": owner,
+                                              "due": date(2026, 12, 15), "meeting": m.id}))
+    out = tmp_path / "minutes.docx"
+    assert cli("meeting", "papers", str(m.id), "--kind", "minutes", "-o", str(out)).code == 0
+    d = docx.Document(str(out))
+    actions = next(tb for tb in d.tables if tb.rows[0].cells[0].text == "Opgave")
+    rows = [[c.text for c in r.cells] for r in actions.rows[1:]]
+    assert ["Skriv =SUM(A1) | [b]", leader.name, "15.12.2026"] in rows
