@@ -4,7 +4,7 @@
 -- Hours are stored as whole minutes so that sums are exact.
 
 PRAGMA application_id = 1280264002;  -- 0x4C4F4742, "LOGB"
-PRAGMA user_version = 5;  -- one step per version in logbog_tui/storage/migrations.py (and a test that a new
+PRAGMA user_version = 6;  -- one step per version in logbog_tui/storage/migrations.py (and a test that a new
                           -- database equals a migrated one: tests/test_migrations.py)
 
 -- Key/value settings: rotation order overrides, budget thresholds, the project leader, ...
@@ -166,6 +166,29 @@ CREATE TABLE agenda_item (
     settled_by_id   INTEGER REFERENCES agenda_item (id)
 );
 CREATE INDEX agenda_item_meeting ON agenda_item (meeting_id, position);
+
+-- Version 6 (meeting papers, issue 23): the address a host region's meetings are held at by
+-- default (a meeting's own place wins); the papers (documents) an agenda item refers to, as a file
+-- path or a link; and the date each paper of a meeting (invitation, agenda, minutes) was sent.
+CREATE TABLE host_address (
+    region_code TEXT NOT NULL PRIMARY KEY REFERENCES region (code),
+    address     TEXT NOT NULL CHECK (length(address) BETWEEN 1 AND 500)
+);
+
+CREATE TABLE agenda_paper (
+    id       INTEGER NOT NULL PRIMARY KEY,
+    item_id  INTEGER NOT NULL REFERENCES agenda_item (id) ON DELETE CASCADE,
+    title    TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    target   TEXT CHECK (target IS NULL OR length(target) <= 1000)
+);
+CREATE INDEX agenda_paper_item ON agenda_paper (item_id);
+
+CREATE TABLE paper_sent (
+    meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL CHECK (kind IN ('invitation', 'agenda', 'minutes')),
+    sent_on    DATE NOT NULL CHECK (sent_on IS date(sent_on)),
+    PRIMARY KEY (meeting_id, kind)
+);
 
 -- Task areas: the seed's 6 follow-up group tasks (FG1-FG6) and 9 project leadership tasks (PL1-PL9).
 CREATE TABLE task_area (

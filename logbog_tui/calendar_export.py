@@ -20,7 +20,7 @@ from icalendar import Calendar, Event
 
 from logbog_tui.i18n import t
 from logbog_tui.storage.db import Connection
-from logbog_tui.storage.meetings import calendar_uid, list_meetings
+from logbog_tui.storage.meetings import MeetingRow, calendar_uid, list_meetings
 from logbog_tui.service.text import visible
 
 TZ = ZoneInfo("Europe/Copenhagen")
@@ -45,13 +45,7 @@ def build(conn: Connection, year: int | None = None, include_cancelled: bool = T
         if m.kind == "extra":
             summary += " – " + t("meeting.kind.extra")
         event.add("summary", visible(summary))
-        if m.time:
-            start = datetime.combine(m.day, time.fromisoformat(m.time), TZ)
-            event.add("dtstart", start)
-            event.add("dtend", start + timedelta(minutes=m.duration or 120))
-        else:
-            event.add("dtstart", m.day)
-            event.add("dtend", m.day + timedelta(days=1))
+        _when(event, m)
         if m.place:
             event.add("location", visible(m.place, keep_newlines=False))
         event.add("status", {"cancelled": "CANCELLED", "held": "CONFIRMED", "planned": "CONFIRMED"}[m.status])
@@ -60,6 +54,18 @@ def build(conn: Connection, year: int | None = None, include_cancelled: bool = T
         cal.add_component(event)
     cal.add_missing_timezones()  # the VTIMEZONE for TZID=Europe/Copenhagen (RFC 5545, 3.2.19)
     return cal.to_ical()
+
+
+def _when(event: Event, m: MeetingRow) -> None:
+    """DTSTART and DTEND: the start time in Europe/Copenhagen (2 hours without a duration), or the
+    whole day without a time."""
+    if m.time:
+        start = datetime.combine(m.day, time.fromisoformat(m.time), TZ)
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(minutes=m.duration or 120))
+    else:
+        event.add("dtstart", m.day)
+        event.add("dtend", m.day + timedelta(days=1))
 
 
 def write(data: bytes, path: Path, force: bool = False) -> None:
@@ -95,3 +101,51 @@ def write(data: bytes, path: Path, force: bool = False) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def invitation(conn: Connection, meeting_id: int) -> bytes:
+    """One meeting as a calendar invitation (RFC 5546 iTIP) for the project leader's mail program:
+    METHOD:REQUEST with ORGANIZER (the project leader) and an ATTENDEE line per member and
+    substitute who has an e-mail (ROLE=REQ-PARTICIPANT for members, OPT-PARTICIPANT for
+    substitutes); a cancelled meeting gives METHOD:CANCEL. The UID is the one :func:`build` uses,
+    and SEQUENCE the meeting's stored change count, so a moved meeting arrives as an update and a
+    cancellation replaces the request."""
+    from icalendar import vCalAddress, vText
+
+    from logbog_tui.errors import UserError
+    from logbog_tui.storage import papers
+    from logbog_tui.storage.meetings import get
+
+    m = get(conn, meeting_id)
+    leader = papers.organizer(conn, m.day)
+    if leader is None or not leader.email:
+        raise UserError("papers.no_organizer_mail")
+    cal = Calendar()
+    cal.add("prodid", "-//logbog-tui//logbog.net//DA")
+    cal.add("version", "2.0")
+    cal.add("method", "CANCEL" if m.status == "cancelled" else "REQUEST")
+    event = Event()
+    event.add("uid", f"logbog-meeting-{m.id}@{calendar_uid(conn)}")
+    event.add("dtstamp", datetime.now(timezone.utc))
+    event.add("sequence", m.sequence)
+    summary = t("ics.summary", body=t(f"body.{m.body}")) + (f" ({m.host_name})" if m.host_name else "")
+    event.add("summary", visible(summary, keep_newlines=False))
+    _when(event, m)
+    if where := papers.address_for(conn, m):
+        event.add("location", visible(where, keep_newlines=False))
+    event.add("status", "CANCELLED" if m.status == "cancelled" else "CONFIRMED")
+    organizer = vCalAddress(f"mailto:{leader.email}")
+    organizer.params["cn"] = vText(visible(leader.name, keep_newlines=False))
+    event.add("organizer", organizer)
+    for r in papers.recipients(conn, m):
+        if not r.email or r.email == leader.email:
+            continue
+        attendee = vCalAddress(f"mailto:{r.email}")
+        attendee.params["cn"] = vText(visible(r.name, keep_newlines=False))
+        attendee.params["role"] = vText("REQ-PARTICIPANT" if r.role == "member" else "OPT-PARTICIPANT")
+        attendee.params["partstat"] = vText("NEEDS-ACTION")
+        attendee.params["rsvp"] = vText("TRUE")
+        event.add("attendee", attendee, encode=False)
+    cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()

@@ -47,8 +47,10 @@ def cmd_setting(args) -> int:
 
     conn = open_database(args, write=args.value is not None)  # a change: the full start check first
     if args.key is None:
-        for key, value in settings.shown(conn).items():
-            print(f"{key:<15} {value:<22} {t(f'setting.about.{key}')}")
+        shown = settings.shown(conn)
+        width = max(map(len, shown))
+        for key, value in shown.items():
+            print(f"{key:<{width}} {value:<22} {t(f'setting.about.{key}')}")
         return 0
     if args.value is None:
         if args.key not in settings.EDITABLE:

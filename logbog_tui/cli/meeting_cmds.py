@@ -16,7 +16,9 @@ def register(sub) -> None:
     meeting_id = id_arg("cli.meeting.bad_id")
 
     p = sub.add_parser("meeting", help=t("cli.meeting.help"), description=t("cli.meeting.help"))
-    msub = p.add_subparsers(dest="meeting_command", metavar="add|list|show|cancel|move|host", required=True,
+    msub = p.add_subparsers(dest="meeting_command",
+                            metavar="add|list|show|cancel|move|host|papers|sent|invite|due|address|attach",
+                            required=True,
                             parser_class=p.__class__, help=t("cli.subcommand"))
     a = msub.add_parser("add", help=t("cli.meeting.add"), description=t("cli.meeting.add"))
     a.add_argument("--body", required=True, type=body_arg, metavar="følgegruppe|styregruppe",
@@ -53,6 +55,9 @@ def register(sub) -> None:
     h.add_argument("region", metavar="REGION", help=t("cli.meeting.host"))
     h.add_argument("--reason", metavar="TEXT", help=t("cli.meeting.reason"))
     h.set_defaults(handler=cmd_host)
+    from logbog_tui.cli import paper_cmds
+
+    paper_cmds.register(msub, meeting_id)  # papers, sent, invite, due, address, attach (issue 23)
 
     c = sub.add_parser("calendar", help=t("cli.calendar.help"), description=t("cli.calendar.help"))
     c.add_argument("-o", "--output", metavar="FILE.ics", help=t("cli.calendar.output"))

@@ -109,8 +109,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.report.format": ("format: md (standard), csv, xlsx eller json", "format: md (default), csv, xlsx or json"),
     "cli.report.output": ("fil at skrive til (en mappe for csv); uden: standardoutput (ikke xlsx)",
                           "file to write to (a folder for csv); without: standard output (not xlsx)"),
-    "cli.setting.key": ("indstillingen: extra_days_off, org_start, budget_warn eller budget_over",
-                        "the setting: extra_days_off, org_start, budget_warn or budget_over"),
+    "cli.setting.key": ("indstillingen: extra_days_off, org_start, budget_warn, budget_over eller "
+                        "papers_<invitation|agenda|minutes>_days",
+                        "the setting: extra_days_off, org_start, budget_warn, budget_over or "
+                        "papers_<invitation|agenda|minutes>_days"),
     "cli.setting.value": ("ny værdi (uden: vis indstillingen)", "new value (without: show the setting)"),
     "cli.meeting.body": ("organet: følgegruppe eller styregruppe", "the body: følgegruppe or styregruppe"),
     "cli.meeting.date": ("mødets dato, fx 05.05.2027, 5.5, +30", "the meeting's date, e.g. 05.05.2027, 5.5, +30"),

@@ -108,8 +108,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.log.support": ("timerne er support (tæller aldrig med i de 74 timer)",
                         "the hours are support (never count toward the 74 hours)"),
     "cli.log.note": ("note", "note"),
-    "cli.setting.help": ("vis eller ret indstillinger: extra_days_off, org_start, budget_warn, budget_over",
-                         "show or change settings: extra_days_off, org_start, budget_warn, budget_over"),
+    "cli.setting.help": ("vis eller ret indstillinger: extra_days_off, org_start, budget_warn, budget_over, "
+                         "papers_invitation_days, papers_agenda_days, papers_minutes_days",
+                         "show or change settings: extra_days_off, org_start, budget_warn, budget_over, "
+                         "papers_invitation_days, papers_agenda_days, papers_minutes_days"),
     "setting.about.extra_days_off": ("ekstra fridage ud over helligdagene (dag.måned, adskilt af komma)",
                                      "extra days off besides the public holidays (day.month, comma separated)"),
     "setting.about.org_start": ("organisationens start: ingen timer eller møder før denne dato",

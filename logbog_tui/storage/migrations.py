@@ -208,8 +208,38 @@ def _v4_to_v5(conn: sqlite3.Connection) -> None:
     seed_specialties(conn)
 
 
+V6_PAPERS = """
+CREATE TABLE host_address (
+    region_code TEXT NOT NULL PRIMARY KEY REFERENCES region (code),
+    address     TEXT NOT NULL CHECK (length(address) BETWEEN 1 AND 500)
+);
+CREATE TABLE agenda_paper (
+    id       INTEGER NOT NULL PRIMARY KEY,
+    item_id  INTEGER NOT NULL REFERENCES agenda_item (id) ON DELETE CASCADE,
+    title    TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    target   TEXT CHECK (target IS NULL OR length(target) <= 1000)
+);
+CREATE INDEX agenda_paper_item ON agenda_paper (item_id);
+CREATE TABLE paper_sent (
+    meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL CHECK (kind IN ('invitation', 'agenda', 'minutes')),
+    sent_on    DATE NOT NULL CHECK (sent_on IS date(sent_on)),
+    PRIMARY KEY (meeting_id, kind)
+);
+"""
+
+
+def _v5_to_v6(conn: sqlite3.Connection) -> None:
+    """Version 6: meeting papers (issue 23): a default address per host region, the papers an
+    agenda item refers to, and the dates a meeting's invitation, agenda and minutes were sent."""
+    from logbog_tui.storage.db import split_sql
+
+    for statement in split_sql(V6_PAPERS):
+        conn.execute(statement)
+
+
 # STEPS[i] brings a database from version i + 1 to version i + 2.
-STEPS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5]
+STEPS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6]
 SCHEMA_VERSION = 1 + len(STEPS)
 # version v -> the step that upgrades a database at version v to v + 1
 MIGRATIONS: dict[int, Migration] = {i + 1: step for i, step in enumerate(STEPS)}

@@ -177,6 +177,30 @@ class AgendaItem(SQLModel, table=True):
     settled_by_id: Optional[int] = Field(default=None, foreign_key="agenda_item.id")
 
 
+class HostAddress(SQLModel, table=True):
+    """Version 6: where a host region's meetings are held by default (a meeting's place wins)."""
+    __tablename__ = "host_address"
+    region_code: str = Field(primary_key=True, foreign_key="region.code")
+    address: str
+
+
+class AgendaPaper(SQLModel, table=True):
+    """Version 6: a paper (document) an agenda item refers to: a file path or a link."""
+    __tablename__ = "agenda_paper"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="agenda_item.id")
+    title: str
+    target: Optional[str] = None
+
+
+class PaperSent(SQLModel, table=True):
+    """Version 6: the date a meeting's invitation, agenda or minutes was sent."""
+    __tablename__ = "paper_sent"
+    meeting_id: int = Field(primary_key=True, foreign_key="meeting.id")
+    kind: str = Field(primary_key=True)
+    sent_on: date
+
+
 class TaskArea(SQLModel, table=True):
     __tablename__ = "task_area"
     id: Optional[int] = Field(default=None, primary_key=True)

@@ -5,6 +5,7 @@ before it is written, in one short transaction."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from datetime import date
 from typing import Any
 
@@ -21,7 +22,10 @@ from logbog_tui.service import Problem
 from logbog_tui.service.parse import parse_date
 from logbog_tui.service.workdays import parse_days_off
 
-EDITABLE = ("extra_days_off", "org_start", "budget_warn", "budget_over")
+EDITABLE = ("extra_days_off", "org_start", "budget_warn", "budget_over", "papers_invitation_days",
+            "papers_agenda_days", "papers_minutes_days")
+# meeting papers (issue 23): days before a meeting the invitation and the agenda go out, after it the minutes
+PAPER_DAYS = {"papers_invitation_days": "28", "papers_agenda_days": "7", "papers_minutes_days": "14"}
 
 
 def shown(conn: Connection) -> dict[str, str]:
@@ -32,6 +36,8 @@ def shown(conn: Connection) -> dict[str, str]:
         "org_start": lambda: fmt_date(queries.org_start(conn)),
         "budget_warn": lambda: _percent(float(queries.setting(conn, "budget_warn", "0.8") or 0.8)),
         "budget_over": lambda: _percent(float(queries.setting(conn, "budget_over", "1.0") or 1.0))}
+    for key in PAPER_DAYS:
+        readers[key] = partial(_days, conn, key)
     out = {}
     for key, read in readers.items():
         try:
@@ -39,6 +45,10 @@ def shown(conn: Connection) -> dict[str, str]:
         except RefusedDatabase:
             out[key] = t("setting.shown_invalid", value=queries.raw_setting(conn, key))
     return out
+
+
+def _days(conn: Connection, key: str) -> str:
+    return queries.setting(conn, key, PAPER_DAYS[key]) or PAPER_DAYS[key]
 
 
 def _percent(fraction: float) -> str:
@@ -78,6 +88,11 @@ class SettingInput(Input):
         key, today = info.data.get("key"), info.data.get("today")
         if key is None or today is None:
             return text  # refused under its own field
+        if key in PAPER_DAYS:
+            days = text.strip()
+            if not days.isdigit() or not 0 <= int(days) <= 365:
+                refuse("setting.bad_days", text=days)
+            return str(int(days))
         try:
             if key == "extra_days_off":
                 return ",".join(f"{d:02d}.{m:02d}" for m, d in parse_days_off(text).days)

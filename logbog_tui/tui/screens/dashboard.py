@@ -72,6 +72,19 @@ def host_text(conn, today: date) -> str:
     return t("dashboard.host", region=answer.region.name, when=when, reason=explain(answer.reason))
 
 
+def paper_lines(conn, today: date) -> list[str]:
+    """Meeting papers late or due within a week (issue 23): one line, the first three."""
+    from logbog_tui.storage import papers
+
+    found = papers.due(conn, today)
+    if not found:
+        return []
+    titles = "; ".join(t("dashboard.paper_late" if d.late else "dashboard.paper_due", kind=t(f"papers.kind.{d.kind}"),
+                         body=t(f"body.{d.body}"), date=fmt_date(d.day), deadline=fmt_date(d.deadline))
+                       for d in found[:3])
+    return ["• " + t("dashboard.papers_due", count=len(found), titles=titles) + _more(len(found), 3)]
+
+
 def attention_text(conn, today: date) -> str:
     """A region change within a year, vacancies and endings, overdue tasks, open referrals (the
     first ten), then the registers' warnings (one line per kind). A database without people says
@@ -96,6 +109,7 @@ def attention_text(conn, today: date) -> str:
     if overdue:
         lines.append("• " + t("dashboard.overdue", count=len(overdue), titles="; ".join(
             f"{r.title} ({fmt_date(r.due)})" for r in overdue[:3]) + _more(len(overdue), 3)))
+    lines += paper_lines(conn, today)
     referrals = meeting_records.referrals(conn)
     if referrals:
         lines.append("• " + t("dashboard.referrals", count=len(referrals), titles="; ".join(

@@ -43,6 +43,8 @@ class MeetingRecordScreen(DataScreen):
         Binding("s", "attend('substitute')", t("record.key.substitute"), id="record.substitute"),
         Binding("H", "held", t("record.key.held"), id="record.held"),
         Binding("l", "log_meeting", t("record.key.log"), id="record.log"),
+        Binding("P", "papers", t("record.key.papers"), id="record.papers"),
+        Binding("B", "attach", t("record.key.attach"), id="record.attach"),
     ]
 
     def __init__(self, meeting_id: int, focus: str = "#items") -> None:
@@ -215,6 +217,20 @@ class MeetingRecordScreen(DataScreen):
                                         [Field("minutes", t("record.key.minutes"),
                                                meeting_records.minutes(conn, self.meeting_id), multiline=True)],
                                         save), self._refresh_after("record.saved"))
+
+    def action_papers(self) -> None:
+        """Invitation, agenda, minutes, mail draft, calendar invitation, or mark sent (issue 23)."""
+        from logbog_tui.tui.screens.record_papers import papers_dialog
+
+        papers_dialog(self.app, self.meeting_id, self.app.today, lambda result: self.refresh_data())
+
+    def action_attach(self) -> None:
+        """Attach a paper (title, file or link) to the agenda item under the cursor (issue 23)."""
+        from logbog_tui.tui.screens.record_papers import attach_dialog
+
+        item = self._current("#items", self.item_rows)
+        if item is not None:
+            attach_dialog(self.app, item.id, item.title, self._refresh_after("papers.attached_now"))
 
     # --- attendance and hours ---------------------------------------------------------------
 
