@@ -64,6 +64,8 @@ def parse_amount(typed: str) -> int:
     ``1.234.567 kr.``, ``1,2 mio.``, ``-5.000`` (a credit note), ``1.234,00``. Amounts with øre
     other than ``,00`` are refused (the economy counts whole kroner)."""
     text = typed.strip().lower().replace("\u00a0", " ").replace("\u2212", "-")
+    if not text:
+        raise UserError("econ.no_amount")
     for suffix in ("kr.", "kr", "dkk"):
         if text.endswith(suffix):
             text = text[: -len(suffix)].strip()

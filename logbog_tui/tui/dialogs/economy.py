@@ -64,7 +64,7 @@ def posting_dialog(conn, today: date, line_id: int) -> FormDialog:
             raise FieldErrors({exc.field or "form": exc.message}) from None
 
     fields = [Field("date", t("econ.col.date"), fmt_date(start)),
-              Field("amount", t("econ.field.amount"), placeholder="-12.500 = kreditnota"),
+              Field("amount", t("econ.field.amount"), placeholder=t("econ.amount_placeholder")),
               Field("commitment", t("econ.field.commitment"), "no",
                     options=((t("econ.posting.invoice"), "no"), (t("econ.posting.commitment"), "yes"))),
               Field("supplier", t("econ.col.supplier")),

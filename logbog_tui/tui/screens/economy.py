@@ -21,6 +21,14 @@ from logbog_tui.tui.widgets.key_bar import KeyBar
 from logbog_tui.tui.widgets.plain import Plain, Table
 
 
+def right(text: str, style: str = "") -> Text:
+    return Text(text, style=style.strip(), justify="right")
+
+
+def cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
 def kr(amount: int) -> str:
     """An amount in a table cell: ``1.234.567`` (the column heads say kr.)."""
     return money.format_amount(amount, unit=False)
@@ -31,7 +39,7 @@ class EconomyScreen(DataScreen):
     LIST = "#econ-lines"
     DEFAULT_CSS = """
     EconomyScreen #econ-head, EconomyScreen #econ-hours, EconomyScreen #econ-key-head { margin: 0 1; height: auto; }
-    EconomyScreen #econ-lines { height: 1fr; }
+    EconomyScreen #econ-lines { height: auto; max-height: 12; }
     EconomyScreen #econ-shares { height: auto; max-height: 8; }
     """
     BINDINGS = [
@@ -66,29 +74,24 @@ class EconomyScreen(DataScreen):
         view = self.view = economy.overview(app.conn, year, app.today)
         tot = view.totals
         self.query_one("#econ-head", Plain).update(Text.assemble(
-            (t("econ.title", year=year), "bold"), "  ",
-            t("econ.head", budget=money.format_amount(tot.budget), spent=money.format_amount(tot.spent),
-              forecast=money.format_amount(tot.forecast)), "  ",
-            status_text(t(f"econ.status.{tot.status}"), tot.status)))
+            (t("econ.title", year=year), "bold"), "  ", t("econ.part", percent=money.percent_text(view.part))))
         lines = self.query_one("#econ-lines", Table)
         with lines.refill(columns=(t("econ.col.line"), t("econ.col.budget"), t("econ.col.spent"),
-                                   t("econ.col.committed"), t("econ.col.remaining"), t("econ.col.expected"),
-                                   t("econ.col.forecast"), t("econ.col.status"))):
+                                   t("econ.col.forecast"), t("econ.col.status"), t("econ.col.committed"),
+                                   t("econ.col.remaining"), t("econ.col.expected"))):
             for r in view.lines:
-                p = r.position
-                style = STATUS_STYLE.get(p.status, "")
-                lines.add_row(r.line.name, kr(p.budget), Text(kr(p.spent), style=style), kr(p.committed),
-                              kr(p.remaining), kr(p.expected), kr(p.forecast),
-                              status_text(t(f"econ.status.{p.status}"), p.status), key=str(r.id))
-        hours = t("econ.hours_line", pl=money.format_amount(view.pl_minutes // 60, unit=False),
+                lines.add_row(*self._cells(cut(r.line.name, 24), r.position), key=str(r.id))
+            if view.lines:
+                lines.add_row(*self._cells(t("econ.total_lines"), tot, bold=True), key="total")
+        hours = t("econ.hours_short", pl=money.format_amount(view.pl_minutes // 60, unit=False),
                   fg=money.format_amount(view.fg_minutes // 60, unit=False), rate=money.format_amount(view.rate),
                   value=money.format_amount(view.hours_value))
-        if view.rate_is_default:
-            hours += " " + t("econ.rate_default")
         if not view.lines:
             hours = t("econ.no_lines_hint", year=year) + "\n" + hours
-        self.query_one("#econ-hours", Plain).update(hours + "\n" + t("econ.total_line",
-                                                                     total=money.format_amount(view.total)))
+        total = t("econ.total_short", total=money.format_amount(view.total))
+        if view.rate_is_default:
+            total += "  " + t("econ.rate_default")
+        self.query_one("#econ-hours", Plain).update(hours + "\n" + total)
         shares = self.query_one("#econ-shares", Table)
         if view.shares is None:
             self.query_one("#econ-key-head", Plain).update(Text(t("econ.key_missing", year=year), style="dark_orange"))
@@ -98,8 +101,16 @@ class EconomyScreen(DataScreen):
         with shares.refill(columns=(t("econ.col.region"), t("econ.col.share"), t("econ.col.amount"),
                                     t("econ.col.budget_share"))):
             for s in view.shares or []:
-                shares.add_row(s.region_name, money.percent_text(s.share), kr(s.amount), kr(s.budget_amount),
-                               key=s.region_code)
+                shares.add_row(s.region_name, right(money.percent_text(s.share)), right(kr(s.amount)),
+                               right(kr(s.budget_amount)), key=s.region_code)
+
+    @staticmethod
+    def _cells(name: str, p: money.LinePosition, bold: bool = False) -> tuple[object, ...]:
+        weight = "bold " if bold else ""
+        style = weight + STATUS_STYLE.get(p.status, "")
+        return (Text(name, style=weight.strip()), right(kr(p.budget), weight), right(kr(p.spent), style),
+                right(kr(p.forecast), weight), status_text(t(f"econ.status.{p.status}"), p.status),
+                right(kr(p.committed)), right(kr(p.remaining)), right(kr(p.expected)))
 
     def action_year(self, step: int) -> None:
         self.year = (self.year or self.app.today.year) + step
@@ -110,7 +121,7 @@ class EconomyScreen(DataScreen):
         if table.row_count == 0:
             return None
         value = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return int(value) if value is not None else None
+        return int(value) if value is not None and value.isdigit() else None
 
     def _form(self, dialog, select: bool = False) -> None:
         def done(result: object) -> None:
