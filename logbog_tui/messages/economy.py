@@ -90,8 +90,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.econ.year": ("budgetåret (standard: i år)", "the budget year (default: this year)"),
     "cli.econ.key": ("Sæt årets fordelingsnøgle (andelene skal summere til præcis 1)",
                      "Set the year's distribution key (the shares must add up to exactly 1)"),
-    "cli.econ.shares": ("region (kode eller navn) = andel (0,31 eller 31%)",
-                        "region (code or name) = share (0,31 or 31%)"),
+    "cli.econ.shares": ("region (kode eller navn) = andel (0,31 eller 31%%)",
+                        "region (code or name) = share (0,31 or 31%%)"),
     "cli.econ.line": ("Budgetlinjer", "Budget lines"),
     "cli.econ.line_add": ("Tilføj en budgetlinje for et år", "Add a budget line for a year"),
     "cli.econ.kind": ("art: supplier, development, hosting, project_leadership, follow_up_group, other "
