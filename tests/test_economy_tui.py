@@ -131,7 +131,7 @@ async def test_a_new_line_a_posting_and_the_key_through_the_dialogs(db_path):
     assert [tuple(r) for r in conn.execute("SELECT amount, supplier FROM posting")] == [(1000000, "Fiktiv ApS")]
 
 
-@pytest.mark.parametrize("keys", [("n",), ("p",), ("f",), ("r",)])
+@pytest.mark.parametrize("keys", [("n",), ("e",), ("p",), ("f",), ("r",)])
 async def test_every_dialog_fits_80x24(demo, keys):
     app = app_for(demo)
     async with app.run_test(size=SIZE) as pilot:
@@ -176,3 +176,22 @@ async def test_the_dashboard_shows_the_years_spending_and_warns_of_hot_lines(dem
         warnings = text(app, "#warnings-panel")
         assert "Budgetlinjer over budget (1): Drift og vedligehold (Dansk Telemedicin) 100 %" in warnings
         assert "Budgetlinjer over advarselsgrænsen (2): Videreudvikling" in warnings
+
+
+async def test_editing_a_line_keeps_what_was_typed_on_a_refusal(demo):
+    app = app_for(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("7")
+        await pilot.pause()
+        await pilot.press("down", "e")  # Videreudvikling
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog) and app.screen.query_one("#budget").value == "600.000"
+        await submit_form(pilot, name="Hosting og licenser")  # another line's name that year
+        assert isinstance(app.screen, FormDialog)
+        assert "allerede en linje" in str(app.screen.query_one("#name-error", Static).render())
+        await submit_form(pilot, name="Videreudvikling (ny)", budget="750.000", profile="0 0 0 0 0 0 0 0 0 0 0 12")
+        assert not isinstance(app.screen, FormDialog)
+        await pilot.pause()
+        row = rows(app.screen.query_one("#econ-lines", DataTable))[1]
+        assert row[:2] == ["Videreudvikling (ny)", "750.000"]
+        assert row[7] == "0"  # expected by today: all of it in December

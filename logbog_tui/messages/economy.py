@@ -128,6 +128,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "econ.key.next_year": ("Næste år", "Next year"),
     "econ.key.new_line": ("Ny linje", "New line"),
     "econ.key.posting": ("Postering", "Posting"),
+    "econ.key.edit_line": ("Ret linje", "Edit line"),
+    "econ.edit_line_title": ("Ret {name} ({year})", "Edit {name} ({year})"),
     "econ.key.key": ("Nøgle", "Key"),
     "econ.key.rate": ("Timesats", "Hour rate"),
     "econ.no_line_chosen": ("Vælg først en budgetlinje (n tilføjer en).", "Choose a budget line first (n adds one)."),

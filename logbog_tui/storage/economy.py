@@ -117,6 +117,9 @@ def update_line(conn: Connection, line_id: int, name: str, budget: int, profile:
         row = session.get(EconLine, line_id)
         if row is None:
             raise UserError("econ.no_such_line", id=line_id)
+        if session.exec(select(EconLine).where(EconLine.year == row.year).where(col(EconLine.id) != line_id).where(
+                func.lower(col(EconLine.name)) == title.lower())).first() is not None:
+            raise UserError("econ.line_exists", field="name", name=title, year=row.year)
         row.sqlmodel_update({"name": title, "budget": budget, "profile": money.profile_text(profile) or None})
 
 

@@ -47,6 +47,25 @@ def line_dialog(conn, year: int) -> FormDialog:
     return FormDialog(t("econ.line_title", year=year), fields, save)
 
 
+def edit_line_dialog(conn, line_id: int) -> FormDialog:
+    (line,) = economy.lines_by_id(conn, [line_id])
+
+    def save(v: dict) -> int:
+        budget = _field("budget", lambda: money.parse_amount(v["budget"] or ""))
+        profile = _field("profile", lambda: money.parse_profile(v["profile"] or ""))
+        try:
+            economy.update_line(conn, line_id, v["name"] or "", budget, profile)
+        except UserError as exc:
+            raise FieldErrors({exc.field or "name": exc.message}) from None
+        return line_id
+
+    fields = [Field("name", t("econ.field.name"), line.name),
+              Field("budget", t("econ.field.budget"), money.format_amount(line.budget, unit=False)),
+              Field("profile", t("econ.field.profile"), line.profile or "", placeholder=t("econ.profile_placeholder"))]
+    return FormDialog(t("econ.edit_line_title", name=line.name, year=line.year), fields, save,
+                      intro=t(f"econ.kind.{line.kind}"))
+
+
 def posting_dialog(conn, today: date, line_id: int) -> FormDialog:
     (line,) = economy.lines_by_id(conn, [line_id])
     start = today if today.year == line.year else date(line.year, 1, 1)

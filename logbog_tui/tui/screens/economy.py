@@ -1,8 +1,9 @@
 """Economy screen (`7`, issue 20): the year's budget lines in kroner (budget, spent, committed,
 remaining, expected by today, forecast, status amber/red by the budget thresholds), the hours
 valued beside them, and each region's share of the year's costs by the year's distribution key
-(or a line saying the key is missing). `[`/`]` change the year; `n` a new line, `p` a posting on
-the highlighted line, `f` the key (fordelingsnøgle), `r` the hour rate. Dialogs: tui/dialogs/economy.py."""
+(or a line saying the key is missing). `[`/`]` change the year; `n` a new line, `e` edits the
+highlighted one, `p` a posting on it, `f` the key (fordelingsnøgle), `r` the hour rate.
+Dialogs: tui/dialogs/economy.py."""
 
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ class EconomyScreen(DataScreen):
         Binding("left_square_bracket", "year(-1)", t("econ.key.prev_year"), id="economy.prev_year"),
         Binding("right_square_bracket", "year(1)", t("econ.key.next_year"), id="economy.next_year"),
         Binding("n", "new_line", t("econ.key.new_line"), id="economy.new_line"),
+        Binding("e", "edit_line", t("econ.key.edit_line"), id="economy.edit_line"),
         Binding("p", "posting", t("econ.key.posting"), id="economy.posting"),
         Binding("f", "edit_key", t("econ.key.key"), id="economy.key"),
         Binding("r", "rate", t("econ.key.rate"), id="economy.rate"),
@@ -138,6 +140,15 @@ class EconomyScreen(DataScreen):
         from logbog_tui.tui.dialogs.economy import line_dialog
 
         self._form(line_dialog(self.app.conn, self.year or self.app.today.year), select=True)
+
+    def action_edit_line(self) -> None:
+        from logbog_tui.tui.dialogs.economy import edit_line_dialog
+
+        line = self.current_line()
+        if line is None:
+            self.app.notify(t("econ.no_line_chosen"), severity="warning")
+            return
+        self._form(edit_line_dialog(self.app.conn, line), select=True)
 
     def action_posting(self) -> None:
         from logbog_tui.tui.dialogs.economy import posting_dialog
