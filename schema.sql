@@ -4,7 +4,7 @@
 -- Hours are stored as whole minutes so that sums are exact.
 
 PRAGMA application_id = 1280264002;  -- 0x4C4F4742, "LOGB"
-PRAGMA user_version = 6;  -- one step per version in logbog_tui/storage/migrations.py (and a test that a new
+PRAGMA user_version = 7;  -- one step per version in logbog_tui/storage/migrations.py (and a test that a new
                           -- database equals a migrated one: tests/test_migrations.py)
 
 -- Key/value settings: rotation order overrides, budget thresholds, the project leader, ...
@@ -381,6 +381,46 @@ CREATE TABLE contract (
     successor_id    INTEGER REFERENCES contract (id) CHECK (successor_id IS NULL OR successor_id <> id),
     needs_successor BOOLEAN NOT NULL DEFAULT 1 CHECK (needs_successor IN (0, 1)),
     note            TEXT CHECK (note IS NULL OR length(note) <= 2000)
+);
+
+-- Issue 20: the economy in whole kroner (INTEGER, never REAL). A budget line per year and kind;
+-- profile: blank = even over the year, or 12 whole month weights separated by spaces.
+CREATE TABLE econ_line (
+    id      INTEGER NOT NULL PRIMARY KEY,
+    year    INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2200),
+    kind    TEXT NOT NULL CHECK (kind IN ('supplier', 'development', 'hosting', 'project_leadership',
+                                          'follow_up_group', 'other')),
+    name    TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    budget  INTEGER NOT NULL CHECK (typeof(budget) = 'integer' AND budget BETWEEN 0 AND 1000000000000),
+    profile TEXT CHECK (profile IS NULL OR length(profile) <= 200),
+    note    TEXT CHECK (note IS NULL OR length(note) <= 2000),
+    UNIQUE (year, name)
+);
+-- Postings on a line: invoices (a credit note is negative) and commitments (is_commitment = 1:
+-- an order or agreed payment not yet invoiced; it counts as committed, not spent).
+CREATE TABLE posting (
+    id            INTEGER NOT NULL PRIMARY KEY,
+    line_id       INTEGER NOT NULL REFERENCES econ_line (id),
+    date          DATE NOT NULL CHECK (date IS date(date)),
+    amount        INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND abs(amount) <= 1000000000000),
+    supplier      TEXT CHECK (supplier IS NULL OR length(supplier) <= 200),
+    reference     TEXT CHECK (reference IS NULL OR length(reference) <= 200),
+    note          TEXT CHECK (note IS NULL OR length(note) <= 2000),
+    is_commitment BOOLEAN NOT NULL DEFAULT 0 CHECK (is_commitment IN (0, 1))
+);
+CREATE INDEX posting_line ON posting (line_id, date);
+-- The distribution key per year: each political region's share as an exact decimal ('0.31') or
+-- fraction ('1/3'); the shares of a year add up to exactly 1 (checked by storage/economy.py).
+CREATE TABLE cost_key (
+    year        INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2200),
+    region_code TEXT NOT NULL REFERENCES region (code),
+    share       TEXT NOT NULL CHECK (length(share) BETWEEN 1 AND 60),
+    PRIMARY KEY (year, region_code)
+);
+-- The value of an hour per year (kr.); a year without a row uses 670 kr. (RSI's rate, 2023).
+CREATE TABLE hour_rate (
+    year INTEGER NOT NULL PRIMARY KEY CHECK (year BETWEEN 2000 AND 2200),
+    rate INTEGER NOT NULL CHECK (typeof(rate) = 'integer' AND rate BETWEEN 0 AND 100000)
 );
 
 -- The journal (logbog_tui/storage/journal.py): one entry per transaction that changed the organisation's

@@ -3,7 +3,8 @@
 Sections: hours per task area and per member against budgets, the steering group's hours;
 meetings held with hosts and attendance; tickets opened and closed with the median days at the
 supplier; decisions referred to the steering group; the registers: målbeskrivelser loaded (with
-the days from approval to loading), course leader changes, documents reviewed, contracts. The
+the days from approval to loading), course leader changes, documents reviewed, contracts; the
+economy in kroner (totals, budget lines, each region's share by the year's key). The
 renderings (Markdown, xlsx, JSON, CSV
 tables) are in :mod:`logbog_tui.report_render`.
 """
@@ -50,6 +51,28 @@ def annual(conn: Connection, year: int, today: date) -> dict:
                     "median_days_at_supplier": statistics.median(supplier_days) if supplier_days else None},
         "referrals": referrals,
         **registers,
+        **_economy(conn, year, today),
+    }
+
+
+def _economy(conn: Connection, year: int, today: date) -> dict:
+    """The economy in kroner (issue 20): the year's totals, its budget lines, each region's share
+    (empty with ``key_missing`` when the year has no distribution key). Amounts are whole kroner."""
+    from logbog_tui.service.economy import share_decimal
+    from logbog_tui.storage import economy
+
+    view = economy.overview(conn, year, today)
+    tot = view.totals
+    return {
+        "economy": {"budget": tot.budget, "spent": tot.spent, "committed": tot.committed, "forecast": tot.forecast,
+                    "hour_rate": view.rate, "hours_value": view.hours_value, "total": view.total,
+                    "key_missing": view.shares is None},
+        "economy_lines": [{"line_kind": r.line.kind, "line": r.line.name, "budget": r.position.budget,
+                           "spent": r.position.spent, "committed": r.position.committed,
+                           "remaining": r.position.remaining, "forecast": r.position.forecast,
+                           "status": r.position.status} for r in view.lines],
+        "economy_shares": [{"region_code": s.region_code, "region": s.region_name, "share": share_decimal(s.share),
+                            "amount": s.amount, "budget_amount": s.budget_amount} for s in view.shares or []],
     }
 
 

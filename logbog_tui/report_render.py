@@ -25,13 +25,21 @@ from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.service.text import visible
 
 SECTIONS = ("project_leadership", "areas", "members", "steering", "meetings", "tickets", "tickets_by_category",
-            "referrals", "specialty_versions", "course_leader_changes", "documents_reviewed", "contracts")
+            "referrals", "specialty_versions", "course_leader_changes", "documents_reviewed", "contracts",
+            "economy", "economy_lines", "economy_shares")
 REGISTER_COLUMNS = {  # the registers' sections (issue 19): their columns, as report.annual names them
     "specialty_versions": ["specialty", "edition", "approved", "effective", "loaded", "days_to_load"],
     "course_leader_changes": ["specialty", "region", "role", "leader", "from", "to", "entered"],
     "documents_reviewed": ["document", "audience", "reviewed_on", "next_review"],
     "contracts": ["contract", "party", "signed", "from", "to", "term_end", "notice_by", "successor"],
 }
+ECONOMY_COLUMNS = {  # the economy's sections (issue 20): amounts in whole kroner
+    "economy": ["year", "budget", "spent", "committed", "forecast", "hour_rate", "hours_value", "total", "key_missing"],
+    "economy_lines": ["line_kind", "line", "budget", "spent", "committed", "remaining", "forecast", "status"],
+    "economy_shares": ["region_code", "region", "share", "amount", "budget_amount"],
+}
+MONEY_COLUMNS = {"budget", "spent", "committed", "forecast", "hour_rate", "hours_value", "total", "remaining",
+                 "amount", "budget_amount"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MD_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
@@ -54,6 +62,11 @@ HEADINGS = {
     "reviewed_on": "reg.field.reviewed_on", "next_review": "reg.col.next_review", "contract": "reg.col.contract",
     "party": "reg.col.party", "signed": "reg.field.signed", "term_end": "reg.col.term_end",
     "notice_by": "reg.col.notice_by", "successor": "reg.col.successor",
+    "spent": "econ.col.spent", "committed": "econ.col.committed", "forecast": "econ.col.forecast",
+    "hour_rate": "econ.field.rate", "hours_value": "econ.col.hours_value", "total": "econ.col.total",
+    "key_missing": "econ.col.key_missing", "line_kind": "econ.col.kind", "line": "econ.col.line",
+    "region_code": "econ.col.region_code", "share": "econ.col.share", "amount": "econ.col.amount",
+    "budget_amount": "econ.col.budget_share",
 }
 SECTION_TITLES = {
     "project_leadership": "report.sheet.leadership", "areas": "report.sheet.areas",
@@ -61,8 +74,13 @@ SECTION_TITLES = {
     "tickets": "report.sheet.tickets", "tickets_by_category": "report.sheet.by_category",
     "referrals": "report.sheet.referrals", "specialty_versions": "reg.sheet.versions",
     "course_leader_changes": "reg.sheet.leaders", "documents_reviewed": "reg.sheet.documents",
-    "contracts": "reg.sheet.contracts",
+    "contracts": "reg.sheet.contracts", "economy": "econ.sheet.economy", "economy_lines": "econ.sheet.lines",
+    "economy_shares": "econ.sheet.shares",
 }
+
+
+class Kroner(int):
+    """A whole-kroner amount in the human renderings: ``1.234.567`` in Markdown, a number in xlsx."""
 
 
 def tables(report: dict) -> dict[str, tuple[list[str], list[list]]]:
@@ -87,6 +105,12 @@ def tables(report: dict) -> dict[str, tuple[list[str], list[list]]]:
                       [[r["date"], r["title"], r["settled_on"], r["decision"]] for r in report["referrals"]]),
         **{section: (columns, [[item[c] for c in columns] for item in report.get(section, [])])
            for section, columns in REGISTER_COLUMNS.items()},
+        "economy": (ECONOMY_COLUMNS["economy"], [[report["year"], *(report["economy"][c] for c in
+                                                                    ECONOMY_COLUMNS["economy"][1:])]]
+                    if "economy" in report else []),
+        **{section: (ECONOMY_COLUMNS[section], [[item[c] for c in ECONOMY_COLUMNS[section]]
+                                                for item in report.get(section, [])])
+           for section in ("economy_lines", "economy_shares")},
     }
 
 
@@ -95,6 +119,21 @@ def tables(report: dict) -> dict[str, tuple[list[str], list[list]]]:
 def _shown_value(section: str, column: str, value: object) -> object:
     """Codes as the reader's words (status, body, kind, category); text with control characters
     escaped; numbers and dates as they are."""
+    if section.startswith("economy"):
+        if column in MONEY_COLUMNS and isinstance(value, int):
+            return Kroner(value)
+        if column == "key_missing":
+            return t("econ.yes") if value else t("econ.no")
+        if column == "line_kind":
+            return t(f"econ.kind.{value}")
+        if column == "status":
+            return t(f"econ.status.{value}")
+        if column == "share" and isinstance(value, str):
+            from fractions import Fraction
+
+            from logbog_tui.service.economy import percent_text
+
+            return percent_text(Fraction(value))
     if not isinstance(value, str):
         return value
     if column == "status":
@@ -121,7 +160,7 @@ def human_tables(report: dict) -> list[tuple[str, list[str], list[list], list[bo
     out = []
     for section, (columns, rows) in tables(report).items():
         shown = [[_shown_value(section, c, v) for c, v in zip(columns, row, strict=True)] for row in rows]
-        if "budget" in columns and "status" in columns:  # "brugt op", "overskredet (n t over)"
+        if "budget" in columns and "used" in columns and "status" in columns:  # "brugt op", "overskredet (n t over)"
             b, u, st = columns.index("budget"), columns.index("used"), columns.index("status")
             for raw, row in zip(rows, shown, strict=True):
                 row[st] = status_words(raw[u], raw[b], raw[st])
@@ -136,6 +175,8 @@ def human_tables(report: dict) -> list[tuple[str, list[str], list[list], list[bo
 
 
 def _md_cell(value: object) -> str:
+    if isinstance(value, Kroner):
+        return f"{int(value):,}".replace(",", ".")
     if isinstance(value, date):
         return fmt_date(value)
     if isinstance(value, float):
@@ -182,6 +223,8 @@ def xlsx(report: dict) -> bytes:
                     cell.number_format = "DD.MM.YYYY"
                 elif isinstance(cell.value, float):
                     cell.number_format = "0.00"
+                elif isinstance(cell.value, Kroner):
+                    cell.number_format = "#,##0"
         for i, _ in enumerate(headings, start=1):
             ws.column_dimensions[ws.cell(1, i).column_letter].width = 22
     buf = io.BytesIO()

@@ -54,6 +54,9 @@ def register(sub) -> None:
     people_cmds.register(sub)
     import_cmds.register(sub)
     register_cmds.register(sub)
+    from logbog_tui.cli import economy_cmds
+
+    economy_cmds.register(sub)
 
     p = sub.add_parser("completion", help=t("cli.completion.help"), description=t("cli.completion.description"))
     p.add_argument("shell", choices=("bash", "zsh", "fish"), help=t("cli.completion.shell"))

@@ -131,6 +131,10 @@ def fill(conn: Connection, years: int, today: date) -> dict[str, int]:
         from logbog_tui.storage.demo_papers import fill_papers
 
         gen.stats.update(fill_papers(session, today))  # meeting papers (issue 23): after the items exist
+
+        from logbog_tui.storage.demo_economy import fill_economy
+
+        gen.stats.update(fill_economy(session, start.year, today))  # issue 20: made-up kroner and keys
     gen.stats["entries"] = len(gen.entries)
     return gen.stats
 

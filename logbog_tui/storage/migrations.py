@@ -238,8 +238,60 @@ def _v5_to_v6(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+V7_ECONOMY = """
+-- Issue 20: the economy in whole kroner (INTEGER, never REAL). A budget line per year and kind;
+-- profile: blank = even over the year, or 12 whole month weights separated by spaces.
+CREATE TABLE econ_line (
+    id      INTEGER NOT NULL PRIMARY KEY,
+    year    INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2200),
+    kind    TEXT NOT NULL CHECK (kind IN ('supplier', 'development', 'hosting', 'project_leadership',
+                                          'follow_up_group', 'other')),
+    name    TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    budget  INTEGER NOT NULL CHECK (typeof(budget) = 'integer' AND budget BETWEEN 0 AND 1000000000000),
+    profile TEXT CHECK (profile IS NULL OR length(profile) <= 200),
+    note    TEXT CHECK (note IS NULL OR length(note) <= 2000),
+    UNIQUE (year, name)
+);
+-- Postings on a line: invoices (a credit note is negative) and commitments (is_commitment = 1:
+-- an order or agreed payment not yet invoiced; it counts as committed, not spent).
+CREATE TABLE posting (
+    id            INTEGER NOT NULL PRIMARY KEY,
+    line_id       INTEGER NOT NULL REFERENCES econ_line (id),
+    date          DATE NOT NULL CHECK (date IS date(date)),
+    amount        INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND abs(amount) <= 1000000000000),
+    supplier      TEXT CHECK (supplier IS NULL OR length(supplier) <= 200),
+    reference     TEXT CHECK (reference IS NULL OR length(reference) <= 200),
+    note          TEXT CHECK (note IS NULL OR length(note) <= 2000),
+    is_commitment BOOLEAN NOT NULL DEFAULT 0 CHECK (is_commitment IN (0, 1))
+);
+CREATE INDEX posting_line ON posting (line_id, date);
+-- The distribution key per year: each political region's share as an exact decimal ('0.31') or
+-- fraction ('1/3'); the shares of a year add up to exactly 1 (checked by storage/economy.py).
+CREATE TABLE cost_key (
+    year        INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2200),
+    region_code TEXT NOT NULL REFERENCES region (code),
+    share       TEXT NOT NULL CHECK (length(share) BETWEEN 1 AND 60),
+    PRIMARY KEY (year, region_code)
+);
+-- The value of an hour per year (kr.); a year without a row uses 670 kr. (RSI's rate, 2023).
+CREATE TABLE hour_rate (
+    year INTEGER NOT NULL PRIMARY KEY CHECK (year BETWEEN 2000 AND 2200),
+    rate INTEGER NOT NULL CHECK (typeof(rate) = 'integer' AND rate BETWEEN 0 AND 100000)
+);
+"""
+
+
+def _v6_to_v7(conn: sqlite3.Connection) -> None:
+    """Version 7: the economy in kroner (issue 20): budget lines, postings, the distribution key
+    per year and the hour rate per year."""
+    from logbog_tui.storage.db import split_sql
+
+    for statement in split_sql(V7_ECONOMY):
+        conn.execute(statement)
+
+
 # STEPS[i] brings a database from version i + 1 to version i + 2.
-STEPS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6]
+STEPS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6, _v6_to_v7]
 SCHEMA_VERSION = 1 + len(STEPS)
 # version v -> the step that upgrades a database at version v to v + 1
 MIGRATIONS: dict[int, Migration] = {i + 1: step for i, step in enumerate(STEPS)}

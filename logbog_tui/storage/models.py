@@ -367,3 +367,39 @@ class Contract(SQLModel, table=True):
     successor_id: Optional[int] = Field(default=None, foreign_key="contract.id")
     needs_successor: bool = True
     note: Optional[str] = None
+
+
+class EconLine(SQLModel, table=True):
+    __tablename__ = "econ_line"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    year: int
+    kind: str
+    name: str
+    budget: int
+    profile: Optional[str] = None
+    note: Optional[str] = None
+
+
+class Posting(SQLModel, table=True):
+    __tablename__ = "posting"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    line_id: int = Field(foreign_key="econ_line.id")
+    date: date
+    amount: int
+    supplier: Optional[str] = None
+    reference: Optional[str] = None
+    note: Optional[str] = None
+    is_commitment: bool = False
+
+
+class CostKey(SQLModel, table=True):
+    __tablename__ = "cost_key"
+    year: int = Field(primary_key=True)
+    region_code: str = Field(primary_key=True, foreign_key="region.code")
+    share: str
+
+
+class HourRate(SQLModel, table=True):
+    __tablename__ = "hour_rate"
+    year: int = Field(primary_key=True)
+    rate: int

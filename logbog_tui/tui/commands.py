@@ -1,5 +1,6 @@
 """The command palette (Ctrl+P): jump to any person, meeting, task or ticket by name, and to a
-specialty, a document or a contract on the Registers screen."""
+specialty, a document or a contract on the Registers screen, and to a budget line or a posting on
+the Economy screen."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ class JumpProvider(Provider):
             self.items.append((f"{t('palette.task')}: {r.title}", t(f"task.status.{r.status}"),
                                partial(app.open_task, r.title)))
         self.items += register_items(app)
+        self.items += economy_items(app)
         # stored text with control characters is shown escaped (a title cannot act on the terminal)
         self.items = [(visible(label, keep_newlines=False), help_text, command)
                       for label, help_text, command in self.items]
@@ -67,6 +69,25 @@ def register_items(app) -> list[tuple[str, str, object]]:
     for c in contracts.list_contracts(conn, today):
         items.append((f"{t('palette.contract')}: {c.contract.title}", c.contract.party,
                       partial(open_register, app, "tab-contracts", c.id)))
+    return items
+
+
+def economy_items(app) -> list[tuple[str, str, object]]:
+    """Budget lines and postings (invoices, credit notes, commitments): each opens the Economy screen
+    on its year with the cursor on the line."""
+    from logbog_tui.service.economy import format_amount
+    from logbog_tui.storage import economy
+    from logbog_tui.tui.screens.economy import open_line
+
+    lines, postings = economy.palette_rows(app.conn)
+    items: list[tuple[str, str, object]] = []
+    for line in lines:
+        items.append((f"{t('palette.econ_line')} {line.year}: {line.name}", format_amount(line.budget),
+                      partial(open_line, app, line.id, line.year)))
+    for p, line in postings:
+        what = " ".join(x for x in (p.supplier, p.reference, p.note) if x)
+        items.append((f"{t('palette.posting')} {fmt_date(p.date)}: {what or line.name}",
+                      f"{line.name}: {format_amount(p.amount)}", partial(open_line, app, line.id, line.year)))
     return items
 
 

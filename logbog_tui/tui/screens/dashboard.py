@@ -46,7 +46,8 @@ class DashboardScreen(DataScreen):
         self.query_one("#budget-panel", Static).update(t(
             "dashboard.leadership", year=ov.year, used=fmt_hours(pl.used), budget=fmt_hours(pl.budget),
             expected=fmt_hours(round(pl.expected_to_date)), forecast=fmt_hours(round(pl.forecast)),
-            status=status_words(pl.used, pl.budget, pl.status)) + planned_note(ov.leadership_planned))
+            status=status_words(pl.used, pl.budget, pl.status)) + planned_note(ov.leadership_planned)
+            + economy_text(app.conn, today))
         self.query_one("#warnings-panel", Static).update(attention_text(app.conn, today))
         self.query_one("#tickets-panel", Static).update(tickets_text(app.conn, today))
         table = self.query_one("#budget-table", Table)
@@ -89,7 +90,7 @@ def attention_text(conn, today: date) -> str:
     """A region change within a year, vacancies and endings, overdue tasks, open referrals (the
     first ten), then the registers' warnings (one line per kind). A database without people says
     what to do first instead (and the registers' warnings after it)."""
-    registers = register_lines(conn, today)  # at most one line per kind, after the others' ten
+    registers = register_lines(conn, today) + economy_lines(conn, today)  # one line per kind, after the ten
     if people.register_empty(conn):
         return "\n".join([t("dashboard.first_steps"), *registers])
     lines = []
@@ -139,6 +140,37 @@ def register_lines(conn, today: date) -> list[str]:
         groups.setdefault(warning.key, []).append(warning)
     return ["• " + t(REGISTER_HEADS[key], count=len(items)) + ": " + "; ".join(say(w) for w in items[:3])
             + _more(len(items), 3) for key, items in groups.items()]
+
+
+def economy_text(conn, today: date) -> str:
+    """One line under the hour budgets: the year's spending and forecast against the budget in
+    kroner (issue 20); nothing when the year has no budget lines."""
+    from logbog_tui.service.economy import format_amount
+    from logbog_tui.storage import economy
+
+    view = economy.overview(conn, today.year, today)
+    if not view.lines:
+        return ""
+    tot = view.totals
+    return "\n" + t("dashboard.economy", year=view.year, spent=format_amount(tot.spent, unit=False),
+                     budget=format_amount(tot.budget, unit=False), forecast=format_amount(tot.forecast, unit=False),
+                     status=t(f"econ.status.{tot.status}"))
+
+
+def economy_lines(conn, today: date) -> list[str]:
+    """This year's budget lines over the warning and the over threshold (80 %/100 %), one line each kind."""
+    from logbog_tui.storage import economy
+
+    view = economy.overview(conn, today.year, today)
+    lines = []
+    for status in ("over", "warning"):
+        hits = [r for r in view.lines if r.position.status == status]
+        if hits:
+            used = "; ".join(f"{r.line.name} {(r.position.spent + r.position.committed) * 100 // r.position.budget} %"
+                             if r.position.budget else r.line.name for r in hits[:3])
+            lines.append("• " + t(f"dashboard.economy_{status}", count=len(hits)) + ": " + used
+                         + _more(len(hits), 3))
+    return lines
 
 
 def stale_host_lines(conn, today: date) -> list[str]:
