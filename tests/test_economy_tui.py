@@ -66,6 +66,8 @@ async def test_key_7_shows_the_years_lines_shares_and_question_mark_lists_the_ke
         assert [s[0] for s in shares] == ["Region Nordjylland", "Region Midtjylland", "Region Syddanmark",
                                           "Region Hovedstaden", "Region Sjælland"]
         assert shares[3][1] == "31,25 %"
+        # and shown: the table is as high as its rows (it was 0 lines high, the rows unseen)
+        assert app.screen.query_one("#econ-shares", DataTable).region.height == len(shares) + 1
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, KeysScreen)
@@ -90,6 +92,8 @@ async def test_next_year_has_oestdanmark_and_a_year_without_key_says_so(demo):
         await pilot.press("left_square_bracket", "left_square_bracket")
         await pilot.pause()
         assert "Økonomi 2026" in text(app, "#econ-head")
+        table = app.screen.query_one("#econ-shares", DataTable)
+        assert table.display and table.region.height == table.row_count + 1  # shown again, rows and all
 
 
 async def test_a_new_line_a_posting_and_the_key_through_the_dialogs(db_path):

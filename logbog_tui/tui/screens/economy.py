@@ -99,7 +99,8 @@ class EconomyScreen(DataScreen):
             self.query_one("#econ-key-head", Plain).update(Text(t("econ.key_missing", year=year), style="dark_orange"))
         else:
             self.query_one("#econ-key-head", Plain).update(Text(t("econ.shares_title", year=year), style="bold"))
-        shares.display = view.shares is not None
+        if shares.display != (view.shares is not None):  # set only when it changes: setting it
+            shares.display = view.shares is not None     # anew kept the table 0 lines high
         with shares.refill(columns=(t("econ.col.region"), t("econ.col.share"), t("econ.col.amount"),
                                     t("econ.col.budget_share"))):
             for s in view.shares or []:
