@@ -32,7 +32,7 @@ from logbog_tui.storage.inputs import Input, refuse
 from logbog_tui.storage.session import reading, transaction
 
 USER_TABLES = ("person", "membership", "meeting", "time_entry", "task", "ticket", "curriculum", "course_leader",
-               "document", "contract")
+               "document", "contract", "dev_item", "dev_release")
 JOURNAL_TABLES = ("journal", "journal_row")
 
 
