@@ -8,6 +8,7 @@ from logbog_tui import clock
 from logbog_tui.cli.common import checked, date_arg, open_database, print_json, write_output
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_moment, t
+from logbog_tui.storage.development_list import detail, event_text
 
 
 def register(sub) -> None:
@@ -153,33 +154,6 @@ def cmd_show(args) -> int:
     for e in events:
         print(f"  {fmt_moment(e.at)}  {(e.author or '')[:24]:<24} {event_text(e)}" + (f": {e.text}" if e.text else ""))
     return 0
-
-
-def event_text(e) -> str:
-    return t(f"dev.event.{e.kind}", old=t(f"dev.status.{e.old_status}") if e.old_status else "",
-             new=t(f"dev.status.{e.new_status}") if e.new_status else "")
-
-
-def detail(r, today) -> str:
-    """An item's fields as lines (the CLI's show and the item screen)."""
-    from logbog_tui.storage import development
-
-    lines = [t("dev.detail.status", status=t(f"dev.status.{r.status}"), kind=t(f"dev.kind.{r.kind}"),
-               area=r.area or "–", priority=development.priority_label(r.priority) or "–")]
-    if r.tickets or r.askers:
-        lines.append(t("dev.detail.origin", tickets=", ".join(r.tickets) or "–", askers=", ".join(r.askers) or "–"))
-    if r.supplier_ref:
-        est = " / ".join(x for x in (f"{r.estimate_hours:g} t" if r.estimate_hours is not None else "",
-                                     f"{r.estimate_kr:,} kr".replace(",", ".") if r.estimate_kr is not None else "")
-                         if x)
-        lines.append(t("dev.detail.order", ref=r.supplier_ref, estimate=est or "–",
-                       ordered=fmt_date(r.ordered) if r.ordered else "–",
-                       promised=fmt_date(r.promised) if r.promised else "–"))
-    if r.release:
-        lines.append(t("dev.detail.release", version=r.release, date=fmt_date(r.delivered) if r.delivered else ""))
-    if r.reason:
-        lines.append(t("dev.detail.reason", reason=r.reason))
-    return "\n".join(lines)
 
 
 def cmd_status(args) -> int:

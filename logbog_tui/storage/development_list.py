@@ -13,9 +13,9 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
 from logbog_tui.errors import UserError
-from logbog_tui.i18n import t
+from logbog_tui.i18n import fmt_date, t
 from logbog_tui.storage.db import Connection, fold
-from logbog_tui.storage.development import KINDS, OPEN, STATUSES, priority_rank
+from logbog_tui.storage.development import KINDS, OPEN, STATUSES, priority_label, priority_rank
 from logbog_tui.storage.models import (AgendaItem, DevItem, DevItemAsker, DevItemEvent, DevItemTicket, DevRelease,
                                        EduRegion, Meeting, Person, Region, TaskArea, Ticket)
 from logbog_tui.storage.session import reading
@@ -113,6 +113,13 @@ def get(conn: Connection, item_id: int) -> ItemRow:
     return found[0]
 
 
+def for_agenda_item(conn: Connection, agenda_item_id: int) -> ItemRow | None:
+    """The item whose priority the agenda item decides (the meeting record's `P`)."""
+    with reading(conn) as session:
+        found = session.exec(select(DevItem.id).where(DevItem.decision_item_id == agenda_item_id)).first()
+    return get(conn, found) if found is not None else None
+
+
 @dataclass(frozen=True)
 class Event:
     at: str  # UTC as stored
@@ -135,3 +142,28 @@ def ticket_ids(conn: Connection, item_ids: list[int]) -> list[int]:
     with reading(conn) as session:
         return list(session.exec(select(DevItemTicket.ticket_id).where(col(DevItemTicket.item_id).in_(item_ids))
                                  .distinct().order_by(col(DevItemTicket.ticket_id))))
+
+
+def event_text(e: Event) -> str:
+    return t(f"dev.event.{e.kind}", old=t(f"dev.status.{e.old_status}") if e.old_status else "",
+             new=t(f"dev.status.{e.new_status}") if e.new_status else "")
+
+
+def detail(r: ItemRow, today: date) -> str:
+    """An item's fields as lines (the CLI's show and the item screen)."""
+    lines = [t("dev.detail.status", status=t(f"dev.status.{r.status}"), kind=t(f"dev.kind.{r.kind}"),
+               area=r.area or "–", priority=priority_label(r.priority) or "–")]
+    if r.tickets or r.askers:
+        lines.append(t("dev.detail.origin", tickets=", ".join(r.tickets) or "–", askers=", ".join(r.askers) or "–"))
+    if r.supplier_ref:
+        est = " / ".join(x for x in (f"{r.estimate_hours:g} t" if r.estimate_hours is not None else "",
+                                     f"{r.estimate_kr:,} kr".replace(",", ".") if r.estimate_kr is not None else "")
+                         if x)
+        lines.append(t("dev.detail.order", ref=r.supplier_ref, estimate=est or "–",
+                       ordered=fmt_date(r.ordered) if r.ordered else "–",
+                       promised=fmt_date(r.promised) if r.promised else "–"))
+    if r.release:
+        lines.append(t("dev.detail.release", version=r.release, date=fmt_date(r.delivered) if r.delivered else ""))
+    if r.reason:
+        lines.append(t("dev.detail.reason", reason=r.reason))
+    return "\n".join(lines)

@@ -22,6 +22,7 @@ _MODES = {
     "tasks": ("tasks", "TasksScreen", "4"),
     "tickets": ("tickets", "TicketsScreen", "5"),
     "registers": ("registers", "RegistersScreen", "6"),
+    "development": ("development", "DevelopmentScreen", "8"),
 }
 KEYS = {name: key for name, (_module, _cls, key) in _MODES.items()}
 
