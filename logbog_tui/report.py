@@ -3,7 +3,8 @@
 Sections: hours per task area and per member against budgets, the steering group's hours;
 meetings held with hosts and attendance; tickets opened and closed with the median days at the
 supplier; decisions referred to the steering group; the registers: målbeskrivelser loaded (with
-the days from approval to loading), course leader changes, documents reviewed, contracts. The
+the days from approval to loading), course leader changes, documents reviewed, contracts; the
+development backlog (ordered, delivered, median days ordered to delivered, per region). The
 renderings (Markdown, xlsx, JSON, CSV
 tables) are in :mod:`logbog_tui.report_render`.
 """
@@ -50,7 +51,21 @@ def annual(conn: Connection, year: int, today: date) -> dict:
                     "median_days_at_supplier": statistics.median(supplier_days) if supplier_days else None},
         "referrals": referrals,
         **registers,
+        "development": _development(conn, year),
     }
+
+
+def _development(conn: Connection, year: int) -> dict:
+    """The development backlog's year (issue 22): items ordered and delivered, the median days from
+    ordered to delivered, what each region or secretariat asked for and got, the items delivered."""
+    from logbog_tui.storage.development_releases import year_figures
+
+    f = year_figures(conn, year)
+    return {"ordered": f.ordered, "delivered": f.delivered, "median_days_ordered_to_delivered": f.median_days,
+            "by_region": [{"region": r.name, "asked": r.asked, "delivered": r.delivered, "open": r.open,
+                           "rejected": r.rejected} for r in f.regions],
+            "delivered_items": [{"id": i.id, "title": i.title, "dev_kind": i.kind, "release": i.release,
+                                 "ordered": i.ordered, "delivered": i.delivered} for i in f.delivered_items]}
 
 
 def _registers(conn: Connection, year: int, as_of: date) -> dict:

@@ -25,7 +25,8 @@ from logbog_tui.i18n import fmt_date, fmt_hours, t
 from logbog_tui.service.text import visible
 
 SECTIONS = ("project_leadership", "areas", "members", "steering", "meetings", "tickets", "tickets_by_category",
-            "referrals", "specialty_versions", "course_leader_changes", "documents_reviewed", "contracts")
+            "referrals", "specialty_versions", "course_leader_changes", "documents_reviewed", "contracts",
+            "development", "development_by_region", "development_delivered")
 REGISTER_COLUMNS = {  # the registers' sections (issue 19): their columns, as report.annual names them
     "specialty_versions": ["specialty", "edition", "approved", "effective", "loaded", "days_to_load"],
     "course_leader_changes": ["specialty", "region", "role", "leader", "from", "to", "entered"],
@@ -54,6 +55,9 @@ HEADINGS = {
     "reviewed_on": "reg.field.reviewed_on", "next_review": "reg.col.next_review", "contract": "reg.col.contract",
     "party": "reg.col.party", "signed": "reg.field.signed", "term_end": "reg.col.term_end",
     "notice_by": "reg.col.notice_by", "successor": "reg.col.successor",
+    "ordered": "dev.report.ordered", "delivered": "dev.col.delivered_n", "asked": "dev.col.asked_n",
+    "median_days_ordered_to_delivered": "dev.report.median", "open": "dev.col.open_n",
+    "rejected": "dev.col.rejected_n", "id": "dev.col.id", "dev_kind": "dev.col.kind", "release": "dev.col.version",
 }
 SECTION_TITLES = {
     "project_leadership": "report.sheet.leadership", "areas": "report.sheet.areas",
@@ -61,7 +65,8 @@ SECTION_TITLES = {
     "tickets": "report.sheet.tickets", "tickets_by_category": "report.sheet.by_category",
     "referrals": "report.sheet.referrals", "specialty_versions": "reg.sheet.versions",
     "course_leader_changes": "reg.sheet.leaders", "documents_reviewed": "reg.sheet.documents",
-    "contracts": "reg.sheet.contracts",
+    "contracts": "reg.sheet.contracts", "development": "dev.report.sheet",
+    "development_by_region": "dev.report.sheet_regions", "development_delivered": "dev.report.sheet_delivered",
 }
 
 
@@ -87,7 +92,20 @@ def tables(report: dict) -> dict[str, tuple[list[str], list[list]]]:
                       [[r["date"], r["title"], r["settled_on"], r["decision"]] for r in report["referrals"]]),
         **{section: (columns, [[item[c] for c in columns] for item in report.get(section, [])])
            for section, columns in REGISTER_COLUMNS.items()},
+        **_development(report.get("development")),
     }
+
+
+def _development(dev: dict | None) -> dict[str, tuple[list[str], list[list]]]:
+    """The development backlog's sections (issue 22)."""
+    if dev is None:
+        return {}
+    summary = ["ordered", "delivered", "median_days_ordered_to_delivered"]
+    regions = ["region", "asked", "delivered", "open", "rejected"]
+    delivered = ["id", "title", "dev_kind", "release", "ordered", "delivered"]
+    return {"development": (summary, [[dev[c] for c in summary]]),
+            "development_by_region": (regions, [[r[c] for c in regions] for r in dev["by_region"]]),
+            "development_delivered": (delivered, [[i[c] for c in delivered] for i in dev["delivered_items"]])}
 
 
 # --- for people: translated -------------------------------------------------------------------
@@ -103,6 +121,8 @@ def _shown_value(section: str, column: str, value: object) -> object:
         return t(f"body.{value}")
     if column == "kind":
         return t(f"meeting.kind.{value}")
+    if column == "dev_kind":
+        return t(f"dev.kind.{value}")
     if column == "category":
         return t(f"category.{value}")
     if column == "role":

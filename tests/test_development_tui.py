@@ -61,7 +61,7 @@ async def test_an_item_from_a_ticket_to_a_release(db_path, ticket):
         meeting = conn.execute("SELECT id FROM meeting").fetchone()[0]
         app.push_screen(MeetingRecordScreen(meeting))
         await pilot.pause()
-        await pilot.press("U")
+        await pilot.press("B")
         await pilot.pause()
         assert app.screen.query_one("#items").value == "1"
         await pilot.press("ctrl+s")

@@ -183,8 +183,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dev.title_hint": ("tom: sagens titel", "blank: the ticket's title"),
     "dev.status_title": ("Status for #{id} ({status})", "Status of #{id} ({status})"),
     "dev.status_hint": ("Bestilt: reference, estimat og lovet dato. Afvist: begrundelse. Prioriteret: fra "
-                        "mødereferatet (U, P). Leveret: ved en udgivelse (R).", "Ordered: reference, estimate and "
-                        "promised date. Rejected: a reason. Prioritised: from the meeting record (U, P). "
+                        "mødereferatet (B, P). Leveret: ved en udgivelse (R).", "Ordered: reference, estimate and "
+                        "promised date. Rejected: a reason. Prioritised: from the meeting record (B, P). "
                         "Delivered: by a release (R)."),
     "dev.release_title": ("Ny udgivelse af logbog.net", "New release of logbog.net"),
     "dev.notes_title": ("Udgivelsesnoter for version {version}", "Release notes of version {version}"),
@@ -193,9 +193,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dev.field.priority": ("Prioritet (nr. eller høj/mellem/lav)", "Priority (rank or high/medium/low)"),
     "dev.field.decision_text": ("Beslutning", "Decision"),
     "dev.bad_ids": ("»{text}« er ikke numre på punkter (fx 3, 5)", "'{text}' are not item numbers (e.g. 3, 5)"),
-    "dev.not_an_item": ("punktet er ikke et udviklingspunkt (brug U for at sætte dem på dagsordenen)",
-                        "the item is not a development item (use U to put them on the agenda)"),
+    "dev.not_an_item": ("punktet er ikke et udviklingspunkt (brug B for at sætte udviklingspunkter på dagsordenen)",
+                        "the item is not a development item (use B to put development items on the agenda)"),
     "record.key.dev_items": ("udviklingspunkter", "development items"),
     "record.key.dev_priority": ("prioritér", "prioritise"),
     "palette.dev_item": ("Udvikling", "Development"),
+    "dashboard.dev_late": ("{count} udviklingspunkter over leverandørens lovede dato: {titles}",
+                           "{count} development items past the supplier's promised date: {titles}"),
+    "dashboard.dev_waiting": ("{count} prioriterede udviklingspunkter er ikke bestilt: {titles}",
+                              "{count} prioritised development items are not ordered: {titles}"),
+    "dev.report.ordered": ("Bestilt", "Ordered"),
+    "dev.report.median": ("Median dage fra bestilt til leveret", "Median days from ordered to delivered"),
+    "dev.report.sheet": ("Udvikling", "Development"),
+    "dev.report.sheet_regions": ("Udvikling pr. region", "Development per region"),
+    "dev.report.sheet_delivered": ("Leverede udviklingspunkter", "Development items delivered"),
 }

@@ -128,6 +128,9 @@ def fill(conn: Connection, years: int, today: date) -> dict[str, int]:
         from logbog_tui.storage.demo_registers import fill_registers
 
         gen.stats.update(fill_registers(session, today))  # PL1, PL2, PL3, PL7: after the rest, with their own dice
+        from logbog_tui.storage.demo_development import fill_development
+
+        gen.stats.update(fill_development(session, today, start))  # the development backlog (issue 22)
     gen.stats["entries"] = len(gen.entries)
     return gen.stats
 

@@ -1,5 +1,5 @@
-"""The command palette (Ctrl+P): jump to any person, meeting, task or ticket by name, and to a
-specialty, a document or a contract on the Registers screen."""
+"""The command palette (Ctrl+P): jump to any person, meeting, task or ticket by name, to a
+specialty, a document or a contract on the Registers screen, and to a development item (screen 8)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ class JumpProvider(Provider):
             self.items.append((f"{t('palette.task')}: {r.title}", t(f"task.status.{r.status}"),
                                partial(app.open_task, r.title)))
         self.items += register_items(app)
+        self.items += development_items(app)
         # stored text with control characters is shown escaped (a title cannot act on the terminal)
         self.items = [(visible(label, keep_newlines=False), help_text, command)
                       for label, help_text, command in self.items]
@@ -68,6 +69,15 @@ def register_items(app) -> list[tuple[str, str, object]]:
         items.append((f"{t('palette.contract')}: {c.contract.title}", c.contract.party,
                       partial(open_register, app, "tab-contracts", c.id)))
     return items
+
+
+def development_items(app) -> list[tuple[str, str, object]]:
+    """The development backlog's items: each opens on screen 8 with its timeline."""
+    from logbog_tui.storage.development_list import list_items
+    from logbog_tui.tui.screens.development import open_item
+
+    return [(f"{t('palette.dev_item')} #{r.id}: {r.title}", t(f"dev.status.{r.status}"),
+             partial(open_item, app, r.id)) for r in list_items(app.conn, sort="id", limit=2000)]
 
 
 def highlight(label: str, offsets, style) -> Content:

@@ -108,7 +108,7 @@ def edit_notes(conn, release: rel.Release) -> FormDialog:
 
 
 def agenda_items(conn, meeting_id: int, open_items: list[ItemRow]) -> FormDialog:
-    """The meeting record's `U`: open items as agenda items (the ideas by default)."""
+    """The meeting record's `B`: open items as agenda items (the ideas by default)."""
 
     def save(values: dict):
         return dev.to_agenda(conn, meeting_id, _ids(values["items"], "items"))

@@ -288,3 +288,9 @@ class ItemScreen(ItemActions, DataScreen):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+
+async def open_item(app, item_id: int) -> None:
+    """Switch to screen 8 and open the item (a jump from the command palette)."""
+    await app.switch_mode("development")
+    app.push_screen(ItemScreen(item_id))

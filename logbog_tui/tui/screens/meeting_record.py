@@ -37,7 +37,7 @@ class MeetingRecordScreen(DataScreen):
         Binding("r", "refer", t("record.key.refer"), id="record.refer"),
         Binding("A", "settle", t("record.key.settle"), id="record.settle"),
         Binding("T", "task", t("record.key.task"), id="record.task"),
-        Binding("U", "dev_items", t("record.key.dev_items"), id="record.dev_items"),
+        Binding("B", "dev_items", t("record.key.dev_items"), id="record.dev_items"),
         Binding("P", "dev_priority", t("record.key.dev_priority"), id="record.dev_priority"),
         Binding("m", "minutes", t("record.key.minutes"), id="record.minutes"),
         Binding("plus", "attend('present')", t("record.key.present"), id="record.present", key_display="+"),
