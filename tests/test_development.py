@@ -171,3 +171,25 @@ def test_item_status_and_release_from_the_command_line(cli, db_path, conn, tmp_p
     shown = json.loads(cli("item", "show", "1", "--json").out)
     assert [e["new_status"] for e in shown["timeline"]] == ["idea", "prioritised", "ordered", "in_development",
                                                             "delivered"]
+
+
+def test_a_version_5_file_gains_the_backlog(tmp_path):
+    """The step 5 -> 6 makes the backlog's tables as a new database has them; the journal covers them."""
+    from logbog_tui.storage import migrations
+    from logbog_tui.storage.db import open_db
+
+    from .test_registers import V1
+
+    path = tmp_path / "v5.db"
+    path.write_bytes(V1.read_bytes())
+    migrations.migrate(path, 1, 5)
+    migrated = open_db(path, today=TODAY)
+    fresh = open_db(tmp_path / "fresh.db", today=TODAY)
+    for table in ("dev_item", "dev_item_ticket", "dev_item_asker", "dev_item_event", "dev_release"):
+        shape = [tuple(r) for r in migrated.execute(f"PRAGMA table_info({table})")]
+        assert shape and shape == [tuple(r) for r in fresh.execute(f"PRAGMA table_info({table})")], table
+        names = [f"journal_{table}_{what}" for what in ("insert", "update", "delete")]
+        assert migrated.execute("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name IN (?, ?, ?)",
+                                names).fetchone()[0] == 3
+    migrated.close()
+    fresh.close()

@@ -51,8 +51,8 @@ def test_a_version_3_file_gains_the_registers_and_the_39_specialties(tmp_path):
     assert plain.execute("PRAGMA user_version").fetchone()[0] == 3
     assert not plain.execute("SELECT 1 FROM sqlite_schema WHERE name = 'specialty'").fetchone()
     plain.close()
-    conn = open_db(path, today=TODAY)  # migrates 3 -> 4 -> 5 (after a backup)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
+    conn = open_db(path, today=TODAY)  # migrates 3 -> 4 -> 5 -> 6 (after a backup)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
     assert [r[0] for r in conn.execute("SELECT name FROM specialty ORDER BY id")] == list(SPECIALTIES)
     fresh = open_db(tmp_path / "fresh.db", today=TODAY)
     for table in REGISTER_TABLES:
