@@ -34,7 +34,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dev.field.status": ("Ny status", "New status"),
     "dev.field.on": ("Dato", "Date"),
     "dev.field.ref": ("Leverandørens reference", "Supplier's reference"),
-    "dev.field.estimate": ("Estimat (40t / 25000 kr)", "Estimate (40h / 25000 kr)"),
+    "dev.field.estimate": ("Estimat", "Estimate"),
     "dev.field.promised": ("Lovet leveret", "Promised for"),
     "dev.field.reason": ("Begrundelse (ved afvist)", "Reason (when rejected)"),
     "dev.field.decision": ("Beslutning (dagsordenspunkt nr.)", "Decision (agenda item no.)"),

@@ -49,6 +49,8 @@ class ItemActions:
             if result is not None:
                 self.app.notify(t("dev.status_changed"))
                 self.refresh_data()
+                if self.query("#dev-list"):  # the list: the cursor stays on the item, wherever it moved
+                    self.query_one("#dev-list", Table).select_key(row.id)
 
         self.app.push_screen(forms.status_item(self.app.conn, row, self.app.today), done)
 
@@ -196,6 +198,7 @@ class DevelopmentScreen(FilterableList, ItemActions, DataScreen):
     def action_view(self) -> None:
         self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
         self.refresh_data()
+        self.query_one("#dev-list", Table).move_cursor(row=0)
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
@@ -211,13 +214,14 @@ class DevelopmentScreen(FilterableList, ItemActions, DataScreen):
         self.refresh_data()
 
     def action_release(self) -> None:
-        ready = [r for r in dev_list.list_items(self.app.conn, include_closed=False) if r.status in rel.DELIVERABLE]
+        ready = dev_list.list_items(self.app.conn, "in_development")  # offered; an ordered one may be added
 
         def done(result) -> None:
             if result is not None:
                 self.app.notify(t("dev.released"))
                 self.view = "releases"
                 self.refresh_data()
+                self.query_one("#dev-list", Table).select_key(f"release-{result}")
 
         self.app.push_screen(forms.new_release(self.app.conn, self.app.today, ready), done)
 
