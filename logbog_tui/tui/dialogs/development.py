@@ -72,7 +72,10 @@ def status_item(conn, row: ItemRow, today: date) -> FormDialog:
         dev.change_status(conn, row.id, change, today)
         return row.id
 
-    fields = [Field("status", t("dev.field.status"), options[0][1] if options else None, options=options),
+    life = ("idea", "prioritised", "ordered", "in_development", "delivered", "verified")
+    ahead = life[life.index(row.status) + 1] if row.status in life[:-1] else None
+    forward = ahead if ahead in dev.TRANSITIONS[row.status] else None  # no default for a step back or afvist
+    fields = [Field("status", t("dev.field.status"), forward, options=options),
               Field("on", t("dev.field.on"), fmt_date(today)),
               Field("ref", t("dev.field.ref"), row.supplier_ref or "", placeholder="DT-2026-123"),
               Field("estimate", t("dev.field.estimate"), "", placeholder="40t / 25000 kr"),
