@@ -4,7 +4,7 @@
 -- Hours are stored as whole minutes so that sums are exact.
 
 PRAGMA application_id = 1280264002;  -- 0x4C4F4742, "LOGB"
-PRAGMA user_version = 7;  -- one step per version in logbog_tui/storage/migrations.py (and a test that a new
+PRAGMA user_version = 8;  -- one step per version in logbog_tui/storage/migrations.py (and a test that a new
                           -- database equals a migrated one: tests/test_migrations.py)
 
 -- Key/value settings: rotation order overrides, budget thresholds, the project leader, ...
@@ -422,6 +422,73 @@ CREATE TABLE hour_rate (
     year INTEGER NOT NULL PRIMARY KEY CHECK (year BETWEEN 2000 AND 2200),
     rate INTEGER NOT NULL CHECK (typeof(rate) = 'integer' AND rate BETWEEN 0 AND 100000)
 );
+
+
+-- The development backlog with the supplier (version 8; logbog_tui/storage/development.py): items from an
+-- idea to a release of logbog.net, their tickets, the regions/secretariats that asked, and their timeline.
+-- priority: a rank ('1', '2', ...) or hoej/mellem/lav set at a follow-up group meeting (decision_item_id).
+CREATE TABLE dev_release (
+    id          INTEGER NOT NULL PRIMARY KEY,
+    version     TEXT NOT NULL UNIQUE CHECK (length(version) BETWEEN 1 AND 50),
+    released_on DATE NOT NULL CHECK (released_on IS date(released_on)),
+    notes       TEXT CHECK (notes IS NULL OR length(notes) <= 20000)
+);
+
+CREATE TABLE dev_item (
+    id               INTEGER NOT NULL PRIMARY KEY,
+    title            TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    description      TEXT CHECK (description IS NULL OR length(description) <= 10000),
+    kind             TEXT NOT NULL DEFAULT 'improvement'
+                     CHECK (kind IN ('bugfix', 'improvement', 'feature', 'workflow', 'integration')),
+    area_id          INTEGER REFERENCES task_area (id),
+    status           TEXT NOT NULL DEFAULT 'idea' CHECK (status IN ('idea', 'prioritised', 'ordered',
+                     'in_development', 'delivered', 'verified', 'rejected')),
+    created_on       DATE NOT NULL CHECK (created_on IS date(created_on)),
+    origin_item_id   INTEGER REFERENCES agenda_item (id) ON DELETE SET NULL,
+    origin_person_id INTEGER REFERENCES person (id),
+    priority         TEXT CHECK (priority IS NULL OR priority IN ('hoej', 'mellem', 'lav')
+                                 OR (priority GLOB '[1-9]*' AND priority NOT GLOB '*[^0-9]*')),
+    decision_item_id INTEGER REFERENCES agenda_item (id) ON DELETE SET NULL,
+    supplier_ref     TEXT CHECK (supplier_ref IS NULL OR length(supplier_ref) <= 100),
+    estimate_hours   REAL CHECK (estimate_hours IS NULL OR estimate_hours >= 0),
+    estimate_kr      INTEGER CHECK (estimate_kr IS NULL OR estimate_kr >= 0),
+    ordered_on       DATE CHECK (ordered_on IS NULL OR ordered_on IS date(ordered_on)),
+    promised_on      DATE CHECK (promised_on IS NULL OR promised_on IS date(promised_on)),
+    release_id       INTEGER REFERENCES dev_release (id),
+    reason           TEXT CHECK (reason IS NULL OR length(reason) <= 2000),
+    CHECK (status <> 'rejected' OR reason IS NOT NULL),
+    CHECK (status NOT IN ('delivered', 'verified') OR release_id IS NOT NULL)
+);
+CREATE INDEX dev_item_status ON dev_item (status, promised_on);
+CREATE INDEX dev_item_release ON dev_item (release_id);
+
+CREATE TABLE dev_item_ticket (
+    item_id   INTEGER NOT NULL REFERENCES dev_item (id) ON DELETE CASCADE,
+    ticket_id INTEGER NOT NULL REFERENCES ticket (id),
+    PRIMARY KEY (item_id, ticket_id)
+);
+CREATE INDEX dev_item_ticket_ticket ON dev_item_ticket (ticket_id);
+
+CREATE TABLE dev_item_asker (
+    id              INTEGER NOT NULL PRIMARY KEY,
+    item_id         INTEGER NOT NULL REFERENCES dev_item (id) ON DELETE CASCADE,
+    region_code     TEXT REFERENCES region (code),
+    edu_region_code TEXT REFERENCES edu_region (code),
+    CHECK ((region_code IS NULL) <> (edu_region_code IS NULL)),
+    UNIQUE (item_id, region_code, edu_region_code)
+);
+
+CREATE TABLE dev_item_event (
+    id         INTEGER NOT NULL PRIMARY KEY,
+    item_id    INTEGER NOT NULL REFERENCES dev_item (id) ON DELETE CASCADE,
+    at         DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    author_id  INTEGER REFERENCES person (id),
+    kind       TEXT NOT NULL CHECK (kind IN ('created', 'status', 'comment', 'priority')),
+    old_status TEXT,
+    new_status TEXT,
+    text       TEXT
+);
+CREATE INDEX dev_item_event_item ON dev_item_event (item_id, at);
 
 -- The journal (logbog_tui/storage/journal.py): one entry per transaction that changed the organisation's
 -- data; per row its values before and after (JSON), written by triggers that journal_triggers.py makes

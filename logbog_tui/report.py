@@ -4,7 +4,8 @@ Sections: hours per task area and per member against budgets, the steering group
 meetings held with hosts and attendance; tickets opened and closed with the median days at the
 supplier; decisions referred to the steering group; the registers: målbeskrivelser loaded (with
 the days from approval to loading), course leader changes, documents reviewed, contracts; the
-economy in kroner (totals, budget lines, each region's share by the year's key). The
+economy in kroner (totals, budget lines, each region's share by the year's key); the
+development backlog (ordered, delivered, median days ordered to delivered, per region). The
 renderings (Markdown, xlsx, JSON, CSV
 tables) are in :mod:`logbog_tui.report_render`.
 """
@@ -52,6 +53,7 @@ def annual(conn: Connection, year: int, today: date) -> dict:
         "referrals": referrals,
         **registers,
         **_economy(conn, year, today),
+        "development": _development(conn, year),
     }
 
 
@@ -74,6 +76,19 @@ def _economy(conn: Connection, year: int, today: date) -> dict:
         "economy_shares": [{"region_code": s.region_code, "region": s.region_name, "share": share_decimal(s.share),
                             "amount": s.amount, "budget_amount": s.budget_amount} for s in view.shares or []],
     }
+
+
+def _development(conn: Connection, year: int) -> dict:
+    """The development backlog's year (issue 22): items ordered and delivered, the median days from
+    ordered to delivered, what each region or secretariat asked for and got, the items delivered."""
+    from logbog_tui.storage.development_releases import year_figures
+
+    f = year_figures(conn, year)
+    return {"ordered": f.ordered, "delivered": f.delivered, "median_days_ordered_to_delivered": f.median_days,
+            "by_region": [{"region": r.name, "asked": r.asked, "delivered": r.delivered, "open": r.open,
+                           "rejected": r.rejected} for r in f.regions],
+            "delivered_items": [{"id": i.id, "title": i.title, "dev_kind": i.kind, "release": i.release,
+                                 "ordered": i.ordered, "delivered": i.delivered} for i in f.delivered_items]}
 
 
 def _registers(conn: Connection, year: int, as_of: date) -> dict:

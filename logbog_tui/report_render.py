@@ -26,7 +26,8 @@ from logbog_tui.service.text import visible
 
 SECTIONS = ("project_leadership", "areas", "members", "steering", "meetings", "tickets", "tickets_by_category",
             "referrals", "specialty_versions", "course_leader_changes", "documents_reviewed", "contracts",
-            "economy", "economy_lines", "economy_shares")
+            "economy", "economy_lines", "economy_shares",
+            "development", "development_by_region", "development_delivered")
 REGISTER_COLUMNS = {  # the registers' sections (issue 19): their columns, as report.annual names them
     "specialty_versions": ["specialty", "edition", "approved", "effective", "loaded", "days_to_load"],
     "course_leader_changes": ["specialty", "region", "role", "leader", "from", "to", "entered"],
@@ -67,6 +68,9 @@ HEADINGS = {
     "key_missing": "econ.col.key_missing", "line_kind": "econ.col.kind", "line": "econ.col.line",
     "region_code": "econ.col.region_code", "share": "econ.col.share", "amount": "econ.col.amount",
     "budget_amount": "econ.col.budget_share",
+    "ordered": "dev.report.ordered", "delivered": "dev.col.delivered_n", "asked": "dev.col.asked_n",
+    "median_days_ordered_to_delivered": "dev.report.median", "open": "dev.col.open_n",
+    "rejected": "dev.col.rejected_n", "id": "dev.col.id", "dev_kind": "dev.col.kind", "release": "dev.col.version",
 }
 SECTION_TITLES = {
     "project_leadership": "report.sheet.leadership", "areas": "report.sheet.areas",
@@ -75,7 +79,8 @@ SECTION_TITLES = {
     "referrals": "report.sheet.referrals", "specialty_versions": "reg.sheet.versions",
     "course_leader_changes": "reg.sheet.leaders", "documents_reviewed": "reg.sheet.documents",
     "contracts": "reg.sheet.contracts", "economy": "econ.sheet.economy", "economy_lines": "econ.sheet.lines",
-    "economy_shares": "econ.sheet.shares",
+    "economy_shares": "econ.sheet.shares", "development": "dev.report.sheet",
+    "development_by_region": "dev.report.sheet_regions", "development_delivered": "dev.report.sheet_delivered",
 }
 
 
@@ -111,7 +116,20 @@ def tables(report: dict) -> dict[str, tuple[list[str], list[list]]]:
         **{section: (ECONOMY_COLUMNS[section], [[item[c] for c in ECONOMY_COLUMNS[section]]
                                                 for item in report.get(section, [])])
            for section in ("economy_lines", "economy_shares")},
+        **_development(report.get("development")),
     }
+
+
+def _development(dev: dict | None) -> dict[str, tuple[list[str], list[list]]]:
+    """The development backlog's sections (issue 22)."""
+    if dev is None:
+        return {}
+    summary = ["ordered", "delivered", "median_days_ordered_to_delivered"]
+    regions = ["region", "asked", "delivered", "open", "rejected"]
+    delivered = ["id", "title", "dev_kind", "release", "ordered", "delivered"]
+    return {"development": (summary, [[dev[c] for c in summary]]),
+            "development_by_region": (regions, [[r[c] for c in regions] for r in dev["by_region"]]),
+            "development_delivered": (delivered, [[i[c] for c in delivered] for i in dev["delivered_items"]])}
 
 
 # --- for people: translated -------------------------------------------------------------------
@@ -142,6 +160,8 @@ def _shown_value(section: str, column: str, value: object) -> object:
         return t(f"body.{value}")
     if column == "kind":
         return t(f"meeting.kind.{value}")
+    if column == "dev_kind":
+        return t(f"dev.kind.{value}")
     if column == "category":
         return t(f"category.{value}")
     if column == "role":

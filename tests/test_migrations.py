@@ -46,7 +46,7 @@ def test_the_fixture_is_version_1():
 
 
 def test_a_version_1_file_is_backed_up_and_migrated_to_the_current_version(tmp_path):
-    assert SCHEMA_VERSION == 7  # 6: meeting papers (issue 23), 7: economy (issue 20)
+    assert SCHEMA_VERSION == 8  # 6: meeting papers (issue 23), 7: economy (issue 20), 8: development (issue 22)
     path = _copy(tmp_path)
     before = sqlite3.connect(path)
     counts = {t: before.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("person", "time_entry",

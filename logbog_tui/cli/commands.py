@@ -57,6 +57,8 @@ def register(sub) -> None:
     from logbog_tui.cli import economy_cmds
 
     economy_cmds.register(sub)
+    from logbog_tui.cli import development_cmds  # item, release (the development backlog)
+    development_cmds.register(sub)
 
     p = sub.add_parser("completion", help=t("cli.completion.help"), description=t("cli.completion.description"))
     p.add_argument("shell", choices=("bash", "zsh", "fish"), help=t("cli.completion.shell"))

@@ -13,7 +13,7 @@ import importlib
 # what `logbog host` and the command line's parser say
 FIRST = ("core", "meetings", "cli_words")
 REST = ("budgets", "members", "tickets", "reports", "safety", "journal", "cli_people", "imports", "cli_entries",
-        "registers", "papers", "economy")
+        "registers", "papers", "economy", "development")
 
 
 def load(names: tuple[str, ...]) -> dict[str, tuple[str, str]]:

@@ -135,6 +135,10 @@ def fill(conn: Connection, years: int, today: date) -> dict[str, int]:
         from logbog_tui.storage.demo_economy import fill_economy
 
         gen.stats.update(fill_economy(session, start.year, today))  # issue 20: made-up kroner and keys
+
+        from logbog_tui.storage.demo_development import fill_development
+
+        gen.stats.update(fill_development(session, today, start))  # the development backlog (issue 22)
     gen.stats["entries"] = len(gen.entries)
     return gen.stats
 

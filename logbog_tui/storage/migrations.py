@@ -290,8 +290,83 @@ def _v6_to_v7(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+V8_DEVELOPMENT = """
+CREATE TABLE dev_release (
+    id          INTEGER NOT NULL PRIMARY KEY,
+    version     TEXT NOT NULL UNIQUE CHECK (length(version) BETWEEN 1 AND 50),
+    released_on DATE NOT NULL CHECK (released_on IS date(released_on)),
+    notes       TEXT CHECK (notes IS NULL OR length(notes) <= 20000)
+);
+
+CREATE TABLE dev_item (
+    id               INTEGER NOT NULL PRIMARY KEY,
+    title            TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    description      TEXT CHECK (description IS NULL OR length(description) <= 10000),
+    kind             TEXT NOT NULL DEFAULT 'improvement'
+                     CHECK (kind IN ('bugfix', 'improvement', 'feature', 'workflow', 'integration')),
+    area_id          INTEGER REFERENCES task_area (id),
+    status           TEXT NOT NULL DEFAULT 'idea' CHECK (status IN ('idea', 'prioritised', 'ordered',
+                     'in_development', 'delivered', 'verified', 'rejected')),
+    created_on       DATE NOT NULL CHECK (created_on IS date(created_on)),
+    origin_item_id   INTEGER REFERENCES agenda_item (id) ON DELETE SET NULL,
+    origin_person_id INTEGER REFERENCES person (id),
+    priority         TEXT CHECK (priority IS NULL OR priority IN ('hoej', 'mellem', 'lav')
+                                 OR (priority GLOB '[1-9]*' AND priority NOT GLOB '*[^0-9]*')),
+    decision_item_id INTEGER REFERENCES agenda_item (id) ON DELETE SET NULL,
+    supplier_ref     TEXT CHECK (supplier_ref IS NULL OR length(supplier_ref) <= 100),
+    estimate_hours   REAL CHECK (estimate_hours IS NULL OR estimate_hours >= 0),
+    estimate_kr      INTEGER CHECK (estimate_kr IS NULL OR estimate_kr >= 0),
+    ordered_on       DATE CHECK (ordered_on IS NULL OR ordered_on IS date(ordered_on)),
+    promised_on      DATE CHECK (promised_on IS NULL OR promised_on IS date(promised_on)),
+    release_id       INTEGER REFERENCES dev_release (id),
+    reason           TEXT CHECK (reason IS NULL OR length(reason) <= 2000),
+    CHECK (status <> 'rejected' OR reason IS NOT NULL),
+    CHECK (status NOT IN ('delivered', 'verified') OR release_id IS NOT NULL)
+);
+CREATE INDEX dev_item_status ON dev_item (status, promised_on);
+CREATE INDEX dev_item_release ON dev_item (release_id);
+
+CREATE TABLE dev_item_ticket (
+    item_id   INTEGER NOT NULL REFERENCES dev_item (id) ON DELETE CASCADE,
+    ticket_id INTEGER NOT NULL REFERENCES ticket (id),
+    PRIMARY KEY (item_id, ticket_id)
+);
+CREATE INDEX dev_item_ticket_ticket ON dev_item_ticket (ticket_id);
+
+CREATE TABLE dev_item_asker (
+    id              INTEGER NOT NULL PRIMARY KEY,
+    item_id         INTEGER NOT NULL REFERENCES dev_item (id) ON DELETE CASCADE,
+    region_code     TEXT REFERENCES region (code),
+    edu_region_code TEXT REFERENCES edu_region (code),
+    CHECK ((region_code IS NULL) <> (edu_region_code IS NULL)),
+    UNIQUE (item_id, region_code, edu_region_code)
+);
+
+CREATE TABLE dev_item_event (
+    id         INTEGER NOT NULL PRIMARY KEY,
+    item_id    INTEGER NOT NULL REFERENCES dev_item (id) ON DELETE CASCADE,
+    at         DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    author_id  INTEGER REFERENCES person (id),
+    kind       TEXT NOT NULL CHECK (kind IN ('created', 'status', 'comment', 'priority')),
+    old_status TEXT,
+    new_status TEXT,
+    text       TEXT
+);
+CREATE INDEX dev_item_event_item ON dev_item_event (item_id, at);
+"""
+
+
+def _v7_to_v8(conn: sqlite3.Connection) -> None:
+    """Version 8: the development backlog with the supplier (items, their tickets, who asked, their
+    timeline) and the releases of logbog.net."""
+    from logbog_tui.storage.db import split_sql
+
+    for statement in split_sql(V8_DEVELOPMENT):
+        conn.execute(statement)
+
+
 # STEPS[i] brings a database from version i + 1 to version i + 2.
-STEPS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6, _v6_to_v7]
+STEPS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6, _v6_to_v7, _v7_to_v8]
 SCHEMA_VERSION = 1 + len(STEPS)
 # version v -> the step that upgrades a database at version v to v + 1
 MIGRATIONS: dict[int, Migration] = {i + 1: step for i, step in enumerate(STEPS)}

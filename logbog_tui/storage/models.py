@@ -403,3 +403,67 @@ class HourRate(SQLModel, table=True):
     __tablename__ = "hour_rate"
     year: int = Field(primary_key=True)
     rate: int
+
+
+# --- the development backlog with the supplier (version 8) -----------------------------------
+
+class DevRelease(SQLModel, table=True):
+    """A release of logbog.net: its version, date and the release notes for the users."""
+
+    __tablename__ = "dev_release"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    version: str = Field(unique=True)
+    released_on: date
+    notes: Optional[str] = None
+
+
+class DevItem(SQLModel, table=True):
+    """A development item, from an idea to a release (storage/development.py)."""
+
+    __tablename__ = "dev_item"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    title: str
+    description: Optional[str] = None
+    kind: str = "improvement"
+    area_id: Optional[int] = Field(default=None, foreign_key="task_area.id")
+    status: str = "idea"
+    created_on: date
+    origin_item_id: Optional[int] = Field(default=None, foreign_key="agenda_item.id")
+    origin_person_id: Optional[int] = Field(default=None, foreign_key="person.id")
+    priority: Optional[str] = None
+    decision_item_id: Optional[int] = Field(default=None, foreign_key="agenda_item.id")
+    supplier_ref: Optional[str] = None
+    estimate_hours: Optional[float] = None
+    estimate_kr: Optional[int] = None
+    ordered_on: Optional[date] = None
+    promised_on: Optional[date] = None
+    release_id: Optional[int] = Field(default=None, foreign_key="dev_release.id")
+    reason: Optional[str] = None
+
+
+class DevItemTicket(SQLModel, table=True):
+    __tablename__ = "dev_item_ticket"
+    item_id: int = Field(foreign_key="dev_item.id", primary_key=True)
+    ticket_id: int = Field(foreign_key="ticket.id", primary_key=True)
+
+
+class DevItemAsker(SQLModel, table=True):
+    """A region or an education region's secretariat that asked for an item."""
+
+    __tablename__ = "dev_item_asker"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="dev_item.id")
+    region_code: Optional[str] = Field(default=None, foreign_key="region.code")
+    edu_region_code: Optional[str] = Field(default=None, foreign_key="edu_region.code")
+
+
+class DevItemEvent(SQLModel, table=True):
+    __tablename__ = "dev_item_event"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="dev_item.id")
+    at: Optional[datetime] = now_stamp()
+    author_id: Optional[int] = Field(default=None, foreign_key="person.id")
+    kind: str
+    old_status: Optional[str] = None
+    new_status: Optional[str] = None
+    text: Optional[str] = None

@@ -32,7 +32,8 @@ from logbog_tui.storage.inputs import Input, refuse
 from logbog_tui.storage.session import reading, transaction
 
 USER_TABLES = ("person", "membership", "meeting", "time_entry", "task", "ticket", "curriculum", "course_leader",
-               "document", "contract", "econ_line", "posting", "cost_key", "hour_rate")
+               "document", "contract", "econ_line", "posting", "cost_key", "hour_rate",
+               "dev_item", "dev_release")
 JOURNAL_TABLES = ("journal", "journal_row")
 
 

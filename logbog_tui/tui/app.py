@@ -102,7 +102,7 @@ class LogbogApp(KeyGuard, HourLogging, IdleCollection, OneLineErrors, App):
         ``build_mode`` builds it without showing it.) A failure only costs time later: it is
         logged and the rest is skipped."""
         try:
-            for mode in ("tasks", "members", "meetings", "tickets", "registers", "economy"):
+            for mode in ("tasks", "members", "meetings", "tickets", "registers", "economy", "development"):
                 screen = mode_screen(self, mode)
                 if screen is None:
                     screen = await build_mode(self, mode)

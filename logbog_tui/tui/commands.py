@@ -1,6 +1,6 @@
-"""The command palette (Ctrl+P): jump to any person, meeting, task or ticket by name, and to a
-specialty, a document or a contract on the Registers screen, and to a budget line or a posting on
-the Economy screen."""
+"""The command palette (Ctrl+P): jump to any person, meeting, task or ticket by name, to a
+specialty, a document or a contract on the Registers screen, to a budget line or a posting on the
+Economy screen, and to a development item (screen 8)."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ class JumpProvider(Provider):
                                partial(app.open_task, r.title)))
         self.items += register_items(app)
         self.items += economy_items(app)
+        self.items += development_items(app)
         # stored text with control characters is shown escaped (a title cannot act on the terminal)
         self.items = [(visible(label, keep_newlines=False), help_text, command)
                       for label, help_text, command in self.items]
@@ -89,6 +90,15 @@ def economy_items(app) -> list[tuple[str, str, object]]:
         items.append((f"{t('palette.posting')} {fmt_date(p.date)}: {what or line.name}",
                       f"{line.name}: {format_amount(p.amount)}", partial(open_line, app, line.id, line.year)))
     return items
+
+
+def development_items(app) -> list[tuple[str, str, object]]:
+    """The development backlog's items: each opens on screen 8 with its timeline."""
+    from logbog_tui.storage.development_list import list_items
+    from logbog_tui.tui.screens.development import open_item
+
+    return [(f"{t('palette.dev_item')} #{r.id}: {r.title}", t(f"dev.status.{r.status}"),
+             partial(open_item, app, r.id)) for r in list_items(app.conn, sort="id", limit=2000)]
 
 
 def highlight(label: str, offsets, style) -> Content:

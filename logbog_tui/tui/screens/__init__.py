@@ -23,6 +23,7 @@ _MODES = {
     "tickets": ("tickets", "TicketsScreen", "5"),
     "registers": ("registers", "RegistersScreen", "6"),
     "economy": ("economy", "EconomyScreen", "7"),
+    "development": ("development", "DevelopmentScreen", "8"),
 }
 KEYS = {name: key for name, (_module, _cls, key) in _MODES.items()}
 

@@ -1,6 +1,6 @@
 """Dashboard, the first screen: the current host region and the next meeting, this year's
 budgets, and what needs attention (a region change, seats, overdue tasks, referrals, the
-registers' warnings, tickets)."""
+development backlog, the registers' warnings, tickets)."""
 
 from __future__ import annotations
 
@@ -115,10 +115,29 @@ def attention_text(conn, today: date) -> str:
     if referrals:
         lines.append("• " + t("dashboard.referrals", count=len(referrals), titles="; ".join(
             f"{r.title} ({fmt_date(r.day)})" for r in referrals[:3]) + _more(len(referrals), 3)))
+    lines += development_lines(conn, today)
     if not lines and not registers:
         return t("dashboard.no_warnings")
     shown = lines[:10] + ([t("dashboard.more_warnings", count=len(lines) - 10)] if len(lines) > 10 else [])
     return t("dashboard.warnings") + "\n" + "\n".join(shown + registers)
+
+
+def development_lines(conn, today: date) -> list[str]:
+    """The backlog (screen 8): items past the supplier's promised date, and items the follow-up
+    group has prioritised that are not yet ordered."""
+    from logbog_tui.storage.development_list import list_items
+
+    items = list_items(conn, include_closed=False, sort="promised")
+    late = [r for r in items if r.days_late(today)]
+    waiting = [r for r in items if r.status == "prioritised"]
+    lines = []
+    if late:
+        lines.append("• " + t("dashboard.dev_late", count=len(late), titles="; ".join(
+            f"#{r.id} {r.title[:40]} ({fmt_date(r.promised)})" for r in late[:3] if r.promised) + _more(len(late), 3)))
+    if waiting:
+        lines.append("• " + t("dashboard.dev_waiting", count=len(waiting), titles="; ".join(
+            f"#{r.id} {r.title[:40]}" for r in waiting[:3]) + _more(len(waiting), 3)))
+    return lines
 
 
 # The registers' warnings (storage/registers.py), one line per kind: its heading with the count,

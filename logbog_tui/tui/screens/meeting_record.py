@@ -37,6 +37,9 @@ class MeetingRecordScreen(DataScreen):
         Binding("r", "refer", t("record.key.refer"), id="record.refer"),
         Binding("A", "settle", t("record.key.settle"), id="record.settle"),
         Binding("T", "task", t("record.key.task"), id="record.task"),
+        # I: development items onto the agenda, V: an item's priority (B and P are the papers' keys)
+        Binding("I", "dev_items", t("record.key.dev_items"), id="record.dev_items"),
+        Binding("V", "dev_priority", t("record.key.dev_priority"), id="record.dev_priority"),
         Binding("m", "minutes", t("record.key.minutes"), id="record.minutes"),
         Binding("plus", "attend('present')", t("record.key.present"), id="record.present", key_display="+"),
         Binding("minus", "attend('absent')", t("record.key.absent"), id="record.absent", key_display="-"),
@@ -205,6 +208,38 @@ class MeetingRecordScreen(DataScreen):
                                         [Field("area", t("task.field.area"), "", suggestions=areas,
                                                placeholder="FG2")], save),
                              self._refresh_after("record.task_created"))
+
+    def action_dev_items(self) -> None:
+        """The open development items as agenda items (screen 8's backlog; a follow-up group meeting)."""
+        from logbog_tui.storage import development_list
+        from logbog_tui.tui.dialogs import development as dev_forms
+
+        if self.meeting.body != "folgegruppe":
+            self.app.notify(t("record.refer_only_fg"), severity="warning")
+            return
+        open_items = development_list.list_items(self.app.conn, include_closed=False)
+        def done(made) -> None:
+            if made:
+                self.app.notify(t("record.saved"))
+                self.refresh_data()
+                self.query_one("#items", Table).select_key(made[0])  # then P sets its priority
+
+        self.app.push_screen(dev_forms.agenda_items(self.app.conn, self.meeting_id, open_items), done)
+
+    def action_dev_priority(self) -> None:
+        """The priority and decision of the development item behind the agenda item."""
+        from logbog_tui.storage import development_list
+        from logbog_tui.tui.dialogs import development as dev_forms
+
+        item = self._current("#items", self.item_rows)
+        if item is None:
+            return
+        row = development_list.for_agenda_item(self.app.conn, item.id)
+        if row is None:
+            self.app.notify(t("dev.not_an_item"), severity="warning")
+            return
+        self.app.push_screen(dev_forms.priority_item(self.app.conn, row, self.app.today, item.decision),
+                             self._refresh_after("record.saved"))
 
     def action_minutes(self) -> None:
         conn = self.app.conn
