@@ -193,3 +193,49 @@ def test_a_version_5_file_gains_the_backlog(tmp_path):
                                 names).fetchone()[0] == 3
     migrated.close()
     fresh.close()
+
+
+def test_an_order_beyond_the_development_money_left_is_referred_to_the_steering_group(conn):
+    """Money is the steering group's (domain.md): an estimate above what the year's development lines
+    have left refers the item's decision to it, and the order waits until the referral is settled."""
+    from logbog_tui.storage import economy
+
+    line = economy.add_line(conn, 2026, "development", "Videreudvikling", 30_000)
+    economy.add_posting(conn, line, date(2026, 3, 1), 10_000, supplier="Dansk Telemedicin")
+    assert dev.development_money_left(conn, 2026, TODAY) == 20_000
+    item = dev.create(conn, dev.ItemDraft.check({"title": "Ny rapport", "kind": "ny funktion"}), TODAY)
+    meeting = fg_meeting(conn)
+    [agenda] = dev.to_agenda(conn, meeting, [item])
+    dev.prioritise(conn, item, "høj", "Bestilles, hvis der er penge", TODAY)
+
+    def order(estimate: str) -> None:
+        dev.change_status(conn, item, dev.StatusChange.check(
+            {"status": "bestilt", "ref": "DT-9", "estimate": estimate, "promised": "+30"},
+            today=TODAY), TODAY)
+
+    with pytest.raises(UserError, match="styregruppen") as refused:
+        order("25.000 kr")
+    assert "20.000" in refused.value.message and "25.000" in refused.value.message
+    assert meeting_records.items(conn, meeting)[0].referred
+    assert dev_list.get(conn, item).status == "prioritised"
+    with pytest.raises(UserError, match="styregruppen"):
+        order("25.000 kr")  # still the steering group's: not settled
+    steering = fg_meeting(conn, day=date(2026, 11, 20), body="styregruppe")
+    settling = meeting_records.save_item(conn, steering, "Bevilling til ny rapport", None, "Bevilget", None, False)
+    meeting_records.settle(conn, agenda, settling)
+    order("25.000 kr")
+    assert dev_list.get(conn, item).status == "ordered"
+
+
+def test_an_order_within_the_development_money_is_not_referred(conn):
+    from logbog_tui.storage import economy
+
+    economy.add_line(conn, 2026, "development", "Videreudvikling", 30_000)
+    item = dev.create(conn, dev.ItemDraft.check({"title": "Lille rettelse", "kind": "fejlrettelse"}), TODAY)
+    meeting = fg_meeting(conn)
+    dev.to_agenda(conn, meeting, [item])
+    dev.prioritise(conn, item, "mellem", "Bestilles", TODAY)
+    dev.change_status(conn, item, dev.StatusChange.check(
+        {"status": "bestilt", "ref": "DT-10", "estimate": "8t/6.000 kr", "promised": "+30"}, today=TODAY), TODAY)
+    assert dev_list.get(conn, item).status == "ordered"
+    assert not meeting_records.items(conn, meeting)[0].referred

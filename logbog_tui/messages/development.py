@@ -53,6 +53,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "delivered is set by adding the item to a release (logbog release add)"),
     "dev.bad_transition": ("et punkt kan ikke gå fra »{old}« til »{new}«; mulige: {options}",
                            "an item cannot go from '{old}' to '{new}'; possible: {options}"),
+    "dev.needs_steering_group": ("estimatet på {kr} kr. er mere end årets udviklingslinjer har tilbage ({left} kr.): "
+                                 "beslutningen er henvist til styregruppen; bestil, når den har afgjort henvisningen",
+                                 "the estimate of {kr} kr. is more than the year's development lines have left "
+                                 "({left} kr.): the decision is referred to the steering group; order once it has "
+                                 "settled the referral"),
+    "dev.event.referred_for_money": ("henvist til styregruppen: estimat {kr} kr., udviklingslinjerne har {left} kr. "
+                                     "tilbage", "referred to the steering group: estimate {kr} kr., the development "
+                                     "lines have {left} kr. left"),
     "dev.decision_required": ("prioriteret kræver følgegruppens beslutning (et dagsordenspunkt)",
                               "prioritised needs the follow-up group's decision (an agenda item)"),
     "dev.decision_not_fg": ("{item} er ikke et punkt fra et følgegruppemøde",
@@ -76,10 +84,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dev.notes.items": ("Leverede punkter", "Items delivered"),
     "dev.resolved_comment": ("Løst ved udgivelse af ny version af logbog.net",
                              "Resolved by a new release of logbog.net"),
-    "dev.money_referral": ("Kræver penge ud over årets udviklingspulje? Henvis punktet til styregruppen "
-                           "(markér dagsordenspunktet som henvist).",
-                           "Needs money beyond the year's development line? Refer the item to the steering "
-                           "group (mark the agenda item as referred)."),
+    "dev.money_referral": ("Et estimat ud over det, årets udviklingslinjer har tilbage, henvises til styregruppen, "
+                           "når punktet bestilles.",
+                           "An estimate beyond what the year's development lines have left is referred to the "
+                           "steering group when the item is ordered."),
     "dev.detail.status": ("Status: {status} · {kind} · {area} · prioritet {priority}",
                           "Status: {status} · {kind} · {area} · priority {priority}"),
     "dev.detail.origin": ("Sager: {tickets} · ønsket af: {askers}", "Tickets: {tickets} · asked by: {askers}"),
