@@ -245,3 +245,20 @@ def test_a_course_leader_in_the_register_can_be_erased_but_not_deleted(conn):
     placeholder = people.erase(conn, pid)
     (row,) = course_leaders.list_leaders(conn, TODAY)
     assert row.person_id == pid and row.name == placeholder
+
+
+def test_the_registers_warnings_take_a_few_queries_not_one_per_specialty(tmp_path):
+    """The dashboard asks for them on every refresh: the education regions were read once per
+    specialty (39 queries for the course leaders' "no hovedkursusleder" alone)."""
+    path = tmp_path / "demo.db"
+    conn = open_db(path, today=date(2026, 11, 28))
+    fill(conn, years=2, today=date(2026, 11, 28))
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        registers.warnings(conn, date(2026, 11, 28))
+    finally:
+        conn.set_trace_callback(None)
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(selects) < 20, len(selects)
+    conn.close()

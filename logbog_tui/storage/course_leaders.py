@@ -124,8 +124,9 @@ def missing_main(conn: Connection, today: date) -> list[tuple[int, str, str, str
                                        or_(col(CourseLeader.valid_to).is_(None),
                                            col(CourseLeader.valid_to) >= today))).all())
     out = []
+    every = regions(conn)  # once, not once per specialty (39 queries on every dashboard refresh)
     for s in specialties.list_specialties(conn, today):
-        for code, short in regions(conn):
+        for code, short in every:
             if (s.id, code) not in held:
                 out.append((s.id, s.name, code, short))
     return out
