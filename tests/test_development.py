@@ -199,10 +199,11 @@ def test_an_order_beyond_the_development_money_left_is_referred_to_the_steering_
     """Money is the steering group's (domain.md): an estimate above what the year's development lines
     have left refers the item's decision to it, and the order waits until the referral is settled."""
     from logbog_tui.storage import economy
+    from logbog_tui.storage.development_money import development_money_left
 
     line = economy.add_line(conn, 2026, "development", "Videreudvikling", 30_000)
     economy.add_posting(conn, line, date(2026, 3, 1), 10_000, supplier="Dansk Telemedicin")
-    assert dev.development_money_left(conn, 2026, TODAY) == 20_000
+    assert development_money_left(conn, 2026, TODAY) == 20_000
     item = dev.create(conn, dev.ItemDraft.check({"title": "Ny rapport", "kind": "ny funktion"}), TODAY)
     meeting = fg_meeting(conn)
     [agenda] = dev.to_agenda(conn, meeting, [item])

@@ -272,41 +272,6 @@ def from_ticket(conn: Connection, ticket_id: int, today: date, kind: str | None 
     return create(conn, draft, today, (ticket_id,))
 
 
-def development_money_left(conn: Connection, year: int, today: date) -> int | None:
-    """What the year's development lines (economy, kind ``development``) have left: budget less
-    spent and committed, in kroner; None when the year has no development line."""
-    from logbog_tui.storage import economy
-
-    rows = [r for r in economy.overview(conn, year, today).lines if r.line.kind == "development"]
-    return sum(r.position.remaining for r in rows) if rows else None
-
-
-def _needs_steering_group(conn: Connection, item_id: int, kr: int | None, on: date, today: date,
-                          author: int | None) -> None:
-    """An order whose estimate needs more money than the year's development lines have left is the
-    steering group's decision (domain.md: money is decided there; a disagreement is referred): the
-    item's decision is referred to it (one change, kept), and the order is refused until the
-    steering group has settled that referral."""
-    left = development_money_left(conn, on.year, today) if kr is not None else None
-    if kr is None or left is None or kr <= left:
-        return
-    with reading(conn) as session:
-        decision = _item(session, item_id).decision_item_id
-        agenda = session.get(AgendaItem, decision) if decision is not None else None
-        settled = agenda is not None and agenda.settled_by_id is not None
-    if settled:
-        return
-    if agenda is not None and not agenda.referred:
-        with transaction(conn) as session:
-            row = session.get(AgendaItem, agenda.id)
-            if row is not None:
-                row.referred = True
-            _event(session, item_id, today, author, "comment",
-                   text=t("dev.event.referred_for_money", kr=kr, left=left))
-    raise UserError("dev.needs_steering_group", field="estimate", kr=f"{kr:,}".replace(",", "."),
-                    left=f"{left:,}".replace(",", "."))
-
-
 def change_status(conn: Connection, item_id: int, c: StatusChange, today: date) -> str:
     """Move the item along its life (:data:`TRANSITIONS`); returns the old status."""
     on = c.on or today
@@ -315,7 +280,9 @@ def change_status(conn: Connection, item_id: int, c: StatusChange, today: date) 
     hours, kr = parse_estimate(c.estimate)
     author = _author(conn, today)
     if c.status == "ordered":
-        _needs_steering_group(conn, item_id, kr, on, today, author)
+        from logbog_tui.storage.development_money import needs_steering_group
+
+        needs_steering_group(conn, item_id, kr, on, today, author)
     with transaction(conn) as session:
         item = _item(session, item_id)
         old, new = item.status, c.status
