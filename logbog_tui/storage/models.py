@@ -4,11 +4,10 @@
 The storage modules read and write through them (:mod:`logbog_tui.storage.session`).
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from typing import Any, Optional
 
+from pydantic import ConfigDict
 from sqlalchemy import text
 from sqlalchemy.dialects.sqlite import DATETIME
 from sqlmodel import Field, SQLModel
@@ -19,13 +18,24 @@ from sqlmodel import Field, SQLModel
 Stamp = DATETIME(storage_format="%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:%(second)02d")  # type: ignore[no-untyped-call]
 
 
+class Table(SQLModel):
+    """Base of the table models. Annotations are evaluated when the class is made (no
+    ``from __future__ import annotations``: pydantic and SQLAlchemy would each evaluate the strings
+    again), and pydantic builds a model's validator when one is first validated (``defer_build``),
+    not at the TUI's start: rows read from the database are not validated. Together ~16 ms of the
+    start (docs/performance.md)."""
+
+    # SQLModel types model_config as its private SQLModelConfig; at run time both are plain dicts
+    model_config = ConfigDict(defer_build=True)  # type: ignore[assignment]
+
+
 def now_stamp() -> Any:
     """A column set by the database when the row is inserted (``DEFAULT CURRENT_TIMESTAMP``)."""
     return Field(default=None, nullable=False, sa_type=Stamp,
                  sa_column_kwargs={"server_default": text("CURRENT_TIMESTAMP")})
 
 
-class Journal(SQLModel, table=True):
+class Journal(Table, table=True):
     __tablename__ = "journal"
     id: Optional[int] = Field(default=None, primary_key=True)
     at: Optional[datetime] = now_stamp()
@@ -38,7 +48,7 @@ class Journal(SQLModel, table=True):
     undone_by: Optional[int] = Field(default=None, foreign_key="journal.id")
 
 
-class JournalRow(SQLModel, table=True):
+class JournalRow(Table, table=True):
     __tablename__ = "journal_row"
     id: Optional[int] = Field(default=None, primary_key=True)
     journal_id: int = Field(foreign_key="journal.id")
@@ -48,20 +58,20 @@ class JournalRow(SQLModel, table=True):
     after: Optional[str] = None
 
 
-class DbMark(SQLModel, table=True):
+class DbMark(Table, table=True):
     __tablename__ = "db_mark"
     id: Optional[int] = Field(default=None, primary_key=True)
     uid: str
     seq: int = 0
 
 
-class Setting(SQLModel, table=True):
+class Setting(Table, table=True):
     __tablename__ = "setting"
     key: str = Field(primary_key=True)
     value: str
 
 
-class Region(SQLModel, table=True):
+class Region(Table, table=True):
     __tablename__ = "region"
     code: str = Field(primary_key=True)
     iso_code: Optional[str] = Field(default=None, unique=True)
@@ -72,7 +82,7 @@ class Region(SQLModel, table=True):
     rotation_order: int
 
 
-class Organisation(SQLModel, table=True):
+class Organisation(Table, table=True):
     __tablename__ = "organisation"
     id: Optional[int] = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
@@ -80,26 +90,26 @@ class Organisation(SQLModel, table=True):
     kind: str
 
 
-class EduRegion(SQLModel, table=True):
+class EduRegion(Table, table=True):
     __tablename__ = "edu_region"
     code: str = Field(primary_key=True)
     name: str = Field(unique=True)
     secretariat_id: int = Field(foreign_key="organisation.id")
 
 
-class EduRegionCover(SQLModel, table=True):
+class EduRegionCover(Table, table=True):
     __tablename__ = "edu_region_cover"
     edu_region_code: str = Field(primary_key=True, foreign_key="edu_region.code")
     region_code: str = Field(primary_key=True, foreign_key="region.code")
 
 
-class Body(SQLModel, table=True):
+class Body(Table, table=True):
     __tablename__ = "body"
     code: str = Field(primary_key=True)
     name: str
 
 
-class Seat(SQLModel, table=True):
+class Seat(Table, table=True):
     __tablename__ = "seat"
     id: Optional[int] = Field(default=None, primary_key=True)
     body_code: str = Field(foreign_key="body.code")
@@ -113,7 +123,7 @@ class Seat(SQLModel, table=True):
     valid_to: Optional[date] = None
 
 
-class Person(SQLModel, table=True):
+class Person(Table, table=True):
     __tablename__ = "person"
     id: Optional[int] = Field(default=None, primary_key=True)
     name: str
@@ -126,7 +136,7 @@ class Person(SQLModel, table=True):
     created_at: Optional[datetime] = now_stamp()
 
 
-class Membership(SQLModel, table=True):
+class Membership(Table, table=True):
     __tablename__ = "membership"
     id: Optional[int] = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="person.id")
@@ -138,7 +148,7 @@ class Membership(SQLModel, table=True):
     appointment_ref: Optional[str] = None
 
 
-class Meeting(SQLModel, table=True):
+class Meeting(Table, table=True):
     __tablename__ = "meeting"
     id: Optional[int] = Field(default=None, primary_key=True)
     body_code: str = Field(foreign_key="body.code")
@@ -156,7 +166,7 @@ class Meeting(SQLModel, table=True):
     sequence: int = 0
 
 
-class Attendance(SQLModel, table=True):
+class Attendance(Table, table=True):
     __tablename__ = "attendance"
     meeting_id: int = Field(primary_key=True, foreign_key="meeting.id")
     person_id: int = Field(primary_key=True, foreign_key="person.id")
@@ -164,7 +174,7 @@ class Attendance(SQLModel, table=True):
     represented_by_id: Optional[int] = Field(default=None, foreign_key="person.id")
 
 
-class AgendaItem(SQLModel, table=True):
+class AgendaItem(Table, table=True):
     __tablename__ = "agenda_item"
     id: Optional[int] = Field(default=None, primary_key=True)
     meeting_id: int = Field(foreign_key="meeting.id")
@@ -177,14 +187,14 @@ class AgendaItem(SQLModel, table=True):
     settled_by_id: Optional[int] = Field(default=None, foreign_key="agenda_item.id")
 
 
-class HostAddress(SQLModel, table=True):
+class HostAddress(Table, table=True):
     """Version 6: where a host region's meetings are held by default (a meeting's place wins)."""
     __tablename__ = "host_address"
     region_code: str = Field(primary_key=True, foreign_key="region.code")
     address: str
 
 
-class AgendaPaper(SQLModel, table=True):
+class AgendaPaper(Table, table=True):
     """Version 6: a paper (document) an agenda item refers to: a file path or a link."""
     __tablename__ = "agenda_paper"
     id: Optional[int] = Field(default=None, primary_key=True)
@@ -193,7 +203,7 @@ class AgendaPaper(SQLModel, table=True):
     target: Optional[str] = None
 
 
-class PaperSent(SQLModel, table=True):
+class PaperSent(Table, table=True):
     """Version 6: the date a meeting's invitation, agenda or minutes was sent."""
     __tablename__ = "paper_sent"
     meeting_id: int = Field(primary_key=True, foreign_key="meeting.id")
@@ -201,7 +211,7 @@ class PaperSent(SQLModel, table=True):
     sent_on: date
 
 
-class TaskArea(SQLModel, table=True):
+class TaskArea(Table, table=True):
     __tablename__ = "task_area"
     id: Optional[int] = Field(default=None, primary_key=True)
     code: str = Field(unique=True)
@@ -211,7 +221,7 @@ class TaskArea(SQLModel, table=True):
     short_name: str
 
 
-class Task(SQLModel, table=True):
+class Task(Table, table=True):
     __tablename__ = "task"
     id: Optional[int] = Field(default=None, primary_key=True)
     area_id: int = Field(foreign_key="task_area.id")
@@ -225,7 +235,7 @@ class Task(SQLModel, table=True):
     created_at: Optional[datetime] = now_stamp()
 
 
-class TimeEntry(SQLModel, table=True):
+class TimeEntry(Table, table=True):
     __tablename__ = "time_entry"
     id: Optional[int] = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="person.id")
@@ -242,14 +252,14 @@ class TimeEntry(SQLModel, table=True):
     covers: Optional[str] = None   # 'month': a month's figure from a member's timesheet (version 4)
 
 
-class Budget(SQLModel, table=True):
+class Budget(Table, table=True):
     __tablename__ = "budget"
     year: int = Field(primary_key=True)
     scope: str = Field(primary_key=True)
     hours: float
 
 
-class Ticket(SQLModel, table=True):
+class Ticket(Table, table=True):
     __tablename__ = "ticket"
     id: Optional[int] = Field(default=None, primary_key=True)
     year: int
@@ -270,7 +280,7 @@ class Ticket(SQLModel, table=True):
     promised_on: Optional[date] = None
 
 
-class TicketEvent(SQLModel, table=True):
+class TicketEvent(Table, table=True):
     __tablename__ = "ticket_event"
     id: Optional[int] = Field(default=None, primary_key=True)
     ticket_id: int = Field(foreign_key="ticket.id")
@@ -284,7 +294,7 @@ class TicketEvent(SQLModel, table=True):
 
 # --- the project leader's registers (version 4) ------------------------------------------------
 
-class Specialty(SQLModel, table=True):
+class Specialty(Table, table=True):
     __tablename__ = "specialty"
     id: Optional[int] = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
@@ -292,7 +302,7 @@ class Specialty(SQLModel, table=True):
     valid_to: Optional[date] = None
 
 
-class Curriculum(SQLModel, table=True):
+class Curriculum(Table, table=True):
     """A version of a specialty's målbeskrivelse."""
 
     __tablename__ = "curriculum"
@@ -306,7 +316,7 @@ class Curriculum(SQLModel, table=True):
     note: Optional[str] = None
 
 
-class CurriculumAppendix(SQLModel, table=True):
+class CurriculumAppendix(Table, table=True):
     """An appendix (bilag) of a målbeskrivelse version."""
 
     __tablename__ = "curriculum_appendix"
@@ -317,7 +327,7 @@ class CurriculumAppendix(SQLModel, table=True):
     loaded: Optional[date] = None
 
 
-class CourseLeader(SQLModel, table=True):
+class CourseLeader(Table, table=True):
     __tablename__ = "course_leader"
     id: Optional[int] = Field(default=None, primary_key=True)
     specialty_id: int = Field(foreign_key="specialty.id")
@@ -331,7 +341,7 @@ class CourseLeader(SQLModel, table=True):
     entered: Optional[date] = None
 
 
-class Document(SQLModel, table=True):
+class Document(Table, table=True):
     __tablename__ = "document"
     id: Optional[int] = Field(default=None, primary_key=True)
     title: str
@@ -344,7 +354,7 @@ class Document(SQLModel, table=True):
     note: Optional[str] = None
 
 
-class DocumentReview(SQLModel, table=True):
+class DocumentReview(Table, table=True):
     __tablename__ = "document_review"
     id: Optional[int] = Field(default=None, primary_key=True)
     document_id: int = Field(foreign_key="document.id")
@@ -352,7 +362,7 @@ class DocumentReview(SQLModel, table=True):
     note: Optional[str] = None
 
 
-class Contract(SQLModel, table=True):
+class Contract(Table, table=True):
     __tablename__ = "contract"
     id: Optional[int] = Field(default=None, primary_key=True)
     title: str
@@ -369,7 +379,7 @@ class Contract(SQLModel, table=True):
     note: Optional[str] = None
 
 
-class EconLine(SQLModel, table=True):
+class EconLine(Table, table=True):
     __tablename__ = "econ_line"
     id: Optional[int] = Field(default=None, primary_key=True)
     year: int
@@ -380,7 +390,7 @@ class EconLine(SQLModel, table=True):
     note: Optional[str] = None
 
 
-class Posting(SQLModel, table=True):
+class Posting(Table, table=True):
     __tablename__ = "posting"
     id: Optional[int] = Field(default=None, primary_key=True)
     line_id: int = Field(foreign_key="econ_line.id")
@@ -392,14 +402,14 @@ class Posting(SQLModel, table=True):
     is_commitment: bool = False
 
 
-class CostKey(SQLModel, table=True):
+class CostKey(Table, table=True):
     __tablename__ = "cost_key"
     year: int = Field(primary_key=True)
     region_code: str = Field(primary_key=True, foreign_key="region.code")
     share: str
 
 
-class HourRate(SQLModel, table=True):
+class HourRate(Table, table=True):
     __tablename__ = "hour_rate"
     year: int = Field(primary_key=True)
     rate: int
@@ -407,7 +417,7 @@ class HourRate(SQLModel, table=True):
 
 # --- the development backlog with the supplier (version 8) -----------------------------------
 
-class DevRelease(SQLModel, table=True):
+class DevRelease(Table, table=True):
     """A release of logbog.net: its version, date and the release notes for the users."""
 
     __tablename__ = "dev_release"
@@ -417,7 +427,7 @@ class DevRelease(SQLModel, table=True):
     notes: Optional[str] = None
 
 
-class DevItem(SQLModel, table=True):
+class DevItem(Table, table=True):
     """A development item, from an idea to a release (storage/development.py)."""
 
     __tablename__ = "dev_item"
@@ -441,13 +451,13 @@ class DevItem(SQLModel, table=True):
     reason: Optional[str] = None
 
 
-class DevItemTicket(SQLModel, table=True):
+class DevItemTicket(Table, table=True):
     __tablename__ = "dev_item_ticket"
     item_id: int = Field(foreign_key="dev_item.id", primary_key=True)
     ticket_id: int = Field(foreign_key="ticket.id", primary_key=True)
 
 
-class DevItemAsker(SQLModel, table=True):
+class DevItemAsker(Table, table=True):
     """A region or an education region's secretariat that asked for an item."""
 
     __tablename__ = "dev_item_asker"
@@ -457,7 +467,7 @@ class DevItemAsker(SQLModel, table=True):
     edu_region_code: Optional[str] = Field(default=None, foreign_key="edu_region.code")
 
 
-class DevItemEvent(SQLModel, table=True):
+class DevItemEvent(Table, table=True):
     __tablename__ = "dev_item_event"
     id: Optional[int] = Field(default=None, primary_key=True)
     item_id: int = Field(foreign_key="dev_item.id")

@@ -5,6 +5,7 @@ development backlog, the registers' warnings, tickets)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +20,9 @@ from logbog_tui.storage.tickets import supplier_summary
 from logbog_tui.tui.widgets.bars import bar, status_text
 from logbog_tui.tui.widgets.key_bar import KeyBar
 from logbog_tui.tui.widgets.plain import Plain, Table
+
+if TYPE_CHECKING:
+    from logbog_tui.storage.economy import Overview
 
 
 class DashboardScreen(DataScreen):
@@ -42,13 +46,14 @@ class DashboardScreen(DataScreen):
         today = app.today
         self.query_one("#host-panel", Static).update(host_text(app.conn, today))
         ov = budget_overview(app.conn, today.year, today)
+        economy = economy_view(app.conn, today)  # once: the line under the budgets and the warnings
         pl = ov.leadership
         self.query_one("#budget-panel", Static).update(t(
             "dashboard.leadership", year=ov.year, used=fmt_hours(pl.used), budget=fmt_hours(pl.budget),
             expected=fmt_hours(round(pl.expected_to_date)), forecast=fmt_hours(round(pl.forecast)),
             status=status_words(pl.used, pl.budget, pl.status)) + planned_note(ov.leadership_planned)
-            + economy_text(app.conn, today))
-        self.query_one("#warnings-panel", Static).update(attention_text(app.conn, today))
+            + economy_text(economy))
+        self.query_one("#warnings-panel", Static).update(attention_text(app.conn, today, economy))
         self.query_one("#tickets-panel", Static).update(tickets_text(app.conn, today))
         table = self.query_one("#budget-table", Table)
         with table.refill(columns=(t("col.member"), t("col.bar"), t("col.used"), t("col.budget"), t("col.remaining"),
@@ -86,11 +91,13 @@ def paper_lines(conn, today: date) -> list[str]:
     return ["• " + t("dashboard.papers_due", count=len(found), titles=titles) + _more(len(found), 3)]
 
 
-def attention_text(conn, today: date) -> str:
+def attention_text(conn, today: date, economy: Overview | None = None) -> str:
     """A region change within a year, vacancies and endings, overdue tasks, open referrals (the
-    first ten), then the registers' warnings (one line per kind). A database without people says
-    what to do first instead (and the registers' warnings after it)."""
-    registers = register_lines(conn, today) + economy_lines(conn, today)  # one line per kind, after the ten
+    first ten), then the registers' and the economy's warnings (one line per kind). A database
+    without people says what to do first instead (and those warnings after it). ``economy``: the
+    year's economy if the caller has it already."""
+    registers = register_lines(conn, today) + economy_lines(
+        economy if economy is not None else economy_view(conn, today))
     if people.register_empty(conn):
         return "\n".join([t("dashboard.first_steps"), *registers])
     lines = []
@@ -161,13 +168,18 @@ def register_lines(conn, today: date) -> list[str]:
             + _more(len(items), 3) for key, items in groups.items()]
 
 
-def economy_text(conn, today: date) -> str:
+def economy_view(conn, today: date) -> Overview:
+    """This year's economy (issue 20), as the economy screen computes it."""
+    from logbog_tui.storage import economy
+
+    return economy.overview(conn, today.year, today)
+
+
+def economy_text(view: Overview) -> str:
     """One line under the hour budgets: the year's spending and forecast against the budget in
     kroner (issue 20); nothing when the year has no budget lines."""
     from logbog_tui.service.economy import format_amount
-    from logbog_tui.storage import economy
 
-    view = economy.overview(conn, today.year, today)
     if not view.lines:
         return ""
     tot = view.totals
@@ -176,11 +188,8 @@ def economy_text(conn, today: date) -> str:
                      status=t(f"econ.status.{tot.status}"))
 
 
-def economy_lines(conn, today: date) -> list[str]:
+def economy_lines(view: Overview) -> list[str]:
     """This year's budget lines over the warning and the over threshold (80 %/100 %), one line each kind."""
-    from logbog_tui.storage import economy
-
-    view = economy.overview(conn, today.year, today)
     lines = []
     for status in ("over", "warning"):
         hits = [r for r in view.lines if r.position.status == status]
