@@ -35,14 +35,15 @@ def test_the_host_command_imports_neither_textual_nor_sqlalchemy(tmp_path):
     assert "textual" not in modules and "sqlalchemy" not in modules and "sqlmodel" not in modules
 
 
-def test_the_host_command_imports_neither_typing_nor_shutil(tmp_path):
-    """Each costs ~2-3 ms of `logbog host`, whose target is at most 5x a bare `python -c pass`
-    (docs/performance.md): `typing` only for type checkers (``TYPE_CHECKING = False``), and
-    argparse's formatter asks the terminal's width without `shutil` (cli._Parser)."""
+def test_the_host_command_imports_neither_typing_nor_shutil_nor_dataclasses_nor_json(tmp_path):
+    """Each costs ~2-10 ms of `logbog host`, whose target is at most 5x a bare `python -c pass`
+    (docs/performance.md): `typing` only for type checkers (``TYPE_CHECKING = False``),
+    argparse's formatter asks the terminal's width without `shutil` (cli._Parser), the rotation's
+    values are records (service/record.py) and `json` is imported for ``--json`` only."""
     code = (f"import sys; sys.argv = ['logbog', '--db', {str(tmp_path / 'h.db')!r}, 'host']\n"
             "from logbog_tui.cli import main\nmain()")
     modules = loaded_after(code)
-    assert "typing" not in modules and "shutil" not in modules
+    assert not {"typing", "shutil", "dataclasses", "inspect", "json"} & modules
 
 
 def test_the_host_command_loads_only_the_first_parts_of_the_catalogue(tmp_path):

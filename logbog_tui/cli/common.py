@@ -4,7 +4,6 @@ file output. Every command module imports these from here (and from nowhere else
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from datetime import date
@@ -97,6 +96,8 @@ def checked(model, values: dict, options: dict[str, str], /, **context):
 
 
 def print_json(data) -> None:
+    import json  # here, not at the top: `logbog host` without --json never needs it
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 

@@ -6,20 +6,22 @@ keys and parameters (:class:`Message`) that the UI layers translate.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from logbog_tui.service.record import Record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~3 ms): `logbog host` stays quick
 if TYPE_CHECKING:
     from typing import Any
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(Record):
     """The one type for everything the rules and the storage say to a user: a message key and
     its parameters, translated only where it is shown (``logbog_tui.i18n.say``)."""
 
     key: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any]
+
+    def __init__(self, key: str, params: dict[str, Any] | None = None) -> None:
+        super().__init__(key, {} if params is None else params)
 
 
 class Problem(Exception):

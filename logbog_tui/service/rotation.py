@@ -21,16 +21,15 @@ Every answer carries a :class:`Message` (a message key and parameters) that expl
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from logbog_tui.service import Message
+from logbog_tui.service.record import Record
 
 USES_TURN = ("planned", "held")
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(Record):
     code: str
     name: str
     valid_from: date
@@ -42,8 +41,7 @@ class Region:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
 
-@dataclass(frozen=True)
-class Hosting:
+class Hosting(Record):
     """A follow-up group meeting as the rotation sees it."""
 
     date: date
@@ -57,16 +55,14 @@ class Hosting:
         return bool(self.proposed_code and self.region_code and self.proposed_code != self.region_code)
 
 
-@dataclass(frozen=True)
-class Proposal:
+class Proposal(Record):
     region: Region
     last_hosted: date | None
     inherited_from: Region | None
     reason: Message
 
 
-@dataclass(frozen=True)
-class HostAnswer:
+class HostAnswer(Record):
     region: Region
     meeting_date: date | None
     source: str  # "planned" or "rotation"
@@ -152,8 +148,7 @@ def current_host(regions: Sequence[Region], hostings: Sequence[Hosting], day: da
     return HostAnswer(proposal.region, None, "rotation", proposal.reason)
 
 
-@dataclass(frozen=True)
-class HostCheck:
+class HostCheck(Record):
     """How a follow-up group meeting's host stands against the rotation now.
 
     ``current`` is the rotation's proposal for the meeting's date now (the meeting itself left
