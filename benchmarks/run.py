@@ -77,10 +77,11 @@ def median_ms(cmd: list[str], runs: int = RUNS, inner: bool = False) -> float:
 
 
 def side_by_side(commands: dict[str, list[str]], runs: int,
-                 inner: dict[str, list[float]] | None = None) -> dict[str, float]:
+                 inner: dict[str, list[list[float]]] | None = None, lines: int = 1) -> dict[str, float]:
     """Median wall time of each command, the commands run in turn (one of each, ``runs`` times), so
     that a disturbance of the machine falls on all of them alike. With ``inner``, each command is
-    told when it was spawned (``BENCH_SPAWNED``) and the number it prints last is collected there."""
+    told when it was spawned (``BENCH_SPAWNED``) and the numbers on its last ``lines`` lines are
+    collected there, one list per run."""
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, cmd in commands.items():
@@ -90,7 +91,7 @@ def side_by_side(commands: dict[str, list[str]], runs: int,
                                  capture_output=True, text=True).stdout
             times[name].append((time.perf_counter() - start) * 1000)
             if inner is not None:
-                inner.setdefault(name, []).append(float(out.strip().splitlines()[-1]))
+                inner.setdefault(name, []).append([float(x) for x in out.strip().splitlines()[-lines:]])
     return {name: statistics.median(values) for name, values in times.items()}
 
 
@@ -124,15 +125,23 @@ START_RUNS = 11
 
 
 def start(dbs: dict[int, Path]) -> None:
-    print()
-    print("| TUI start (medians of %d) | 1 year | 20 years | target |" % START_RUNS)
+    """The TUI's start on 1 and 20 years, side by side with the libraries it cannot start without
+    (``import textual.app, sqlmodel``), so that a slow moment of the machine shows in both."""
+    py = sys.executable
+    shown: dict[str, list[float]] = {}
+    commands = {"floor": [py, "-c", "import textual.app, sqlmodel\nprint(0)\nprint(0)"],
+                **{str(y): [py, str(HERE / "start.py"), str(dbs[y])] for y in (1, 20)}}
+    figures = side_by_side(commands, START_RUNS, inner=shown, lines=2)
+    first = {name: statistics.median(v[0] for v in shown[name]) for name in ("1", "20")}
+    settled = {name: statistics.median(v[1] for v in shown[name]) for name in ("1", "20")}
+    print(f"\nTUI start, side by side with the libraries alone (each in turn, {START_RUNS} times; medians)\n")
+    print("| | 1 year | 20 years | target |")
     print("|---|---|---|---|")
-    shown: dict[int, list[float]] = {}
-    figures = side_by_side({y: [sys.executable, str(HERE / "start.py"), str(dbs[y])] for y in (1, 20)}, START_RUNS,
-                           inner=shown)  # type: ignore[arg-type]
-    first = {y: statistics.median(shown[y]) for y in (1, 20)}
-    print(f"| from spawn until the dashboard is shown | {first[1]:.0f} ms | {first[20]:.0f} ms | ≤ 800 ms |")
-    print(f"| whole process: shown, then exit | {figures[1]:.0f} ms | {figures[20]:.0f} ms | |")
+    print(f"| from spawn to the first frame with the dashboard's budget line | {first['1']:.0f} ms "
+          f"| {first['20']:.0f} ms | ≤ 800 ms |")
+    print(f"| from spawn until the app has settled (Pilot.pause) | {settled['1']:.0f} ms | {settled['20']:.0f} ms | |")
+    print(f"| whole process: shown, then exit | {figures['1']:.0f} ms | {figures['20']:.0f} ms | |")
+    print(f"| `python -c \"import textual.app, sqlmodel\"` (the libraries' floor) | {figures['floor']:.0f} ms | | |")
 
 
 PARTS = ("cli", "host", "report", "start", "direct", "pilot")
