@@ -161,13 +161,16 @@ def test_generated_key_sequences_never_crash(steps, then_q_and, demo_template, t
 
 # --- keys typed while a dialog opens -----------------------------------------------------------
 
-async def test_l_hours_enter_typed_at_full_speed_logs_the_hours(demo_template, tmp_path):
+@pytest.mark.parametrize("enter", ["enter", "ctrl+j"])
+async def test_l_hours_enter_typed_at_full_speed_logs_the_hours(enter, demo_template, tmp_path):
+    """``ctrl+j``: Enter typed while the program starts, before the terminal is in raw mode, comes
+    as a line feed (the terminal turns CR into LF); it saves as Enter does (tui/key_guard.py)."""
     path = fresh_copy(demo_template, tmp_path)
     count = connect(path).execute("SELECT count(*) FROM time_entry").fetchone()[0]
     app = LogbogApp(connect(path), path, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        burst(app, "l", "1", "comma", "5", "enter")
+        burst(app, "l", "1", "comma", "5", enter)
         await pilot.pause(0.2)
         await pilot.pause()
         assert not isinstance(app.screen, LogHoursDialog)

@@ -13,6 +13,10 @@ Two things went wrong when keys came faster than the screens:
   then saved an empty hours field). Keys typed after the key that opened a screen (or switched a
   mode) are held from that moment until the new screen has mounted, handled its ``ScreenResume``
   and taken its first focus, and then replayed in the order typed, to whatever has the focus.
+- Keys typed while the program starts, before Textual has put the terminal into raw mode, pass
+  the terminal's line discipline, which turns Enter (CR) into a line feed: Textual reads it as
+  `ctrl+j`, which no field takes, so `l1,5` Enter typed at once after `logbog` opened the dialog
+  with 1,5 and never saved it. `ctrl+j` is read as Enter (it means nothing else here).
 
 This costs a few attribute checks per key and one callback per opened screen."""
 
@@ -93,6 +97,8 @@ class KeyGuard:
         if not isinstance(event, events.Key):
             await super().on_event(event)
             return
+        if event.key == "ctrl+j" and not event.is_forwarded:  # Enter typed before raw mode (above)
+            event = events.Key("enter", "\r")
         if not event.is_forwarded:  # fresh from the terminal: priority bindings run now
             if self._held is not None:
                 self._held.append(event)
