@@ -55,3 +55,13 @@ def test_the_host_command_loads_only_the_first_parts_of_the_catalogue(tmp_path):
             "from logbog_tui.cli import main\nmain()")
     loaded = {m.rsplit(".", 1)[1] for m in loaded_after(code) if m.startswith("logbog_tui.messages.")}
     assert loaded == set(messages.FIRST)
+
+
+def test_the_tui_imports_the_writing_side_of_hours_only_when_needed():
+    """The dashboard's first frame does not wait for the log dialog, the Tasks screen's panels or
+    the hour imports' formats (~15 ms, docs/performance.md): they load when first used, or when
+    the app prewarms the log dialog in idle time after start."""
+    modules = loaded_after("import logbog_tui.tui.app")
+    assert not {"logbog_tui.storage.timelog", "logbog_tui.storage.entries", "logbog_tui.service.import_formats",
+                "logbog_tui.tui.dialogs.log_hours", "logbog_tui.tui.widgets.budget_panel",
+                "logbog_tui.tui.widgets.entry_panel", "logbog_tui.tui.widgets.task_panel"} & modules

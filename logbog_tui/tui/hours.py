@@ -5,17 +5,23 @@ toward, loudly when it crosses the warning or the over threshold."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from logbog_tui.storage import journal, names, people, queries, timelog
-from logbog_tui.storage.entries import EntryRow
+from logbog_tui.storage import journal, names, people, queries
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_hours, fmt_minutes, t
 from logbog_tui.overview import budget_overview, crossing_notice, status_words
 from logbog_tui.service.budget import OVER, WARNING, as_of_for, status
-from logbog_tui.storage.timelog import Draft
 from logbog_tui.tui.messages import DataChanged
-from logbog_tui.tui.dialogs import ConfirmDialog, LogForm, LogHoursDialog
 from logbog_tui.tui.textual_private import build_screen
+
+# The log dialog and the writing side of hours (storage.timelog, with the import formats) are
+# imported when hours are first logged or the dialog is prewarmed after start, not before the
+# dashboard's first frame (docs/performance.md).
+if TYPE_CHECKING:
+    from logbog_tui.storage.entries import EntryRow
+    from logbog_tui.storage.timelog import Draft
+    from logbog_tui.tui.dialogs.log_hours import LogForm, LogHoursDialog
 
 
 class HourLogging:
@@ -32,6 +38,8 @@ class HourLogging:
 
     def _dialog(self, form: LogForm, on_save) -> LogHoursDialog:
         """The one log dialog of the app, set up for ``form`` (kept between uses: quick to open)."""
+        from logbog_tui.tui.dialogs.log_hours import LogHoursDialog
+
         people = list(names.people_in_order(self.conn))
         targets = names.target_suggestions(self.conn)
         if self._log_dialog is None:
@@ -44,6 +52,8 @@ class HourLogging:
         """Compose and style the log dialog in idle time, so that its first opening is quick.
         (Textual composes a screen when it is first registered; ``build_screen`` does that without
         showing it.)"""
+        from logbog_tui.tui.dialogs.log_hours import LogForm
+
         if self._log_dialog is None:
             dialog = self._dialog(LogForm("", "", self.today), lambda draft: None)
             await build_screen(self, dialog)
@@ -52,6 +62,9 @@ class HourLogging:
                          note: str = "") -> None:
         """Open the log dialog; a ticket's hours are support (PL9); ``area`` (a code: PL1 from a
         specialty's row on Registers) and ``note`` fill in the target and the note."""
+        from logbog_tui.storage import timelog
+        from logbog_tui.tui.dialogs.log_hours import LogForm
+
         person = self.person_now()
         if person is None and people.register_empty(self.conn):
             self.notify(t("log.nobody_yet"), severity="warning", timeout=8)  # not "give a person"
@@ -75,6 +88,9 @@ class HourLogging:
         self.push_screen(self._dialog(form, save), self._after_save)
 
     def edit_entry(self, row: EntryRow) -> None:
+        from logbog_tui.storage import timelog
+        from logbog_tui.tui.dialogs.log_hours import LogForm
+
         form = LogForm(row.person, names.target_label(self.conn, row.area_id, row.task_id), row.day,
                        fmt_minutes(row.minutes, unit=False), row.note or "", row.is_support, "log.edit_title",
                        on_behalf=row.on_behalf or "", covers=row.covers)
@@ -87,6 +103,9 @@ class HourLogging:
         self.push_screen(self._dialog(form, save), self._after_save)
 
     def delete_entry(self, row: EntryRow) -> None:
+        from logbog_tui.storage import timelog
+        from logbog_tui.tui.dialogs.confirm import ConfirmDialog
+
         question = t("entry.confirm_delete", hours=fmt_minutes(row.minutes), person=row.person,
                      date=fmt_date(row.day), area=row.area)
 
@@ -153,6 +172,8 @@ class HourLogging:
 
 def budget_line(conn, draft: Draft, today: date) -> tuple[str, str, float, float] | None:
     """The budget an entry like ``draft`` counts toward, as (label, status, used, budget), or None."""
+    from logbog_tui.storage import timelog
+
     scope = timelog.area_of(conn, draft.area_id, draft.task_id).scope
     ov = budget_overview(conn, draft.day.year, as_of_for(draft.day.year, today))
     thresholds = queries.thresholds(conn)
