@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -65,6 +66,25 @@ def db_path(tmp_path) -> Path:
     path = tmp_path / "test.db"
     open_db(path, today=TODAY).close()
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """The demo's first year (storage/demo.py), built once per test process: copy it (``demo``)."""
+    from logbog_tui.storage.demo import fill
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    open_db(path, today=TODAY).close()
+    c = connect(path)
+    fill(c, years=1, today=TODAY)
+    c.close()
+    return path
+
+
+@pytest.fixture
+def demo(demo_template, tmp_path) -> Path:
+    """A fresh copy of the demo's first year for one test."""
+    return Path(shutil.copy(demo_template, tmp_path / "demo.db"))
 
 
 @pytest.fixture

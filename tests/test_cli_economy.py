@@ -6,35 +6,15 @@ dump/load."""
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
 
 import pytest
 
-from logbog_tui.storage.db import connect, open_db
-from logbog_tui.storage.demo import fill
+from logbog_tui.storage.db import connect
 
 from .conftest import TODAY
 
 LINE_KEYS = {"kind", "name", "budget", "spent", "committed", "remaining", "forecast", "status"}
 SHARE_KEYS = {"region_code", "region_name", "share", "amount"}
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("economy") / "demo.db"
-    open_db(path, today=TODAY).close()
-    conn = connect(path)
-    fill(conn, years=1, today=TODAY)
-    conn.close()
-    return path
-
-
-@pytest.fixture
-def demo(template, tmp_path) -> Path:
-    path = tmp_path / "demo.db"
-    shutil.copy(template, path)
-    return path
 
 
 def count(db_path, table: str) -> int:

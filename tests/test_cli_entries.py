@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,29 +13,11 @@ from pathlib import Path
 import pytest
 
 from logbog_tui.cli.entry_cmds import COLUMNS
-from logbog_tui.storage.db import connect, open_db
-from logbog_tui.storage.demo import fill
+from logbog_tui.storage.db import connect
 
 from .conftest import TODAY, add_leader
 
 BUDGET_PL_KEYS = {"budget", "used", "remaining", "expected_to_date", "forecast", "status", "planned"}
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("entries") / "demo.db"
-    open_db(path, today=TODAY).close()
-    conn = connect(path)
-    fill(conn, years=1, today=TODAY)
-    conn.close()
-    return path
-
-
-@pytest.fixture
-def demo(template, tmp_path) -> Path:
-    path = tmp_path / "demo.db"
-    shutil.copy(template, path)
-    return path
 
 
 def as_json(result) -> dict:

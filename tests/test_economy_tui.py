@@ -4,15 +4,12 @@ key saying so, a new line, a posting and the key through the dialogs, and every 
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
 from textual.widgets import Button, DataTable, Static
 
-from logbog_tui.storage.db import connect, open_db
-from logbog_tui.storage.demo import fill
+from logbog_tui.storage.db import connect
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.dialogs import KeysScreen
 from logbog_tui.tui.dialogs.form import FormDialog
@@ -21,21 +18,6 @@ from .conftest import submit_form
 
 TODAY = date(2026, 11, 25)
 SIZE = (80, 24)
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("economy-tui") / "demo.db"
-    open_db(path, today=TODAY).close()
-    conn = connect(path)
-    fill(conn, years=1, today=TODAY)
-    conn.close()
-    return path
-
-
-@pytest.fixture
-def demo(template, tmp_path) -> Path:
-    return Path(shutil.copy(template, tmp_path / "demo.db"))
 
 
 def app_for(path) -> LogbogApp:

@@ -16,8 +16,7 @@ from textual import events
 from textual.binding import Binding
 from textual.keys import key_to_character
 
-from logbog_tui.storage.db import connect, open_db
-from logbog_tui.storage.demo import fill
+from logbog_tui.storage.db import connect
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.dialogs import ConfirmDialog, LogHoursDialog
 from logbog_tui.tui.dialogs.form import FormDialog
@@ -58,16 +57,6 @@ def keys_of(state: str) -> list[str]:
         if isinstance(binding, Binding):
             out += [k.strip() for k in binding.key.split(",") if k.strip() not in out]
     return out
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    open_db(path, today=TODAY).close()
-    conn = connect(path)
-    fill(conn, years=1, today=TODAY)
-    conn.close()
-    return path
 
 
 def fresh_copy(template: Path, folder: Path) -> Path:

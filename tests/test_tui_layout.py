@@ -3,15 +3,13 @@ notices stay short, a table wider than the screen says so."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 from textual.widgets import Button
 
-from logbog_tui.storage.db import connect, open_db
-from logbog_tui.storage.demo import fill
+from logbog_tui.storage.db import connect
 from logbog_tui.tui.app import LogbogApp
 from logbog_tui.tui.textual_private import notifications
 
@@ -30,23 +28,6 @@ DIALOGS = {
     "ticket_new": ("5", "n"), "forward": ("5", "F"), "status": ("5", "S"), "comment": ("5", "c"),
     "ticket": ("5", "enter"),
 }
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("layout") / "demo.db"
-    open_db(path, today=TODAY).close()
-    conn = connect(path)
-    fill(conn, years=1, today=TODAY)
-    conn.close()
-    return path
-
-
-@pytest.fixture
-def demo(template, tmp_path) -> Path:
-    path = tmp_path / "demo.db"
-    shutil.copy(template, path)
-    return path
 
 
 def app_for(path) -> LogbogApp:
