@@ -129,7 +129,8 @@ def start(dbs: dict[int, Path]) -> None:
     (``import textual.app, sqlmodel``), so that a slow moment of the machine shows in both."""
     py = sys.executable
     shown: dict[str, list[float]] = {}
-    commands = {"floor": [py, "-c", "import textual.app, sqlmodel\nprint(0)\nprint(0)"],
+    # the floor without the garbage collector during its imports, as logbog's start (cli._main)
+    commands = {"floor": [py, "-c", "import gc; gc.disable(); import textual.app, sqlmodel\nprint(0)\nprint(0)"],
                 **{str(y): [py, str(HERE / "start.py"), str(dbs[y])] for y in (1, 20)}}
     figures = side_by_side(commands, START_RUNS, inner=shown, lines=2)
     first = {name: statistics.median(v[0] for v in shown[name]) for name in ("1", "20")}

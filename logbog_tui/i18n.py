@@ -73,10 +73,19 @@ def t(key: str, **params: object) -> str:
 
 def say(message: Message) -> str:
     """A :class:`~logbog_tui.service.Message` in the current language (dates as ``25.11.2026``; a
-    parameter that is a message itself, such as the reason in ``load.bad_value``, translated too)."""
-    params = {k: fmt_date(v) if type(v) is date else say(v) if isinstance(v, Message) else v
-              for k, v in message.params.items()}
-    return t(message.key, **params)
+    duration (``timedelta``) as hours, ``1,5 t``; a parameter that is a message itself, such as
+    the reason in ``load.bad_value`` or a weekday, translated too)."""
+    return t(message.key, **{k: _said(v) for k, v in message.params.items()})
+
+
+def _said(value: object) -> object:
+    if type(value) is date:
+        return fmt_date(value)
+    if isinstance(value, Message):
+        return say(value)
+    if type(value).__name__ == "timedelta":  # without importing it here (`logbog host`)
+        return fmt_minutes(round(value.total_seconds() / 60))  # type: ignore[attr-defined]
+    return value
 
 
 def t_every(key: str, **params: object) -> tuple[str, ...]:

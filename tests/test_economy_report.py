@@ -14,11 +14,10 @@ from logbog_tui.report_render import csv_files, markdown, render
 from logbog_tui.storage.db import connect
 
 from .conftest import TODAY
-from .test_cli_economy import demo, template  # noqa: F401 - the demo database fixtures
 
 
 @pytest.fixture
-def annual(demo):  # noqa: F811 - the fixture imported above
+def annual(demo):
     return report.annual(connect(demo), 2026, TODAY)
 
 
@@ -53,6 +52,6 @@ def test_xlsx_amounts_are_numbers(annual):
     assert isinstance(ws["C2"].value, int) and ws["C2"].number_format == "#,##0"
 
 
-def test_a_year_without_key_says_so(demo):  # noqa: F811
+def test_a_year_without_key_says_so(demo):
     data = report.annual(connect(demo), 2030, TODAY)
     assert data["economy"]["key_missing"] is True and data["economy_shares"] == []

@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 from icalendar import Calendar
 
+from logbog_tui import i18n
+from logbog_tui.i18n import say
 from logbog_tui.storage import meeting_records, meetings
 from logbog_tui.storage.db import connect
 from logbog_tui.storage.session import transaction
@@ -50,22 +52,38 @@ def test_cancelling_gives_the_turn_back(conn):
     assert meetings.get(conn, mid).status == "cancelled"  # the record is kept
 
 
+def said(warnings) -> list[str]:
+    """The warnings as shown (storage returns messages; they are translated where shown)."""
+    return [say(w) for w in warnings]
+
+
 def test_warnings_name_the_holiday_in_danish(conn):
     _mid, warnings = meetings.plan(conn, fg("2026-12-25"))
-    assert any("helligdag: Juledag" in w for w in warnings)
-    assert any("ledige pladser" in w for w in warnings)
-    warnings = meetings.warnings(conn, "folgegruppe", date(2026, 12, 26), "ordinary")
+    assert any("helligdag: Juledag" in w for w in said(warnings))
+    assert any("ledige pladser" in w for w in said(warnings))
+    warnings = said(meetings.warnings(conn, "folgegruppe", date(2026, 12, 26), "ordinary"))
     assert any("lørdag" in w for w in warnings) and any("Anden juledag" in w for w in warnings)
-    assert any("allerede et møde" in w for w in meetings.warnings(conn, "folgegruppe", date(2026, 12, 25), "extra"))
+    same_day = said(meetings.warnings(conn, "folgegruppe", date(2026, 12, 25), "extra"))
+    assert any("allerede et møde" in w for w in same_day)
+
+
+def test_warnings_are_messages_translated_where_shown(conn):
+    """Storage says what it warns of as a message; the language is chosen where it is shown."""
+    warning = next(w for w in meetings.warnings(conn, "folgegruppe", date(2026, 12, 26), "ordinary")
+                   if "weekday" in w.params)
+    assert "lørdag" in say(warning)
+    i18n.set_language("en")
+    assert "Saturday" in say(warning) and "lørdag" not in say(warning)
 
 
 def test_a_third_ordinary_meeting_and_a_move_are_checked(conn):
     meetings.plan(conn, fg("2026-05-12"))
     mid, _ = meetings.plan(conn, fg("2026-10-13"))
-    assert any("tredje ordinære" in w for w in meetings.warnings(conn, "folgegruppe", date(2026, 11, 3), "ordinary"))
-    assert not any("tredje" in w for w in meetings.warnings(conn, "folgegruppe", date(2026, 11, 3), "extra"))
+    third = said(meetings.warnings(conn, "folgegruppe", date(2026, 11, 3), "ordinary"))
+    assert any("tredje ordinære" in w for w in third)
+    assert not any("tredje" in w for w in said(meetings.warnings(conn, "folgegruppe", date(2026, 11, 3), "extra")))
     warnings = meetings.move(conn, mid, date(2026, 12, 25))
-    assert any("Juledag" in w for w in warnings)
+    assert any("Juledag" in w for w in said(warnings))
 
 
 def test_host_must_be_in_force_and_steering_has_no_rotation(conn):

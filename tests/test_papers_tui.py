@@ -13,7 +13,6 @@ from logbog_tui.tui.screens.dashboard import attention_text
 from tests import test_tui_layout as layout
 
 SIZE, TODAY = layout.SIZE, layout.TODAY
-template, demo = layout.template, layout.demo  # the same demo database (fixtures)
 
 
 async def _open_dialog(app, pilot, key="P"):

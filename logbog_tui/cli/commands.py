@@ -9,7 +9,7 @@ from datetime import date
 from logbog_tui import clock
 from logbog_tui.cli.common import date_arg, open_database, print_json, year_arg
 from logbog_tui.errors import UserError
-from logbog_tui.i18n import fmt_date, fmt_hours, t
+from logbog_tui.i18n import fmt_date, fmt_hours, say, t
 from logbog_tui.service import Problem
 
 
@@ -269,7 +269,7 @@ def cmd_log(args) -> int:
         print(t("log.saved", id=saved.id, hours=fmt_hours(minutes / 60), person=person.label, date=fmt_date(day),
                 area=saved.area_code, support=t("log.support_mark") if saved.is_support else ""))
     for warning in saved.warnings:
-        print(t("log.warning_line", text=warning), file=sys.stderr)
+        print(t("log.warning_line", text=say(warning)), file=sys.stderr)
     moved = None
     try:  # the hours are committed: whatever happens in the summary, the command succeeded
         ov, member = _moved(conn, saved, person.id, day, today)
@@ -288,7 +288,8 @@ def cmd_log(args) -> int:
         from logbog_tui.cli.entry_cmds import entry_json
         from logbog_tui.storage.entries import record
 
-        print_json({"entry": entry_json(record(conn, saved.id)), "budget": moved, "warnings": list(saved.warnings)})
+        print_json({"entry": entry_json(record(conn, saved.id)), "budget": moved,
+                    "warnings": [say(w) for w in saved.warnings]})
     return 0
 
 

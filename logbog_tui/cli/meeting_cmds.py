@@ -9,7 +9,7 @@ from pathlib import Path
 from logbog_tui import clock
 from logbog_tui.cli.common import body_arg, date_arg, id_arg, open_database, print_json, year_arg
 from logbog_tui.errors import UserError
-from logbog_tui.i18n import fmt_date, fmt_minutes, fmt_week, t
+from logbog_tui.i18n import fmt_date, fmt_minutes, fmt_week, say, t
 
 
 def register(sub) -> None:
@@ -87,7 +87,7 @@ def cmd_add(args) -> int:
     print(t(f"meeting.added.{args.status}", id=mid, body=t(f"body.{args.body}"), date=fmt_date(day),
             week=fmt_week(day), host=m.host_name or "–") + note)
     for w in warnings:
-        print(t("meeting.warning_line", text=w), file=sys.stderr)
+        print(t("meeting.warning_line", text=say(w)), file=sys.stderr)
     return 0
 
 
@@ -208,7 +208,7 @@ def cmd_move(args) -> int:
     print(t("cli.meeting.moved", id=m.id, old=fmt_date(m.day), date=fmt_date(day), week=fmt_week(day),
             host=moved.host_name or "–") + (t("meeting.override_mark") if moved.is_override else ""))
     for w in warnings:
-        print(t("meeting.warning_line", text=w), file=sys.stderr)
+        print(t("meeting.warning_line", text=say(w)), file=sys.stderr)
     return 0
 
 

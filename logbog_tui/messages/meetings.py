@@ -103,6 +103,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meetings.planned": ("Mødet er planlagt", "The meeting is planned"),
     "meetings.year_already_planned": ("Begge ordinære møder i {year} er allerede planlagt",
                                       "Both ordinary meetings of {year} are already planned"),
+    "meetings.dated_warning": ("{date}: {text}", "{date}: {text}"),
     "meetings.warnings_below": ("{count:advarsel|advarsler}: se under listen",
                                 "{count:warning|warnings}: see under the list"),
     "meetings.year_passed": ("{year} er forbi; der planlægges ikke møder bagud",

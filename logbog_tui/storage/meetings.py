@@ -22,7 +22,7 @@ from logbog_tui.storage.models import Meeting, Setting
 from logbog_tui.storage.models import Region as RegionTable
 from logbog_tui.storage.session import reading, transaction
 from logbog_tui.errors import UserError
-from logbog_tui.i18n import fmt_date, t
+from logbog_tui.i18n import fmt_date
 from logbog_tui.textfields import clean
 from logbog_tui.service import Message, Problem
 from logbog_tui.service import meetings as rules
@@ -227,16 +227,16 @@ def stale_meetings(conn: Connection, today: date) -> list[tuple[MeetingRow, rota
     return sorted(((m, checks[m.id]) for m in rows), key=lambda x: x[0].day)
 
 
-def warnings(conn: Connection, body: str, day: date, kind: str, ignore_id: int | None = None) -> list[str]:
-    """The planning warnings for a meeting, in the current language."""
+def warnings(conn: Connection, body: str, day: date, kind: str, ignore_id: int | None = None) -> list[Message]:
+    """The planning warnings for a meeting (translated where they are shown: ``i18n.say``)."""
     others = [rules.Planned(m.id, m.body, m.day, m.kind, m.status) for m in list_meetings(conn, day.year)]
     vacant = [line.seat.label for line in memberships.composition(conn, body, day) if line.vacant]
     out = []
     for w in rules.warnings(body, day, kind, others, vacant, ignore_id, queries.days_off(conn)):
         params = dict(w.params)
         if "weekday" in params:
-            params["weekday"] = t(f"weekday.long.{params['weekday']}")
-        out.append(t(w.key, **params))
+            params["weekday"] = Message(f"weekday.long.{params['weekday']}")
+        out.append(Message(w.key, params))
     return out
 
 
@@ -268,7 +268,7 @@ def _not_held_ahead(day: date, status: str, today: date) -> None:
         raise UserError("meeting.held_in_future", field="date", date=fmt_date(day))
 
 
-def plan(conn: Connection, draft: MeetingDraft, today: date | None = None) -> tuple[int, list[str]]:
+def plan(conn: Connection, draft: MeetingDraft, today: date | None = None) -> tuple[int, list[Message]]:
     """Create a meeting; returns its id and the warnings for its date."""
     today = today or clock.today()
     _in_range(conn, draft.day, today)
@@ -315,7 +315,7 @@ class SuccessorOffered(UserError):
 
 
 def move(conn: Connection, meeting_id: int, day: date, take_successor: bool = False,
-         today: date | None = None, host_text: str | None = None, reason: str | None = None) -> list[str]:
+         today: date | None = None, host_text: str | None = None, reason: str | None = None) -> list[Message]:
     """Move a meeting to ``day``; the host must be in force then. When it has ceased (Hovedstaden
     or Sjælland from 2027) its successor is offered (:class:`SuccessorOffered`) and, with
     ``take_successor`` (or a ``host_text``), becomes the host. Another host named by ``host_text``

@@ -4,7 +4,7 @@ entry they make), and the write, in one short transaction."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, cast
 
 from pydantic import ValidationInfo, field_validator, model_validator
@@ -19,7 +19,7 @@ from logbog_tui.storage.models import Task, TaskArea, TimeEntry
 from logbog_tui.storage.session import reading, transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import fmt_date, fmt_minutes, t
-from logbog_tui.service import Problem
+from logbog_tui.service import Message, Problem
 from logbog_tui.service.entry_rules import entry_warnings
 from logbog_tui.service.import_formats import MAX_MONTH_HOURS, MAX_MONTH_MINUTES, MONTH
 from logbog_tui.service.parse import MAX_MINUTES_PER_DAY, parse_date, parse_hours
@@ -214,7 +214,7 @@ class Saved:
     task_id: int | None
     is_support: bool
     on_behalf_of: int | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()
 
 
 def last_used(conn: Connection, person_id: int) -> tuple[int | None, int | None]:
@@ -340,16 +340,17 @@ def _name(conn: Connection, person_id: int) -> str:
     return names.person_names(conn, [person_id]).get(person_id, "?")
 
 
-def warnings(conn: Connection, day: date, minutes: int, others: int) -> tuple[str, ...]:
-    """The warnings of an entry (long day, weekend, holiday or extra day off), translated."""
+def warnings(conn: Connection, day: date, minutes: int, others: int) -> tuple[Message, ...]:
+    """The warnings of an entry (long day, weekend, holiday or extra day off), translated where
+    they are shown (``i18n.say``: the hours as a duration, the weekday as a message)."""
     out = []
     for w in entry_warnings(day, minutes, others, queries.days_off(conn)):
-        params = dict(w.params)
+        params: dict[str, object] = {"date": day, **w.params}
         if "weekday" in params:
-            params["weekday"] = t(f"weekday.long.{params['weekday']}")
+            params["weekday"] = Message(f"weekday.long.{params['weekday']}")
         if "minutes" in params:
-            params["hours"] = fmt_minutes(params.pop("minutes"))
-        out.append(t(w.key, date=fmt_date(day), **params))
+            params["hours"] = timedelta(minutes=cast(int, params.pop("minutes")))
+        out.append(Message(w.key, params))
     return tuple(out)
 
 

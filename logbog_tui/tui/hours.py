@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from logbog_tui.storage import journal, names, people, queries
 from logbog_tui.errors import UserError
-from logbog_tui.i18n import fmt_date, fmt_hours, fmt_minutes, t
+from logbog_tui.i18n import fmt_date, fmt_hours, fmt_minutes, say, t
 from logbog_tui.overview import budget_overview, crossing_notice, status_words
 from logbog_tui.service.budget import OVER, WARNING, as_of_for, status
 from logbog_tui.tui.messages import DataChanged
@@ -150,7 +150,7 @@ class HourLogging:
         target = names.target_label(self.conn, draft.area_id, draft.task_id) if draft.task_id or draft.area_id else ""
         message = t("log.toast", hours=fmt_minutes(draft.minutes), date=fmt_date(draft.day), target=target)
         severity = "warning" if warnings else "information"
-        message += "".join("\n⚠ " + w for w in warnings)
+        message += "".join("\n⚠ " + say(w) for w in warnings)
         if draft.day > self.today:
             message += "\n" + t("log.future_note")
         if after is not None:

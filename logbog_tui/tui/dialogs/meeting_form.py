@@ -127,7 +127,7 @@ class MeetingDialog(ModalScreen[object]):
             proposal_box.update(t("meeting.no_rotation"))
         kind = self.query_one("#kind", Select).value
         warnings = meetings.warnings(self.app.conn, body, day, kind)
-        self.query_one("#warnings", Static).update("\n".join("⚠ " + w for w in warnings))
+        self.query_one("#warnings", Static).update("\n".join("⚠ " + say(w) for w in warnings))
 
     def _show(self, errors: dict[str, str]) -> None:
         for name in (*FIELDS, "form"):

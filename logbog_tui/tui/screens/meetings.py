@@ -11,10 +11,10 @@ from textual.widgets import DataTable, Header, Static
 
 from logbog_tui.tui.screens.base import DataScreen
 from logbog_tui.storage import meeting_records, meetings, queries
-from logbog_tui.i18n import fmt_date, fmt_week, t
+from logbog_tui.i18n import fmt_date, fmt_week, say, t
 from logbog_tui.storage.meetings import MeetingDraft, MeetingRow
 from logbog_tui.overview import explain
-from logbog_tui.service import Problem
+from logbog_tui.service import Message, Problem
 from logbog_tui.service.parse import parse_date
 from logbog_tui.tui.dialogs import ConfirmDialog
 from logbog_tui.tui.dialogs.form import Field, FieldErrors, FormDialog
@@ -127,7 +127,7 @@ class MeetingsScreen(FilterableList, DataScreen):
                 return
             warnings = (result[1] if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], list)
                         else [])
-            self.notes = "\n".join("⚠ " + w for w in warnings)
+            self.notes = "\n".join("⚠ " + say(w) for w in warnings)
             message = t(key) + ("\n" + t("meetings.warnings_below", count=len(warnings)) if warnings else "")
             self.app.notify(message, severity="warning" if warnings else "information", timeout=8 if warnings else 4)
             self.refresh_data()
@@ -177,7 +177,7 @@ class MeetingsScreen(FilterableList, DataScreen):
             for day, prop in plan:
                 _mid, w = meetings.plan(conn, MeetingDraft(body="folgegruppe", day=day, time="10:00", duration=240,
                                                             host_code=prop.region.code))
-                warnings += [f"{fmt_date(day)}: {x}" for x in w]
+                warnings += [Message("meetings.dated_warning", {"date": day, "text": x}) for x in w]
             self.year = year
             self._done("meetings.year_planned")((None, warnings))
 
@@ -276,7 +276,7 @@ class MeetingsScreen(FilterableList, DataScreen):
                 day = day_of(values)
             except FieldErrors:
                 return []
-            return meetings.warnings(conn, m.body, day, m.kind, m.id) if day != m.day else []
+            return [say(w) for w in meetings.warnings(conn, m.body, day, m.kind, m.id)] if day != m.day else []
 
         self.app.push_screen(FormDialog(t("meetings.move_title", date=fmt_date(m.day)),
                                         [Field("date", t("meeting.field.date"), fmt_date(m.day))], save, live=live),
