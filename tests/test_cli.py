@@ -199,6 +199,17 @@ def test_demo_fills_a_new_database_and_refuses_one_with_people(cli, tmp_path):
     assert again.code == 2 and "allerede personer" in again.err
 
 
+def test_the_demo_has_decisions_and_referrals_only_at_meetings_held(demo):
+    """A planned (or cancelled) meeting has its agenda, not yet its decisions or referrals."""
+    conn = connect(demo)
+    early = conn.execute("SELECT count(*) FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id"
+                         " WHERE m.status != 'held' AND (a.decision IS NOT NULL OR a.referred)").fetchone()[0]
+    held = conn.execute("SELECT count(*) FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id"
+                        " WHERE m.status = 'held' AND a.decision IS NOT NULL").fetchone()[0]
+    planned = conn.execute("SELECT count(*) FROM meeting WHERE status = 'planned'").fetchone()[0]
+    assert early == 0 and held > 0 and planned > 0
+
+
 def test_demo_hosts_follow_the_rotation(cli, tmp_path):
     from logbog_tui.storage import queries
     from logbog_tui.service.rotation import propose

@@ -95,11 +95,14 @@ def test_more_dialogs_at_80x24(name, demo, snap_compare):
 
 
 def test_settle_dialog_at_80x24(demo, snap_compare):
-    """`A` on a follow-up group item referred to the steering group."""
+    """`A` on a follow-up group item referred to the steering group (the first item of the last
+    follow-up group meeting held, referred here)."""
     conn = connect(demo)
-    meeting = conn.execute(
-        "SELECT m.id FROM meeting m WHERE m.body_code = 'folgegruppe' AND (SELECT referred FROM agenda_item"
-        " WHERE meeting_id = m.id ORDER BY position, id LIMIT 1) = 1 ORDER BY m.date DESC").fetchone()[0]
+    meeting = conn.execute("SELECT id FROM meeting WHERE body_code = 'folgegruppe' AND status = 'held'"
+                           " ORDER BY date DESC").fetchone()[0]
+    with conn:
+        conn.execute("UPDATE agenda_item SET referred = 1 WHERE id = (SELECT id FROM agenda_item"
+                     " WHERE meeting_id = ? ORDER BY position, id LIMIT 1)", (meeting,))
     conn.close()
 
     async def open_record(pilot) -> None:

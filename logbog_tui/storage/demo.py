@@ -253,7 +253,7 @@ def _meetings(gen: _Gen, leader: int, members: list[Span], steering: list[int]) 
                                   kind=kind, status=status, host_region_code=host,
                                   proposed_region_code=proposal.region.code, override_reason=reason,
                                   place=f"Regionshuset, {next(r.name for r in regions if r.code == host)}"))
-            _agenda(gen, mid, referrals=True)
+            _agenda(gen, mid, referrals=True, held=status == "held")
             if status == "held":
                 present = sorted({p for p, start, end in members if start <= day <= end})
                 _attendance(gen, mid, day, present, leader)
@@ -263,18 +263,19 @@ def _meetings(gen: _Gen, leader: int, members: list[Span], steering: list[int]) 
                 continue
             mid = gen.new(Meeting(body_code="styregruppe", date=day, start_time="13:00", duration_minutes=120,
                                   status="held" if day < today else "planned", place="Danske Regioner"))
-            _agenda(gen, mid)
+            _agenda(gen, mid, held=day < today)
             if day < today:
                 _attendance(gen, mid, day, sorted(set(steering)), leader)
 
 
-def _agenda(gen: _Gen, meeting_id: int, referrals: bool = False) -> None:
-    """Three agenda items; a follow-up group item is now and then referred to the steering group."""
+def _agenda(gen: _Gen, meeting_id: int, referrals: bool = False, held: bool = True) -> None:
+    """Three agenda items; at a held meeting two have a decision and a follow-up group item is now
+    and then referred to the steering group. A planned or cancelled meeting has its agenda only."""
     gen.stats["meetings"] += 1
     for pos, title in enumerate(gen.rng.sample(AGENDA, 3), start=1):
+        referred = bool(referrals and gen.rng.random() < 0.08)  # drawn either way: the same demo after it
         gen.later(AgendaItem, meeting_id=meeting_id, position=pos, title=title,
-                  decision="Taget til efterretning" if pos < 3 else None,
-                  referred=bool(referrals and gen.rng.random() < 0.08))
+                  decision="Taget til efterretning" if pos < 3 and held else None, referred=referred and held)
 
 
 def _hours(gen: _Gen, leader: int, members: list[Span], subs: list[Span], steering: list[int]) -> None:
