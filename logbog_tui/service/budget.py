@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from logbog_tui.service.workdays import DEFAULT_DAYS_OFF, DaysOff, working_days_in
+from logbog_tui.service.record import Record
 
 OK, WARNING, OVER = "ok", "warning", "over"
 
 
-@dataclass(frozen=True)
-class Thresholds:
+class Thresholds(Record):
     warn: float = 0.8
     over: float = 1.0
 
@@ -47,8 +47,7 @@ def status(used: float, budget: float, thresholds: Thresholds = Thresholds()) ->
     return OK
 
 
-@dataclass(frozen=True)
-class Pace:
+class Pace(Record):
     budget: float
     used: float
     remaining: float
@@ -128,8 +127,7 @@ def attribute(row: HourRow, members: Container[int]) -> int | None:
     return None
 
 
-@dataclass(frozen=True)
-class MemberPace:
+class MemberPace(Record):
     expected_to_date: float
     forecast: float
     elapsed_working_days: int

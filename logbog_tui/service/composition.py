@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from logbog_tui.service import Message
+from logbog_tui.service.record import Record
 
 
 def valid_on(start: date, end: date | None, day: date) -> bool:
@@ -23,8 +24,7 @@ def overlap(a_start: date, a_end: date | None, b_start: date, b_end: date | None
     return a_start <= (b_end or date.max) and b_start <= (a_end or date.max)
 
 
-@dataclass(frozen=True)
-class Seat:
+class Seat(Record):
     id: int
     body: str
     kind: str
@@ -34,8 +34,7 @@ class Seat:
     valid_to: date | None = None
 
 
-@dataclass(frozen=True)
-class Membership:
+class Membership(Record):
     id: int
     person_id: int
     person: str

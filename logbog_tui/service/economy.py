@@ -24,12 +24,12 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from logbog_tui.errors import UserError
+from logbog_tui.service.record import Record
 
 OK, WARNING, OVER = "ok", "warning", "over"
 KINDS = ("supplier", "development", "hosting", "project_leadership", "follow_up_group", "other")
@@ -234,8 +234,7 @@ def profile_text(profile: Sequence[int] | None) -> str:
     return "" if not profile else " ".join(str(w) for w in profile)
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(Record):
     """The budget thresholds (settings ``budget_warn``/``budget_over``) as exact fractions."""
     warn: Fraction = Fraction(4, 5)
     over: Fraction = Fraction(1)
@@ -252,8 +251,7 @@ def status(forecast: int, budget: int, limits: Limits = Limits()) -> str:
     return OK
 
 
-@dataclass(frozen=True)
-class LinePosition:
+class LinePosition(Record):
     budget: int
     spent: int
     committed: int

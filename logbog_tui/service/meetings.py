@@ -4,20 +4,19 @@ group meetings of a year proposed with dateutil's rrule."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.rrule import MONTHLY, TU, rrule
 
 from logbog_tui.service import Message
 from logbog_tui.service.workdays import DEFAULT_DAYS_OFF, DaysOff, holiday_name, is_working_day
+from logbog_tui.service.record import Record
 
 ORDINARY_PER_YEAR = 2
 SPRING_MONTH, AUTUMN_MONTH = 5, 10
 
 
-@dataclass(frozen=True)
-class Planned:
+class Planned(Record):
     """A meeting as the warnings see it."""
 
     id: int | None

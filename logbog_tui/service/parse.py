@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from logbog_tui.service import Problem
+from logbog_tui.service.record import Record
 
 MAX_MINUTES_PER_DAY = 24 * 60
 _MAX_INPUT = 40
@@ -27,8 +27,7 @@ ORG_START = date(2013, 1, 1)   # the start of the logbog.net project: the defaul
 YEARS_AHEAD = 2                # time entries and meetings at most two years ahead
 
 
-@dataclass(frozen=True)
-class DateRange:
+class DateRange(Record):
     """The dates allowed for time entries and meetings: from the organisation's start (a setting)
     to two years after today (the meetings of the year after next can be planned)."""
 

@@ -8,8 +8,8 @@ Dates in, values out; what a user is told is a :class:`~logbog_tui.service.Messa
 from __future__ import annotations
 
 import calendar
+from logbog_tui.service.record import Record
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 NOTICE_WARNING_DAYS = 90  # a notice deadline within this many days is a warning
@@ -17,8 +17,7 @@ NOTICE_WARNING_DAYS = 90  # a notice deadline within this many days is a warning
 
 # --- PL1: målbeskrivelser ----------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Version:
+class Version(Record):
     """A målbeskrivelse version as the rules need it."""
 
     id: int
@@ -90,8 +89,7 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(Record):
     """Where a contract stands on a day: the end of its current term (None: it runs until it is
     terminated, without a fixed end), the last day to give notice before that end, and whether it
     has ended."""

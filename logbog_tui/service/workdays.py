@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
 from logbog_tui.service import Problem
+from logbog_tui.service.record import Record
 
 
 def _easter(year: int) -> date:
@@ -52,8 +52,7 @@ def _optional_names(year: int) -> dict[date, str]:
             date(year, 12, 24): "Juleaftensdag", date(year, 12, 31): "Nytårsaften"}
 
 
-@dataclass(frozen=True)
-class DaysOff:
+class DaysOff(Record):
     """Extra days off every year, as (month, day) pairs, besides the public holidays."""
 
     days: tuple[tuple[int, int], ...] = ((12, 24), (12, 31), (6, 5))

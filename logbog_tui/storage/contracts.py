@@ -5,7 +5,6 @@ Warnings: a notice deadline within 90 days; a contract that ended without a succ
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import Annotated, Any, Optional, cast
@@ -23,10 +22,10 @@ from logbog_tui.storage.inputs import Input, Invalid, refuse
 from logbog_tui.storage.models import Contract
 from logbog_tui.storage.registers import MAX_NAME, Note, Owner, RegisterDate, Title, ToDate, given_text, text
 from logbog_tui.storage.session import reading, transaction
+from logbog_tui.service.record import Record
 
 
-@dataclass(frozen=True)
-class ContractRow:
+class ContractRow(Record):
     contract: Contract
     term: rules.Term
 

@@ -5,7 +5,6 @@ was entered in logbog.net (issue 19). A new hovedkursusleder ends the one before
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
 from typing import Annotated, Any, cast
@@ -23,13 +22,13 @@ from logbog_tui.storage.inputs import Input, Invalid, refuse, refuse_as
 from logbog_tui.storage.models import CourseLeader, EduRegion, Person, Specialty
 from logbog_tui.storage.registers import MAX_NAME, RegisterDate, ToDate, given_date, text
 from logbog_tui.storage.session import reading, transaction
+from logbog_tui.service.record import Record
 
 ROLES = ("main", "sub")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 
 
-@dataclass(frozen=True)
-class LeaderRow:
+class LeaderRow(Record):
     id: int
     specialty_id: int
     specialty: str

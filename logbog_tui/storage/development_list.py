@@ -3,7 +3,6 @@ tickets and askers (:class:`ItemRow`), and an item's timeline."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 
@@ -20,9 +19,9 @@ from logbog_tui.storage.models import (AgendaItem, DevItem, DevItemAsker, DevIte
                                        EduRegion, Meeting, Person, Region, TaskArea, Ticket)
 from logbog_tui.storage.session import reading
 from logbog_tui.storage.tickets import number
+from logbog_tui.service.record import Record
 
-@dataclass(frozen=True)
-class ItemRow:
+class ItemRow(Record):
     id: int
     title: str
     description: str | None
@@ -120,8 +119,7 @@ def for_agenda_item(conn: Connection, agenda_item_id: int) -> ItemRow | None:
     return get(conn, found) if found is not None else None
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(Record):
     at: str  # UTC as stored
     author: str | None
     kind: str

@@ -4,7 +4,6 @@ date, a link; and each review, for the annual report. A passed review date is a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import Annotated, Any, cast
@@ -23,12 +22,12 @@ from logbog_tui.storage.inputs import Input, refuse
 from logbog_tui.storage.models import Document, DocumentReview
 from logbog_tui.storage.registers import Link, Note, Owner, RegisterDate, Title, Version, given_date
 from logbog_tui.storage.session import reading, transaction
+from logbog_tui.service.record import Record
 
 AUDIENCES = ("trainees", "supervisors", "administrators", "all")
 
 
-@dataclass(frozen=True)
-class DocumentRow:
+class DocumentRow(Record):
     id: int
     title: str
     audience: str

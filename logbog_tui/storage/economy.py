@@ -4,7 +4,6 @@ commitments), the distribution key per year and the hour rate per year. The arit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 from typing import cast
@@ -20,13 +19,13 @@ from logbog_tui.storage.models import CostKey, EconLine, HourRate, Posting, Regi
 from logbog_tui.storage.names import Named, resolve
 from logbog_tui.storage.queries import setting
 from logbog_tui.storage.session import reading, transaction
+from logbog_tui.service.record import Record
 
 MAX_NAME = 200
 MAX_NOTE = 2000
 
 
-@dataclass(frozen=True)
-class LineRow:
+class LineRow(Record):
     line: EconLine
     position: money.LinePosition
 
@@ -35,8 +34,7 @@ class LineRow:
         return cast(int, self.line.id)
 
 
-@dataclass(frozen=True)
-class ShareRow:
+class ShareRow(Record):
     region_code: str
     region_name: str
     share: Fraction
@@ -44,8 +42,7 @@ class ShareRow:
     budget_amount: int
 
 
-@dataclass(frozen=True)
-class Overview:
+class Overview(Record):
     """A year's economy: its lines, the totals, the hours valued and the regions' shares."""
     year: int
     lines: list[LineRow]

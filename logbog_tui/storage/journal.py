@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import getpass
 import json
-from dataclasses import dataclass
 from datetime import datetime
 from collections.abc import Callable
 from functools import cache
@@ -36,6 +35,7 @@ from logbog_tui.storage.db import Connection
 from logbog_tui.storage.journal_triggers import NOT_JOURNALLED, SETTING_SKIPPED  # noqa: F401 - its facts, here too
 from logbog_tui.storage.models import Journal, JournalRow
 from logbog_tui.storage.session import reading, transaction
+from logbog_tui.service.record import Record
 
 
 def _user() -> str:
@@ -67,8 +67,7 @@ def end(conn: Connection, entry: int, rows: bool) -> bool:
 
 # --- reading ----------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class RowChange:
+class RowChange(Record):
     table: str
     row_id: int
     before: dict[str, Any] | None
@@ -79,8 +78,7 @@ class RowChange:
         return "insert" if self.before is None else "delete" if self.after is None else "update"
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Record):
     id: int
     at: datetime       # UTC
     who: str | None

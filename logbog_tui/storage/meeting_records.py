@@ -3,7 +3,6 @@ attendance, tasks from actions, and logging the meeting's hours for everyone pre
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 
@@ -25,6 +24,7 @@ from logbog_tui.textfields import clean
 from logbog_tui.storage.meetings import get
 from logbog_tui.service import Message, Problem
 from logbog_tui.service.parse import MAX_MINUTES_PER_DAY, parse_hours
+from logbog_tui.service.record import Record
 
 ATTENDANCE = ("present", "absent", "substitute")
 
@@ -112,8 +112,7 @@ class MeetingHours(Input):
         return cast(int, value)
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(Record):
     id: int
     meeting_id: int
     position: int
@@ -182,8 +181,7 @@ def minutes(conn: Connection, meeting_id: int) -> str:
         return session.exec(select(Meeting.minutes_text).where(Meeting.id == meeting_id)).first() or ""
 
 
-@dataclass(frozen=True)
-class Referral:
+class Referral(Record):
     item_id: int
     meeting_id: int
     day: date
@@ -261,14 +259,12 @@ def fg_areas(conn: Connection) -> list[TaskArea]:
 
 # --- attendance ----------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Substitute:
+class Substitute(Record):
     person_id: int
     name: str
 
 
-@dataclass(frozen=True)
-class Attendee:
+class Attendee(Record):
     person_id: int
     name: str
     seat: str
@@ -306,16 +302,14 @@ def set_attendance(conn: Connection, meeting_id: int, person_id: int, status: st
             row.sqlmodel_update({"status": mark.status, "represented_by_id": mark.represented_by})
 
 
-@dataclass(frozen=True)
-class Logged:
+class Logged(Record):
     person_id: int
     minutes: int
     code: str
     entry_id: int
 
 
-@dataclass(frozen=True)
-class LoggedHours:
+class LoggedHours(Record):
     person: str
     minutes: int
     code: str

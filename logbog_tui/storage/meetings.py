@@ -4,7 +4,6 @@ Every write is one short transaction; warnings are returned, never silently drop
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, cast
 
@@ -29,6 +28,7 @@ from logbog_tui.service import meetings as rules
 from logbog_tui.service import rotation
 from logbog_tui.service.parse import parse_duration
 from logbog_tui.service.timeofday import parse_time
+from logbog_tui.service.record import Record
 
 BODIES = ("folgegruppe", "styregruppe")
 KINDS = ("ordinary", "extra")
@@ -36,8 +36,7 @@ STATUSES = ("planned", "held", "cancelled")
 LIMITS = {"reason": 1000, "place": 200}
 
 
-@dataclass(frozen=True)
-class MeetingRow:
+class MeetingRow(Record):
     id: int
     body: str
     day: date

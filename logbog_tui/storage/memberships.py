@@ -8,7 +8,6 @@ field); the storage functions check what they are given with the same models.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar, cast
 
@@ -40,6 +39,7 @@ from logbog_tui.storage.inputs import Input, refuse
 from logbog_tui.storage.models import Membership, Person, Seat
 from logbog_tui.storage.session import reading, transaction
 from logbog_tui.textfields import clean
+from logbog_tui.service.record import Record
 
 ROLES = ("member", "chair", "secretary", "chair_secretary")
 BODIES = ("styregruppe", "folgegruppe")
@@ -177,8 +177,7 @@ def current_warnings(conn: Connection, today: date) -> list[Message]:
     return warnings(seats(conn), memberships(conn), today)
 
 
-@dataclass(frozen=True)
-class MembershipRow:
+class MembershipRow(Record):
     """A membership as the Members screen and its dialogs show it: the seat by body and label, and
     the member a substitute serves (``holder``)."""
 

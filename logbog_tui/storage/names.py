@@ -4,7 +4,6 @@ what the user typed (a name, a code, ``#12``) into a row, or a refusal that list
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar, cast
 
@@ -30,6 +29,7 @@ from logbog_tui.storage.models import (
     TaskArea,
 )
 from logbog_tui.storage.session import reading
+from logbog_tui.service.record import Record
 
 
 # --- people by name -------------------------------------------------------------------------
@@ -69,8 +69,7 @@ def organisations(conn: Connection) -> list[Named]:
 
 # --- name resolution ------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Named:
+class Named(Record):
     id: int
     label: str
 
@@ -151,8 +150,7 @@ def resolve_organisation(conn: Connection, text: str) -> Named:
                    exact_codes={short: cast(int, i) for i, _, short in rows if short})
 
 
-@dataclass(frozen=True)
-class SeatName:
+class SeatName(Record):
     """A seat as the command line names it: ``code`` is stable (``midtjylland``, ``nord`` for an
     education region's secretariat, ``sst``, ``project_leader``); ``aliases`` are the other names
     typed for it (the region's ISO code and name, the secretariat's name and short name)."""

@@ -4,7 +4,6 @@ deadlines for sending them, and who receives them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, cast
 
@@ -20,6 +19,7 @@ from logbog_tui.storage.meetings import MeetingRow, get
 from logbog_tui.storage.models import (AgendaItem, AgendaPaper, HostAddress, Meeting, PaperSent, Person, Region,
                                        Task)
 from logbog_tui.storage.session import reading, transaction
+from logbog_tui.service.record import Record
 
 KINDS = ("invitation", "agenda", "minutes")
 # days before the meeting (invitation, agenda) or after it (minutes): settings papers_<kind>_days
@@ -151,8 +151,7 @@ def deadline(kind: str, day: date, settings: dict[str, int]) -> date:
     return day + offset if kind == "minutes" else day - offset
 
 
-@dataclass(frozen=True)
-class Due:
+class Due(Record):
     meeting_id: int
     body: str
     day: date
@@ -187,8 +186,7 @@ def due(conn: Connection, today: date) -> list[Due]:
 
 # --- actions, next meeting, recipients -------------------------------------------------------
 
-@dataclass(frozen=True)
-class Action:
+class Action(Record):
     title: str
     owner: str | None
     due: date | None
@@ -205,8 +203,7 @@ def actions(conn: Connection, meeting_id: int) -> list[Action]:
         return [Action(r.title, r.owner, r.due_date, r.status) for r in session.exec(query)]
 
 
-@dataclass(frozen=True)
-class NextMeeting:
+class NextMeeting(Record):
     day: date
     time: str | None
     host: str | None
@@ -231,8 +228,7 @@ def next_meeting(conn: Connection, m: MeetingRow) -> NextMeeting | None:
     return NextMeeting(m.day + timedelta(days=182), None, prop.region.name, True) if prop else None
 
 
-@dataclass(frozen=True)
-class Recipient:
+class Recipient(Record):
     person_id: int
     name: str
     email: str | None
@@ -257,8 +253,7 @@ def recipients(conn: Connection, m: MeetingRow) -> list[Recipient]:
     return [Recipient(pid, name, mails.get(pid), role, seat) for pid, name, role, seat in people]
 
 
-@dataclass(frozen=True)
-class Organizer:
+class Organizer(Record):
     name: str
     email: str | None
 

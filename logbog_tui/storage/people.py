@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Any, cast
 from datetime import date, datetime, timezone
 
@@ -26,6 +25,7 @@ from logbog_tui.storage.session import reading, transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 from logbog_tui.service.text import has_control
+from logbog_tui.service.record import Record
 
 LIMITS = {"name": 200, "title": 200, "email": 254, "phone": 40, "notes": 10_000}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
@@ -96,8 +96,7 @@ def update(conn: Connection, person_id: int, d: PersonDraft) -> None:
                                 "email": d.email, "phone": d.phone, "notes": d.notes})
 
 
-@dataclass(frozen=True)
-class PersonRow:
+class PersonRow(Record):
     id: int
     name: str
     organisation: str | None

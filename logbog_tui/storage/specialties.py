@@ -5,7 +5,6 @@ note), the version in force, and whether the newest waits to be loaded. The rule
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import Annotated, Any, Optional, cast
@@ -25,10 +24,10 @@ from logbog_tui.storage.models import Curriculum, CurriculumAppendix, Specialty
 from logbog_tui.storage.registers import (MAX_NAME, MAX_SHORT, Link, Note, RegisterDate, Title, ToDate, Version,
                                          given_date, given_text, text)
 from logbog_tui.storage.session import reading, transaction
+from logbog_tui.service.record import Record
 
 
-@dataclass(frozen=True)
-class SpecialtyRow:
+class SpecialtyRow(Record):
     """A specialty with its målbeskrivelser as the list shows them: the edition in force today, and
     the newest version (approved, effective, loaded) with whether it waits to be loaded."""
 
@@ -50,8 +49,7 @@ class SpecialtyRow:
         return self.valid_to is not None and self.valid_to < today
 
 
-@dataclass(frozen=True)
-class VersionRow:
+class VersionRow(Record):
     id: int
     specialty_id: int
     edition: str

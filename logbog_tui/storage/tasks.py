@@ -3,7 +3,6 @@ and the writes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any, cast
 
@@ -20,6 +19,7 @@ from logbog_tui.storage.session import reading, transaction
 from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 from logbog_tui.service import Message
+from logbog_tui.service.record import Record
 
 STATUSES = ("todo", "doing", "waiting", "done")
 SORTS = ("due", "status")
@@ -27,8 +27,7 @@ MAX_TITLE = 300
 MAX_DESCRIPTION = 10_000
 
 
-@dataclass(frozen=True)
-class TaskRow:
+class TaskRow(Record):
     id: int
     area_id: int
     area_code: str

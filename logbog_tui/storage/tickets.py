@@ -4,7 +4,6 @@ event, forwarding to the supplier (Dansk Telemedicin) with its case reference an
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from typing import Any, Unpack, cast
 
@@ -26,6 +25,7 @@ from logbog_tui.errors import UserError
 from logbog_tui.i18n import t
 from logbog_tui.service import Message
 from logbog_tui.textfields import clean
+from logbog_tui.service.record import Record
 
 CATEGORIES = ("fejl", "spoergsmaal", "oenske", "feedback", "dataaendring")
 PRIORITIES = ("lav", "normal", "hoej", "kritisk")
@@ -290,8 +290,7 @@ def comment(conn: Connection, ticket_id: int, text: str, author_id: int | None =
         session.add(TicketEvent(ticket_id=ticket_id, at=_now(), author_id=author_id, kind="comment", text=body))
 
 
-@dataclass(frozen=True)
-class TicketRow:
+class TicketRow(Record):
     id: int
     number: str
     title: str
@@ -371,8 +370,7 @@ def list_tickets(conn: Connection, status: str | None = None, text: str = "", so
         return [_row(r) for r in session.execute(query.limit(limit))]
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(Record):
     at: str  # UTC as stored, "2026-11-28 07:18:00" (i18n.fmt_moment shows it in Danish time)
     author: str | None
     kind: str
