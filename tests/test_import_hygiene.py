@@ -65,3 +65,23 @@ def test_the_tui_imports_the_writing_side_of_hours_only_when_needed():
     assert not {"logbog_tui.storage.timelog", "logbog_tui.storage.entries", "logbog_tui.service.import_formats",
                 "logbog_tui.tui.dialogs.log_hours", "logbog_tui.tui.widgets.budget_panel",
                 "logbog_tui.tui.widgets.entry_panel", "logbog_tui.tui.widgets.task_panel"} & modules
+
+
+def test_the_tui_starts_without_registering_every_command():
+    """`logbog --db X --lang en` (no command): the TUI; the parser then holds only the global
+    options, and no command's module is imported (~25 ms of the start, docs/performance.md). It
+    reads those options as the whole parser does."""
+    code = ("from logbog_tui.cli import build_parser, _only_global_options\n"
+            "argv = ['--db', 'x.db', '--lang', 'en']\n"
+            "assert _only_global_options(argv)\n"
+            "small = vars(build_parser(None, tui=True).parse_args(argv))\n"
+            "assert small == {'db': 'x.db', 'lang': 'en', 'command': None}, small\n")
+    modules = loaded_after(code)
+    assert not {m for m in modules if m.startswith("logbog_tui.cli.") and m.endswith("_cmds")}
+    assert "logbog_tui.cli.commands" not in modules
+    from logbog_tui.cli import _only_global_options, build_parser
+
+    whole = vars(build_parser(None).parse_args(["--db", "x.db", "--lang", "en"]))
+    assert {k: whole[k] for k in ("db", "lang", "command")} == {"db": "x.db", "lang": "en", "command": None}
+    assert not _only_global_options(["--db"]) and not _only_global_options(["--db", "x", "host"])
+    assert not _only_global_options(["--help"]) and _only_global_options(["--db=x", "--lang=da"])
