@@ -4,7 +4,7 @@
 -- Hours are stored as whole minutes so that sums are exact.
 
 PRAGMA application_id = 1280264002;  -- 0x4C4F4742, "LOGB"
-PRAGMA user_version = 8;  -- one step per version in logbog_tui/storage/migrations.py (and a test that a new
+PRAGMA user_version = 9;  -- one step per version in logbog_tui/storage/migrations.py (and a test that a new
                           -- database equals a migrated one: tests/test_migrations.py)
 
 -- Key/value settings: rotation order overrides, budget thresholds, the project leader, ...
@@ -219,7 +219,8 @@ CREATE INDEX task_due ON task (due_date);
 -- aggregate by area without a join through task. on_behalf_of_id (version 2): the member a
 -- substitute did the work for; blank for a member's own hours. Version 4: source says where an
 -- imported entry came from (timesheet:<uuid of the sheet>, csv, timewarrior:<start>,
--- watson:<id>; blank for hours typed in logbog); covers = 'month' is a month's figure from a
+-- watson:<id>; blank for hours typed in logbog); version 9: meeting:<id> for hours logged from a
+-- meeting's record; covers = 'month' is a month's figure from a
 -- member's timesheet, dated the month's last working day: up to 200 hours, outside the
 -- 24-hours-per-day rule.
 CREATE TABLE time_entry (

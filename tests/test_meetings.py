@@ -145,6 +145,27 @@ def test_attendance_and_meeting_hours(conn, group):
     assert ov.leadership.used == 5.5
 
 
+def test_a_meetings_hours_are_known_by_their_meeting_not_by_their_note(conn, group):
+    """The record asks before logging a meeting's hours twice: it knows them by the meeting they
+    were logged from, in either language, with the note changed, and not those of another
+    meeting that day."""
+    from logbog_tui.storage import timelog
+
+    mid, _ = meetings.plan(conn, fg("2026-05-12"))
+    steering, _ = meetings.plan(conn, MeetingDraft(body="styregruppe", day=date(2026, 5, 12)))
+    meeting_records.set_attendance(conn, mid, group["Anne Aarhus"], "present")
+    area = conn.execute("SELECT id FROM task_area WHERE code = 'FG1'").fetchone()[0]
+    (logged,) = meeting_records.log_hours(conn, mid, 120, 0, 0, area)
+    assert [h.person for h in meeting_records.logged_for(conn, mid)] == ["Anne Aarhus"]
+    assert meeting_records.logged_for(conn, steering) == []
+    i18n.set_language("en")
+    assert [h.person for h in meeting_records.logged_for(conn, mid)] == ["Anne Aarhus"]
+    entry = timelog.Draft(person_id=group["Anne Aarhus"], day=date(2026, 5, 12), minutes=150, area_id=area,
+                          note="Møde og forberedelse")
+    timelog.update(conn, logged.entry_id, entry, date(2026, 11, 25))
+    assert [(h.person, h.minutes) for h in meeting_records.logged_for(conn, mid)] == [("Anne Aarhus", 150)]
+
+
 def test_meeting_hours_are_all_or_nothing(conn, group):
     mid, _ = meetings.plan(conn, fg("2026-05-12"))
     for person in ("Lone Leder", "Anne Aarhus"):

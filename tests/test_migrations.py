@@ -46,7 +46,8 @@ def test_the_fixture_is_version_1():
 
 
 def test_a_version_1_file_is_backed_up_and_migrated_to_the_current_version(tmp_path):
-    assert SCHEMA_VERSION == 8  # 6: meeting papers (issue 23), 7: economy (issue 20), 8: development (issue 22)
+    assert SCHEMA_VERSION == 9  # 6: meeting papers (issue 23), 7: economy (issue 20), 8: development (issue 22),
+    # 9: meeting hours linked to their meeting
     path = _copy(tmp_path)
     before = sqlite3.connect(path)
     counts = {t: before.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("person", "time_entry",
@@ -162,3 +163,36 @@ def test_a_new_database_is_made_at_the_version_the_code_writes(tmp_path):
     conn = open_db(tmp_path / "new.db")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
+
+
+def test_version_9_links_the_meeting_hours_that_the_note_named(tmp_path):
+    """Up to version 8 the hours logged from a meeting's record were recognised by their note
+    ("Møde 12.05.2026", or "Meeting 12.05.2026" in English): version 9 links them to their
+    meeting (``source``). A note on a day with two attended meetings, or a note the user changed,
+    is left as it was."""
+    path = tmp_path / "v8.db"
+    open_db(path).close()
+    raw = sqlite3.connect(path)
+    with raw:
+        person = raw.execute("INSERT INTO person (name) VALUES ('Anne Aarhus')").lastrowid
+        area = raw.execute("SELECT id FROM task_area WHERE code = 'FG1'").fetchone()[0]
+        meetings = {}
+        held = (("2026-05-12", "folgegruppe"), ("2026-10-13", "folgegruppe"), ("2026-10-13", "styregruppe"))
+        for day, body in held:
+            mid = raw.execute("INSERT INTO meeting (body_code, date, status) VALUES (?, ?, 'held')",
+                              (body, day)).lastrowid
+            raw.execute("INSERT INTO attendance (meeting_id, person_id, status) VALUES (?, ?, 'present')",
+                        (mid, person))
+            meetings[(day, body)] = mid
+        for day, note in (("2026-05-12", "Møde 12.05.2026"), ("2026-05-12", "Meeting 12.05.2026"),
+                          ("2026-05-12", "Møde 12.05.2026 og forberedelse"), ("2026-10-13", "Møde 13.10.2026")):
+            raw.execute("INSERT INTO time_entry (person_id, date, minutes, area_id, note) VALUES (?, ?, 60, ?, ?)",
+                        (person, day, area, note))
+        raw.execute("PRAGMA user_version = 8")
+    raw.close()
+    conn = open_db(path)
+    sources = [tuple(r) for r in conn.execute("SELECT note, source FROM time_entry ORDER BY id")]
+    linked = f"meeting:{meetings[('2026-05-12', 'folgegruppe')]}"
+    assert sources == [("Møde 12.05.2026", linked), ("Meeting 12.05.2026", linked),
+                       ("Møde 12.05.2026 og forberedelse", None), ("Møde 13.10.2026", None)]
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9

@@ -19,7 +19,7 @@ from logbog_tui.storage.models import (AgendaItem, Attendance, Meeting, Membersh
                                        TimeEntry)
 from logbog_tui.storage.session import reading, transaction
 from logbog_tui.errors import UserError
-from logbog_tui.i18n import fmt_date, fmt_minutes, t, t_every
+from logbog_tui.i18n import fmt_date, fmt_minutes, t
 from logbog_tui.textfields import clean
 from logbog_tui.storage.meetings import get
 from logbog_tui.service import Message, Problem
@@ -315,14 +315,17 @@ class LoggedHours(Record):
     code: str
 
 
+def meeting_source(meeting_id: int) -> str:
+    """What a time entry logged from a meeting's record says it came from (``time_entry.source``)."""
+    return f"meeting:{meeting_id}"
+
+
 def logged_for(conn: Connection, meeting_id: int) -> list[LoggedHours]:
-    """Hours already logged for the meeting with `l` (person, minutes, area code): the entries of
-    its day that carry its note, in either language."""
-    m = get(conn, meeting_id)
-    notes = t_every("record.entry_note", date=fmt_date(m.day))
+    """Hours already logged for the meeting from its record (person, minutes, area code): the
+    entries whose source is the meeting, whatever their note says now."""
     query = (select(Person.name, TimeEntry.minutes, TaskArea.code).join(Person, col(Person.id) == TimeEntry.person_id)
              .join(TaskArea, col(TaskArea.id) == TimeEntry.area_id)
-             .where(TimeEntry.date == m.day, col(TimeEntry.note).in_(notes)).order_by(collate(col(Person.name), "da")))
+             .where(TimeEntry.source == meeting_source(meeting_id)).order_by(collate(col(Person.name), "da")))
     with reading(conn) as session:
         return [LoggedHours(name, minutes, code) for name, minutes, code in session.exec(query)]
 
@@ -374,7 +377,8 @@ def log_hours(conn: Connection, meeting_id: int, meeting_minutes: int, prep_minu
                                 logged=fmt_minutes(totals.get(person, 0)))
         note = t("record.entry_note", date=fmt_date(m.day))
         entries = [(person, area, code, TimeEntry(person_id=person, date=m.day, minutes=each, area_id=area,
-                                                  note=note, on_behalf_of_id=on_behalf))
+                                                  note=note, on_behalf_of_id=on_behalf,
+                                                  source=meeting_source(meeting_id)))
                    for person, (area, code, on_behalf) in people.items()]
         session.add_all([entry for *_, entry in entries])
         session.flush()

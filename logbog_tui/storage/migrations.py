@@ -365,8 +365,23 @@ def _v7_to_v8(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _v8_to_v9(conn: sqlite3.Connection) -> None:
+    """Version 9: hours logged from a meeting's record say which meeting (``source`` =
+    ``meeting:<id>``) instead of being recognised by their note. Up to version 8 the note was
+    "Møde DD.MM.YYYY" (Danish) or "Meeting DD.MM.YYYY" (English), the meeting's date: such an
+    entry of that day, with no source, is linked when exactly one meeting of that day has its
+    attendance recorded (hours are logged for those present); otherwise it is left as typed."""
+    conn.execute(
+        "UPDATE time_entry SET source = 'meeting:' || (SELECT a.meeting_id FROM attendance a"
+        " JOIN meeting m ON m.id = a.meeting_id WHERE m.date = time_entry.date LIMIT 1)"
+        " WHERE source IS NULL"
+        " AND note IN ('Møde ' || strftime('%d.%m.%Y', date), 'Meeting ' || strftime('%d.%m.%Y', date))"
+        " AND (SELECT count(DISTINCT a.meeting_id) FROM attendance a JOIN meeting m ON m.id = a.meeting_id"
+        " WHERE m.date = time_entry.date) = 1")
+
+
 # STEPS[i] brings a database from version i + 1 to version i + 2.
-STEPS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6, _v6_to_v7, _v7_to_v8]
+STEPS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6, _v6_to_v7, _v7_to_v8, _v8_to_v9]
 SCHEMA_VERSION = 1 + len(STEPS)
 # version v -> the step that upgrades a database at version v to v + 1
 MIGRATIONS: dict[int, Migration] = {i + 1: step for i, step in enumerate(STEPS)}

@@ -195,8 +195,8 @@ def _when(r: EntryRow) -> str:
 
 def _note(r: EntryRow) -> str:
     """The note, after where an imported entry came from (``timeark``, ``Timewarrior``, ...)."""
-    if not r.source:
+    kind = r.source.split(":", 1)[0] if r.source else ""
+    if kind in ("", "meeting"):  # typed in logbog, or logged from a meeting's record (its note says which)
         return r.note or ""
-    kind = r.source.split(":", 1)[0]
     origin = t(f"entries.source.{kind}") if kind in SOURCES else kind
     return f"{origin} · {r.note}" if r.note else origin
