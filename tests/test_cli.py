@@ -231,3 +231,22 @@ def test_areas_are_found_by_code_completion_or_name(conn):
     for text in ("PL4", "pl4", "PL4 Leverandørkontakt", "leverandørkontakt", str(pl4)):
         assert names.resolve_area(conn, text).id == pl4
     assert names.resolve_target(conn, "PL4 Leverandørkontakt") == (pl4, None)
+
+
+def test_a_members_hours_outside_their_seat_are_logged_with_a_warning(cli, org, db_path):
+    """A member whose seat ended logs follow-up group hours after it: they are saved and count
+    toward the year's (pro-rated) budget, and the user is told so; inside the seat, no warning."""
+    conn = connect(db_path)
+    with conn:
+        conn.execute("UPDATE membership SET valid_to = '2026-04-30' WHERE person_id = ? AND substitute_for_id IS NULL",
+                     (org["jens"],))
+    conn.close()
+    inside = cli("log", "2", "--person", "Jens Jensen", "--area", "FG1", "--date", "14.04.2026")
+    assert inside.code == 0 and "ingen plads" not in inside.err
+    after = cli("log", "2", "--person", "Jens Jensen", "--area", "FG1", "--date", "12.11.2026", "--json")
+    assert after.code == 0, after.err
+    warnings = json.loads(after.out)["warnings"]
+    assert warnings == ["Jens Jensen havde ingen plads i følgegruppen 12.11.2026; timerne tæller i årets budget, "
+                        "som er beregnet efter dagene på pladsen"]
+    support = cli("log", "1", "--person", "Jens Jensen", "--area", "FG1", "--date", "13.11.2026", "--support")
+    assert support.code == 0 and "ingen plads" not in support.err  # support never counts: nothing to say

@@ -61,6 +61,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "{date} now has {hours} logged for the person; is that right?"),
     "log.warn.weekend": ("{date} er en {weekday}", "{date} is a {weekday}"),
     "log.warn.day_off": ("{date} er en fridag: {name}", "{date} is a day off: {name}"),
+    "log.warn.no_seat": ("{person} havde ingen plads i følgegruppen {date}; timerne tæller i årets budget, som er "
+                         "beregnet efter dagene på pladsen", "{person} held no follow-up group seat on {date}; the "
+                         "hours count toward the year's budget, which is pro-rated by the days in the seat"),
     "log.warning_line": ("advarsel: {text}", "warning: {text}"),
     "log.day_full": ("det giver over 24 timer {date} (allerede registreret: {logged})",
                      "that makes more than 24 hours on {date} (already logged: {logged})"),

@@ -255,6 +255,16 @@ def is_member(conn: Connection, person_id: int, year: int) -> bool:
         return session.exec(query).first() is not None
 
 
+def held_seat_on(conn: Connection, person_id: int, day: date) -> bool:
+    """Whether ``person_id`` held a representative seat of the follow-up group on ``day``."""
+    query = (select(col(Membership.id)).join(Seat, col(Seat.id) == col(Membership.seat_id))
+             .where(col(Membership.person_id) == person_id, col(Membership.substitute_for_id).is_(None),
+                    _representative(Seat), _running(Membership, day, day))
+             .limit(1))
+    with reading(conn) as session:
+        return session.exec(query).first() is not None
+
+
 def days_off(conn: Connection) -> DaysOff:
     """The extra days off (setting ``extra_days_off``; default 24.12, 31.12, 05.06)."""
     value = setting(conn, "extra_days_off")

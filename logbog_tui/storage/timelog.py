@@ -286,8 +286,15 @@ def save(conn: Connection, draft: Draft, today: date) -> Saved:
                           note=draft.note, on_behalf_of_id=on_behalf, source=draft.source, covers=draft.covers)
         session.add(entry)
         session.flush()
+    found = warnings(conn, draft.day, draft.minutes, day_total)
+    if (area.scope == "folgegruppe" and on_behalf is None and not draft.is_support
+            and not queries.held_seat_on(conn, draft.person_id, draft.day)
+            and queries.is_member(conn, draft.person_id, draft.day.year)):
+        # a member's own hours on a day outside their seat: they count toward the year's budget,
+        # which is pro-rated by the days in the seat (domain.md), so say so
+        found += (Message("log.warn.no_seat", {"person": _name(conn, draft.person_id), "date": draft.day}),)
     return Saved(cast(int, entry.id), draft.person_id, draft.day, draft.minutes, area_id, area.code, area.scope,
-                 draft.task_id, draft.is_support, on_behalf, warnings(conn, draft.day, draft.minutes, day_total))
+                 draft.task_id, draft.is_support, on_behalf, found)
 
 
 def principal(conn: Connection, draft: Draft, scope: str) -> int | None:
