@@ -43,6 +43,7 @@ def main() -> None:
                 shown = time.perf_counter()
     time.sleep(0.3)  # let the app settle before `q`, as a user would look first
     os.write(fd, b"q")
+    done = 0
     while True:  # drain the terminal until the program has ended
         ready, _, _ = select.select([fd], [], [], 0.5)
         if ready:
@@ -54,7 +55,8 @@ def main() -> None:
         done, _status = os.waitpid(pid, os.WNOHANG)
         if done:
             break
-    os.waitpid(pid, 0) if not done else None
+    if not done:
+        os.waitpid(pid, 0)
     ended = time.perf_counter()
     print(f"{(shown - start) * 1000 if shown else 0:.1f}")
     print(f"{(ended - start) * 1000 - 300:.1f}")  # without the 0.3 s looked at the screen
