@@ -174,6 +174,26 @@ def test_csv_keeps_hostile_text_as_typed(cli, db_path):
     assert "=1+1 | [b]fed[/b] ÆØÅ anden linje" in text.out
 
 
+def test_csv_for_danish_excel_reads_back_unchanged(cli, db_path, tmp_path):
+    """``--csv --excel``: semicolon, decimal comma, a BOM, a formula-like note behind ``'``; the
+    import reads the file back as the same entries (nothing to add or change)."""
+    add_leader(db_path)
+    assert cli("log", "1,25", "--area", "PL4", "--note", "=1+1; to").code == 0
+    result = cli("entries", "--csv", "--excel")
+    assert result.code == 0, result.err
+    assert result.out.startswith("\ufeffid;date;person;")
+    rows = list(csv.reader(io.StringIO(result.out.lstrip("\ufeff")), delimiter=";"))
+    assert rows[1][4] == "1,25" and rows[1][11] == "'=1+1; to"
+    path = tmp_path / "entries.csv"
+    path.write_text(result.out, encoding="utf-8")
+    plan = cli("import", str(path), "--dry-run", "--json")
+    assert plan.code == 0, plan.err
+    data = json.loads(plan.out)
+    assert (data["added"], data["changed"], data["removed"]) == (0, 0, 0)
+    refused = cli("entries", "--excel")
+    assert refused.code == 2 and "--excel" in refused.err and "--csv" in refused.err
+
+
 def test_stored_control_characters_are_shown_not_run(cli, db_path):
     add_leader(db_path)
     assert cli("log", "1", "--area", "PL4").code == 0

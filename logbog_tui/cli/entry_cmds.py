@@ -41,6 +41,7 @@ def register(sub) -> None:
     shape = p.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help=t("cli.entries.json"))
     shape.add_argument("--csv", action="store_true", help=t("cli.entries.csv"))
+    p.add_argument("--excel", action="store_true", help=t("report.opt.excel"))
     p.set_defaults(handler=cmd_entries)
 
     p = sub.add_parser("entry", help=t("cli.entry.help"), description=t("cli.entry.help"))
@@ -137,6 +138,8 @@ def cmd_entries(args) -> int:
 
     today = clock.today()
     start, end = _period(args, today)
+    if args.excel and not args.csv:
+        raise UserError("cli.entries.excel_only_csv")
     conn = open_database(args)
     f = EntryFilter(start, end, support=args.support,
                     person_id=names.resolve_person(conn, args.person).id if args.person else None,
@@ -151,7 +154,7 @@ def cmd_entries(args) -> int:
         from logbog_tui.report_render import csv_bytes
 
         data = [entry_json(r) for r in rows]
-        write_output(csv_bytes(list(COLUMNS), [[e[c] for c in COLUMNS] for e in data]), None, False)
+        write_output(csv_bytes(list(COLUMNS), [[e[c] for c in COLUMNS] for e in data], excel=args.excel), None, False)
         return 0
     _print_entries(rows)
     support = sum(r.minutes for r in rows if r.is_support)

@@ -28,6 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "write JSON for scripts: {\"entries\": [...], \"total_hours\": N}"),
     "cli.entries.csv": ("skriv CSV (komma, decimalpunktum, UTF-8; kolonnerne i docs/data-format.md)",
                         "write CSV (comma, decimal point, UTF-8; the columns in docs/data-format.md)"),
+    "cli.entries.excel_only_csv": ("--excel gælder kun sammen med --csv", "--excel applies with --csv only"),
     "cli.entries.bad_month": ("»{text}« er ikke en måned; skriv fx 2026-03", "'{text}' is not a month; write e.g. "
                               "2026-03"),
     "cli.entries.bad_week": ("»{text}« er ikke en uge; skriv fx 2026-W09", "'{text}' is not a week; write e.g. "
