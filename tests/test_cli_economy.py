@@ -95,6 +95,23 @@ def test_line_posting_key_happy_path(cli, db_path):
     assert sum(s["amount"] for s in data["shares"]) == data["total"]
 
 
+def test_the_economys_write_commands_answer_in_json_as_economy_json_reads(cli):
+    """``economy line add|key|rate --json``: what was written, under the keys ``economy --json``
+    uses (a script adds a line and posts on its id)."""
+    line = as_json(cli("economy", "line", "add", "--year", "2026", "--kind", "udvikling", "--name", " =1+1 ",
+                       "--budget", "1,2 mio.", "--profile", "0 0 50 0 0 0 0 0 50 0 0 0", "--json"))
+    assert line == {"id": line["id"], "year": 2026, "kind": "development", "name": "=1+1", "budget": 1200000,
+                    "profile": [0, 0, 50, 0, 0, 0, 0, 0, 50, 0, 0, 0]}
+    rate = as_json(cli("economy", "rate", "--year", "2026", "700", "--json"))
+    key = as_json(cli("economy", "key", "--year", "2026", "DK-81=10%", "Midtjylland=0,2", "syddanmark=0,2",
+                      "Hovedstaden=1/3", "sjælland=1/6", "--json"))
+    data = as_json(cli("economy", "--year", "2026", "--json"))
+    assert [r["id"] for r in data["lines"]] == [line["id"]] and rate == {"year": 2026, "rate": data["hour_rate"]}
+    written = {s["region_code"]: (s["region_name"], s["share"]) for s in key["shares"]}
+    assert written == {s["region_code"]: (s["region_name"], s["share"]) for s in data["shares"]}
+    assert written["hovedstaden"] == ("Region Hovedstaden", "0.3333") and len(written) == 5
+
+
 def test_key_for_2027_names_oestdanmark(cli):
     assert cli("economy", "key", "--year", "2027", "Nordjylland=0,1", "Midtjylland=0,2", "Syddanmark=0,2",
                "Østdanmark=50%").code == 0

@@ -20,6 +20,7 @@ def register(sub) -> None:
     k = esub.add_parser("key", help=t("cli.econ.key"), description=t("cli.econ.key"))
     k.add_argument("--year", dest="key_year", type=year_arg, required=True, metavar="YYYY", help=t("cli.econ.year"))
     k.add_argument("shares", nargs="+", metavar="REGION=SHARE", help=t("cli.econ.shares"))
+    k.add_argument("--json", dest="key_json", action="store_true", help=t("cli.opt.json"))
     k.set_defaults(handler=cmd_key)
     ln = esub.add_parser("line", help=t("cli.econ.line"), description=t("cli.econ.line"))
     lsub = ln.add_subparsers(dest="line_command", metavar="add", required=True, parser_class=p.__class__,
@@ -30,10 +31,12 @@ def register(sub) -> None:
     a.add_argument("--name", required=True, metavar="TEXT", help=t("cli.econ.name"))
     a.add_argument("--budget", required=True, metavar="AMOUNT", help=t("cli.econ.budget"))
     a.add_argument("--profile", metavar="MONTHS", help=t("cli.econ.profile"))
+    a.add_argument("--json", dest="line_json", action="store_true", help=t("cli.opt.json"))
     a.set_defaults(handler=cmd_line_add)
     r = esub.add_parser("rate", help=t("cli.econ.rate"), description=t("cli.econ.rate"))
     r.add_argument("--year", dest="rate_year", type=year_arg, required=True, metavar="YYYY", help=t("cli.econ.year"))
     r.add_argument("rate", metavar="AMOUNT", help=t("cli.econ.rate_amount"))
+    r.add_argument("--json", dest="rate_json", action="store_true", help=t("cli.opt.json"))
     r.set_defaults(handler=cmd_rate)
 
     p = sub.add_parser("posting", help=t("cli.posting.help"), description=t("cli.posting.help"))
@@ -133,6 +136,10 @@ def cmd_key(args) -> int:
         shares[code] = money.parse_share(share)
     economy.set_key(conn, args.key_year, shares)
     names = {r.code: r.name for r in regions}
+    if args.key_json:  # shares as decimal strings, as in ``economy --json``
+        print_json({"year": args.key_year, "shares": [{"region_code": c, "region_name": names[c],
+                                                       "share": money.share_decimal(s)} for c, s in shares.items()]})
+        return 0
     print(t("econ.key_saved", year=args.key_year,
             shares="; ".join(f"{names[c]} {money.percent_text(s)}" for c, s in shares.items())))
     return 0
@@ -146,6 +153,10 @@ def cmd_line_add(args) -> int:
     kind = money.kind_code(args.kind)
     conn = open_database(args, write=True)
     line_id = economy.add_line(conn, args.line_year, kind, args.name, budget, profile)
+    if args.line_json:
+        print_json({"id": line_id, "year": args.line_year, "kind": kind, "name": args.name.strip(),
+                    "budget": budget, "profile": profile})  # 12 month weights, or null: even
+        return 0
     print(t("econ.line_saved", id=line_id, name=args.name.strip(), year=args.line_year, budget=kr(budget)))
     return 0
 
@@ -156,6 +167,9 @@ def cmd_rate(args) -> int:
     rate = money.parse_amount(args.rate)
     conn = open_database(args, write=True)
     economy.set_hour_rate(conn, args.rate_year, rate)
+    if args.rate_json:
+        print_json({"year": args.rate_year, "rate": rate})
+        return 0
     print(t("econ.rate_saved", year=args.rate_year, rate=kr(rate)))
     return 0
 
