@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import string
-from datetime import date
+from datetime import date, timedelta
 
 from logbog_tui import messages
 from logbog_tui.service import Message
@@ -83,8 +83,8 @@ def _said(value: object) -> object:
         return fmt_date(value)
     if isinstance(value, Message):
         return say(value)
-    if type(value).__name__ == "timedelta":  # without importing it here (`logbog host`)
-        return fmt_minutes(round(value.total_seconds() / 60))  # type: ignore[attr-defined]
+    if isinstance(value, timedelta):
+        return fmt_minutes(round(value.total_seconds() / 60))
     return value
 
 

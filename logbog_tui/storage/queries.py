@@ -247,19 +247,18 @@ def principals(conn: Connection, person_id: int, day: date) -> list[Named]:
 
 def is_member(conn: Connection, person_id: int, year: int) -> bool:
     """Whether ``person_id`` held a representative seat of the follow-up group in ``year``."""
-    query = (select(col(Membership.id)).join(Seat, col(Seat.id) == col(Membership.seat_id))
-             .where(col(Membership.person_id) == person_id, col(Membership.substitute_for_id).is_(None),
-                    _representative(Seat), _running(Membership, date(year, 1, 1), date(year, 12, 31)))
-             .limit(1))
-    with reading(conn) as session:
-        return session.exec(query).first() is not None
+    return _held_seat(conn, person_id, date(year, 1, 1), date(year, 12, 31))
 
 
 def held_seat_on(conn: Connection, person_id: int, day: date) -> bool:
     """Whether ``person_id`` held a representative seat of the follow-up group on ``day``."""
+    return _held_seat(conn, person_id, day, day)
+
+
+def _held_seat(conn: Connection, person_id: int, start: date, end: date) -> bool:
     query = (select(col(Membership.id)).join(Seat, col(Seat.id) == col(Membership.seat_id))
              .where(col(Membership.person_id) == person_id, col(Membership.substitute_for_id).is_(None),
-                    _representative(Seat), _running(Membership, day, day))
+                    _representative(Seat), _running(Membership, start, end))
              .limit(1))
     with reading(conn) as session:
         return session.exec(query).first() is not None
